@@ -1,0 +1,96 @@
+/** Manage Orders: one badge per seller-fulfilled order row, kept in step with the table. */
+import { allMatches, firstMatch } from "../shared/dom-read.js";
+import { createBadge, HOST_TAG } from "../shared/badge.js";
+import { togglePanel } from "../shared/panel.js";
+import { readRow, rowLabels, factsKey } from "./read-row.js";
+import { orderFromFacts } from "../../core/order.js";
+import { OverlayClock } from "../shared/overlay-clock.js";
+
+const LAYOUT_GRACE_MS = 4000;
+
+/**
+ * Start the feature on the page; returns stop(). Rows are replaced, re-ordered and
+ * reused by Amazon's app without page loads, so every DOM change triggers a rescan that
+ * touches only rows whose facts changed.
+ */
+export function startOrdersList({ compiled, adapter, reportProblem }) {
+  const labels = rowLabels(adapter);
+  const tracked = new WeakMap(); // row -> {host, key}
+  const clock = new OverlayClock(compiled);
+  const place = { host: location.hostname, pageLocale: document.documentElement.lang || null, onFbaPage: adapter.fba_path_pattern ? new RegExp(adapter.fba_path_pattern).test(location.pathname) : false };
+
+  const onActivate = (host) => {
+    const entry = clock.entry(host);
+    if (entry && entry.view.status !== "done") togglePanel(host, entry.order, entry.view, compiled);
+  };
+
+  function syncRow(row) {
+    const facts = readRow(row, adapter, labels);
+    const previous = tracked.get(row);
+    if (!facts) {
+      if (previous) forget(row, previous);
+      return false;
+    }
+    const key = factsKey(facts);
+    if (previous && previous.key === key && row.contains(previous.host)) return true;
+    const host = previous && row.contains(previous.host) ? previous.host : createBadge(facts.orderId, onActivate);
+    removeStrayHosts(row, host);
+    const order = orderFromFacts({ ...facts, onFbaPage: place.onFbaPage }, compiled, adapter, place);
+    clock.track(host, order);
+    if (!host.isConnected) (firstMatch(row, adapter.selectors.badge_anchor) || row.lastElementChild || row).append(host);
+    tracked.set(row, { host, key });
+    return true;
+  }
+
+  function forget(row, previous) {
+    clock.untrack(previous.host);
+    previous.host.remove();
+    tracked.delete(row);
+  }
+
+  function scan() {
+    const table = firstMatch(document, adapter.selectors.table);
+    if (!table) return;
+    const rows = allMatches(document, adapter.selectors.row);
+    let read = 0;
+    for (const row of rows) if (syncRow(row)) read += 1;
+    clock.forgetDetached();
+    if (rows.length > 0 && read === 0) reportProblem("orders-list", "no-order-rows");
+  }
+
+  const guardedScan = () => {
+    try {
+      scan();
+    } catch (error) {
+      console.debug("Shipguard orders-list:", error);
+      reportProblem("orders-list", "scan-failed");
+    }
+  };
+  const observer = new MutationObserver((mutations) => {
+    if (!mutations.every(isOwnMutation)) guardedScan();
+  });
+  guardedScan();
+  observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  clock.start();
+  // The app may still be drawing; only a page that never shows a table is unreadable.
+  const layoutCheck = setTimeout(() => {
+    if (!firstMatch(document, adapter.selectors.table)) reportProblem("orders-list", "no-table");
+  }, LAYOUT_GRACE_MS);
+  return function stop() {
+    observer.disconnect();
+    clearTimeout(layoutCheck);
+    clock.stop();
+    for (const host of document.querySelectorAll(HOST_TAG)) host.remove();
+  };
+}
+
+/** Mutations Shipguard made itself (adding or removing its hosts) need no rescan. */
+function isOwnMutation(mutation) {
+  if (mutation.type !== "childList") return false;
+  const nodes = [...mutation.addedNodes, ...mutation.removedNodes];
+  return nodes.length > 0 && nodes.every((node) => node.nodeName === HOST_TAG.toUpperCase());
+}
+
+function removeStrayHosts(row, keep) {
+  for (const host of row.querySelectorAll(HOST_TAG)) if (host !== keep) host.remove();
+}

@@ -1,0 +1,37 @@
+/** The facts of one Manage Orders row, read through the adapter; null for a non-order row. */
+import { firstMatch, labelledValue } from "../shared/dom-read.js";
+import { labelsOf } from "../../core/order.js";
+
+const ORDER_ID = /\d{3}-\d{7}-\d{7}/;
+
+/** Labels prepared once per adapter: each kind, and every "…:" label to stop a value at. */
+export function rowLabels(adapter) {
+  const all = Object.values(adapter.labels).flatMap((set) => Object.values(set).flat());
+  return {
+    shipBy: labelsOf(adapter, "ship_by"),
+    fulfillment: labelsOf(adapter, "fulfillment"),
+    salesChannel: labelsOf(adapter, "sales_channel"),
+    lineLabels: [...new Set(all.filter((label) => /[:：]$/.test(label)))],
+  };
+}
+
+export function readRow(row, adapter, labels) {
+  const { selectors } = adapter;
+  const link = firstMatch(row, selectors.order_id);
+  const idMatch = link && (ORDER_ID.exec(link.textContent) || ORDER_ID.exec(link.getAttribute("href") || ""));
+  if (!idMatch) return null;
+  const details = firstMatch(row, selectors.details_cell) || row;
+  const status = firstMatch(row, selectors.status);
+  return {
+    orderId: idMatch[0],
+    shipByText: labelledValue(firstMatch(row, selectors.ship_by_cell) || row, labels.shipBy, labels.lineLabels),
+    statusText: status ? status.textContent.trim() : "",
+    statusClasses: status ? [...status.classList] : [],
+    fulfillmentText: labelledValue(details, labels.fulfillment, labels.lineLabels),
+    salesChannel: labelledValue(details, labels.salesChannel, labels.lineLabels),
+  };
+}
+
+/** A key that changes when anything Shipguard reads from the row changes. */
+export const factsKey = (facts) =>
+  [facts.orderId, facts.shipByText, facts.statusText, facts.statusClasses.join(" "), facts.fulfillmentText, facts.salesChannel].join("|");

@@ -1,0 +1,93 @@
+/**
+ * One timer for every countdown on the page. Each tick recomputes the badges' words and
+ * statuses and writes only those that changed; it sleeps until the next change is due.
+ */
+import { paintBadge } from "./badge.js";
+import { t, uiLocale } from "./i18n.js";
+import { badgeText, msUntilTextChanges } from "../../core/countdown.js";
+import { isoUtc } from "../../core/deadline.js";
+import { orderStatus } from "../../core/order.js";
+import { formatShortDay, formatInstant } from "../../core/day-format.js";
+
+const MAX_SLEEP_MS = 60 * 1000;
+
+export class OverlayClock {
+  #entries = new Map(); // host -> {order, view}
+  #timer = null;
+  #compiled;
+
+  constructor(compiled) {
+    this.#compiled = compiled;
+  }
+
+  track(host, order) {
+    const entry = { order, view: null };
+    this.#entries.set(host, entry);
+    this.#paint(host, entry, Date.now());
+  }
+
+  untrack(host) {
+    this.#entries.delete(host);
+  }
+
+  entry(host) {
+    return this.#entries.get(host);
+  }
+
+  forgetDetached() {
+    for (const host of this.#entries.keys()) if (!host.isConnected) this.#entries.delete(host);
+  }
+
+  start() {
+    this.#schedule(MAX_SLEEP_MS);
+  }
+
+  stop() {
+    clearTimeout(this.#timer);
+    this.#entries.clear();
+  }
+
+  #tick() {
+    const now = Date.now();
+    let sleep = MAX_SLEEP_MS;
+    for (const [host, entry] of this.#entries) {
+      this.#paint(host, entry, now);
+      if (entry.order.deadline !== null && !entry.order.done) {
+        sleep = Math.min(sleep, msUntilTextChanges(entry.order.deadline, now));
+      }
+    }
+    this.#schedule(sleep);
+  }
+
+  #schedule(ms) {
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => this.#tick(), ms);
+  }
+
+  #paint(host, entry, now) {
+    entry.view = viewOf(entry.order, now, this.#compiled);
+    paintBadge(host, entry.view);
+  }
+}
+
+/** What a badge shows for an order at `now`. */
+function viewOf(order, now, compiled) {
+  const status = orderStatus(order, now, compiled);
+  const shipByLabel = order.shipByDay ? formatShortDay(order.shipByDay, uiLocale()) : "";
+  const reason = order.done ? t(`done_${order.doneReason.replaceAll("-", "_")}`) : order.problem ? t(`problem_${order.problem.replaceAll("-", "_")}`) : "";
+  const text = badgeText({ status, deadline: order.deadline, shipByLabel, reason }, now, t);
+  return {
+    orderId: order.orderId,
+    status,
+    deadlineIso: order.deadline === null ? null : isoUtc(order.deadline),
+    text,
+    tooltip: tooltipOf(order, reason),
+  };
+}
+
+function tooltipOf(order, reason) {
+  if (order.deadline === null) return reason;
+  const there = formatInstant(order.deadline, uiLocale(), order.marketplace.time_zone);
+  const here = formatInstant(order.deadline, uiLocale(), undefined);
+  return t("tooltipDeadline", [there, here]);
+}

@@ -1,0 +1,71 @@
+/**
+ * The extension's own check of a bundle before it is used or cached: the server
+ * validates with its schemas, but a proxy, a captive portal or a broken deploy can still
+ * hand us HTML or half a document, and a bad bundle must never replace a good one.
+ */
+
+const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
+const isText = (value) => typeof value === "string" && value.length > 0;
+const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+function checkRemedy(remedy, templateIds, where) {
+  const problems = [];
+  if (!isObject(remedy) || !KEBAB.test(remedy.id || "")) return [`${where}: id`];
+  if (!Array.isArray(remedy.statuses)) problems.push(`${where}: statuses`);
+  if (!isObject(remedy.title) || !isText(remedy.title.en)) problems.push(`${where}: title`);
+  if (remedy.kind === "copy-message") {
+    if (!templateIds.has(remedy.template)) problems.push(`${where}: template`);
+  } else if (remedy.kind === "open-page") {
+    // Only paths on the page's own origin: data may pick a page, never a foreign site.
+    if (!isText(remedy.path) || !remedy.path.startsWith("/") || remedy.path.startsWith("//")) {
+      problems.push(`${where}: path`);
+    }
+  } else {
+    problems.push(`${where}: kind`);
+  }
+  return problems;
+}
+
+function checkTemplate(template, where) {
+  if (!isObject(template) || !isText(template.id) || !isObject(template.locales)) return [where];
+  return Object.entries(template.locales)
+    .filter(([, texts]) => !isObject(texts) || typeof texts.subject !== "string" || typeof texts.body !== "string")
+    .map(([locale]) => `${where}.locales.${locale}`);
+}
+
+function checkPage(page, where) {
+  if (!isObject(page) || !KEBAB.test(page.id || "")) return [`${where}: id`];
+  const problems = [];
+  if (!Array.isArray(page.url_patterns) || page.url_patterns.some((p) => !isText(p))) problems.push(`${where}: url_patterns`);
+  if (!isObject(page.selectors)) problems.push(`${where}: selectors`);
+  else {
+    for (const [name, list] of Object.entries(page.selectors)) {
+      if (!Array.isArray(list) || list.length === 0 || !list.every(isText)) problems.push(`${where}: selectors.${name}`);
+    }
+  }
+  if (!isObject(page.labels)) problems.push(`${where}: labels`);
+  return problems;
+}
+
+/** Problems that make a bundle unusable, as "path: field" strings; [] means usable. */
+export function bundleProblems(bundle) {
+  if (!isObject(bundle)) return ["bundle: not an object"];
+  const problems = [];
+  if (!isText(bundle.version)) problems.push("version");
+  for (const key of ["marketplaces", "date_formats", "pages", "templates"]) {
+    if (!Array.isArray(bundle[key]) || bundle[key].length === 0) problems.push(key);
+  }
+  if (!isObject(bundle.rules) || !(bundle.rules.due_soon_hours > 0) || !Array.isArray(bundle.rules.remedies)) {
+    problems.push("rules");
+  }
+  if (problems.length) return problems;
+  for (const [i, m] of bundle.marketplaces.entries()) {
+    if (!isObject(m) || !isText(m.id) || !isText(m.time_zone) || !Array.isArray(m.hosts)) problems.push(`marketplaces.${i}`);
+  }
+  bundle.pages.forEach((page, i) => problems.push(...checkPage(page, `pages.${i}`)));
+  bundle.templates.forEach((t, i) => problems.push(...checkTemplate(t, `templates.${i}`)));
+  const templateIds = new Set(bundle.templates.map((t) => t && t.id));
+  bundle.rules.remedies.forEach((r, i) => problems.push(...checkRemedy(r, templateIds, `rules.remedies.${i}`)));
+  if (bundle.disabled_features !== undefined && !Array.isArray(bundle.disabled_features)) problems.push("disabled_features");
+  return problems;
+}

@@ -1,0 +1,41 @@
+/**
+ * A bundle made ready for the hot path: regexes compiled, lookups indexed, once per
+ * bundle version instead of once per row.
+ */
+import { compileDateFormat } from "./dates.js";
+import { warmTimeZone } from "./zoned-time.js";
+
+const HOUR_MS = 3600 * 1000;
+
+export function compileBundle(bundle) {
+  const marketplaces = bundle.marketplaces;
+  const dateFormats = new Map(bundle.date_formats.map((f) => [f.locale, compileDateFormat(f)]));
+  for (const m of marketplaces) warmTimeZone(m.time_zone);
+  const pages = bundle.pages.map((page) => ({
+    ...page,
+    urlPatterns: page.url_patterns.map((p) => new RegExp(p)),
+    fbaPath: page.fba_path_pattern ? new RegExp(page.fba_path_pattern) : null,
+  }));
+  const disabled = new Set(bundle.disabled_features || []);
+  return {
+    version: bundle.version,
+    dueSoonMs: bundle.rules.due_soon_hours * HOUR_MS,
+    delayBusinessDays: bundle.rules.delay_business_days ?? 2,
+    remedies: bundle.rules.remedies,
+    templates: new Map(bundle.templates.map((t) => [t.id, t])),
+    dateFormats,
+    marketplaces,
+    isDisabled: (feature) => disabled.has(feature),
+    /** The adapter whose URL patterns match a path, or null. */
+    pageFor(path) {
+      return pages.find((page) => page.urlPatterns.some((re) => re.test(path))) || null;
+    },
+    marketplaceForHost(host) {
+      return marketplaces.find((m) => m.hosts.includes(host)) || null;
+    },
+    marketplaceForChannel(channel) {
+      const wanted = (channel || "").trim().toLowerCase();
+      return marketplaces.find((m) => (m.sales_channels || []).some((c) => c.toLowerCase() === wanted)) || null;
+    },
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * The words on a badge: "Late by 1 d 4 h", "Ship within 5 h", "Ship by Thu, Dec 5 · 2 d left".
+ * `t(key, substitutions)` supplies the UI language (chrome.i18n in the extension).
+ */
+
+const MINUTE = 60 * 1000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** A compact duration, precise where it matters: minutes near the end, days far off. */
+export function formatDuration(ms, t) {
+  const span = Math.max(0, ms);
+  const days = Math.floor(span / DAY);
+  const hours = Math.floor((span % DAY) / HOUR);
+  const minutes = Math.floor((span % HOUR) / MINUTE);
+  if (days >= 2) return t("durationDays", [days]);
+  if (days === 1) return hours ? t("durationDaysHours", [1, hours]) : t("durationDays", [1]);
+  if (hours >= 3) return t("durationHours", [hours]);
+  if (hours >= 1) return minutes ? t("durationHoursMinutes", [hours, minutes]) : t("durationHours", [hours]);
+  return t("durationMinutes", [Math.max(1, minutes)]);
+}
+
+/**
+ * Badge text for a status. `shipByLabel` is the ship-by day as the seller reads it
+ * ("Thu, Dec 5"); `reason` says why an order is done ("Shipped")
+ * or why its status is unknown.
+ */
+export function badgeText({ status, deadline, shipByLabel, reason }, now, t) {
+  switch (status) {
+    case "late": return t("badgeLate", [formatDuration(now - deadline, t)]);
+    case "due-soon": return t("badgeDueSoon", [formatDuration(deadline - now, t)]);
+    case "on-track": return t("badgeOnTrack", [shipByLabel, formatDuration(deadline - now, t)]);
+    case "done": return reason;
+    default: return t("badgeUnknown", [reason || ""]);
+  }
+}
+
+/** Milliseconds until the badge text next changes, so one timer can sleep until then. */
+export function msUntilTextChanges(deadline, now) {
+  const left = Math.abs(deadline - now);
+  const step = left < 3 * HOUR ? MINUTE : left < 2 * DAY ? MINUTE * 5 : HOUR;
+  return Math.max(1000, step - (left % step));
+}

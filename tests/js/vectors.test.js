@@ -1,0 +1,36 @@
+// The shared vectors (tests/vectors) through the extension's core: the Python reference
+// runs the same files, so the two implementations cannot drift apart.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { compileDateFormat } from "../../extension/core/dates.js";
+import { shipByDeadline, shipStatus, isoUtc } from "../../extension/core/deadline.js";
+import { addBusinessDays, dayToIsoDate, isoDateToDay } from "../../extension/core/business-days.js";
+import { renderMessage } from "../../extension/core/render.js";
+
+const load = (path) => JSON.parse(readFileSync(new URL(path, import.meta.url), "utf8"));
+const formats = load("../../server/shipguard/data/date-formats.json").date_formats;
+const compiled = new Map(formats.map((f) => [f.locale, compileDateFormat(f)]));
+
+for (const c of load("../vectors/ship-by.json")) {
+  test(`ship-by: ${c.name}`, () => {
+    const result = shipByDeadline(c.text, compiled.get(c.locale), c.time_zone);
+    assert.equal(result.deadline === undefined ? null : isoUtc(result.deadline), c.deadline);
+    assert.equal(result.problem ?? null, c.problem);
+    const now = Date.parse(c.now);
+    const status = shipStatus({ done: false, deadline: result.deadline ?? null }, now, c.due_soon_hours * 3600e3);
+    assert.equal(status, c.status);
+  });
+}
+
+for (const c of load("../vectors/business-days.json")) {
+  test(`business days: ${c.name}`, () => {
+    assert.equal(dayToIsoDate(addBusinessDays(isoDateToDay(c.start), c.count, c.weekend_days)), c.expect);
+  });
+}
+
+for (const c of load("../vectors/render.json")) {
+  test(`render: ${c.name}`, () => {
+    assert.deepEqual(renderMessage(c.template, c.locale, c.fields), c.expect);
+  });
+}
