@@ -37,7 +37,10 @@ export function badgeText({ status, deadline, shipByLabel, reason }, now, t) {
 
 /** Milliseconds until the badge text next changes, so one timer can sleep until then. */
 export function msUntilTextChanges(deadline, now) {
-  const left = Math.abs(deadline - now);
-  const step = left < 3 * HOUR ? MINUTE : left < 2 * DAY ? MINUTE * 5 : HOUR;
-  return Math.max(1000, step - (left % step));
+  const left = deadline - now;
+  const span = Math.abs(left);
+  const step = span < 3 * HOUR ? MINUTE : span < 2 * DAY ? MINUTE * 5 : HOUR;
+  // Time left shrinks to the next whole step; time late grows to it.
+  const wait = left > 0 ? span % step || step : step - (span % step);
+  return Math.max(1000, wait);
 }

@@ -26,14 +26,23 @@ export function togglePanel(host, order, view, compiled) {
   panel.querySelector("input, .actions button")?.focus();
 }
 
+/**
+ * Beside the badge, on its left, so the status column and its other badges stay
+ * visible and clickable; below it when there is no room on the left.
+ */
 function placeBeside(panel, host) {
   const anchor = host.getBoundingClientRect();
-  const width = panel.offsetWidth;
-  const left = Math.min(Math.max(GAP, anchor.right - width), window.innerWidth - width - GAP);
-  const below = anchor.bottom + GAP;
-  const fitsBelow = below + panel.offsetHeight <= window.innerHeight;
-  panel.style.left = `${Math.max(GAP, left)}px`;
-  panel.style.top = `${fitsBelow ? below : Math.max(GAP, anchor.top - panel.offsetHeight - GAP)}px`;
+  const { offsetWidth: width, offsetHeight: height } = panel;
+  const clampTop = (top) => Math.max(GAP, Math.min(top, window.innerHeight - height - GAP));
+  if (anchor.left - width - GAP >= GAP) {
+    panel.style.left = `${anchor.left - width - GAP}px`;
+    panel.style.top = `${clampTop(anchor.top)}px`;
+    return;
+  }
+  const left = Math.max(GAP, Math.min(anchor.right - width, window.innerWidth - width - GAP));
+  const fitsBelow = anchor.bottom + GAP + height <= window.innerHeight;
+  panel.style.left = `${left}px`;
+  panel.style.top = `${fitsBelow ? anchor.bottom + GAP : clampTop(anchor.top - height - GAP)}px`;
 }
 
 function buildPanel(host, order, view, compiled) {

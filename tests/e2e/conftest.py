@@ -1,0 +1,92 @@
+"""Fixtures for browser tests: the built extension in Chromium, Seller Central fixture
+pages at their real URLs, and the real Shipguard server."""
+import pytest
+
+from browser import launch_with_extension, service_worker, storage_get, storage_set
+from sellercentral import FIXTURE_ROUTES, ORIGIN, install_routes
+from shipguard_server import running_server
+from shipguard.build import build
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "e2e/" in item.nodeid and "test_fixtures" not in item.nodeid:
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session")
+def extension_dir(tmp_path_factory):
+    """`shipguard build` output, built once per run into a temporary dist/."""
+    out = tmp_path_factory.mktemp("dist")
+    build(out_dir=out)
+    return out / "chrome"
+
+
+@pytest.fixture(scope="session")
+def server_url():
+    """The real server, shared by the tests that only read from it."""
+    with running_server() as url:
+        yield url
+
+
+@pytest.fixture
+def pages():
+    """URL path -> fixture file served on Seller Central; tests may add their own."""
+    return dict(FIXTURE_ROUTES)
+
+
+@pytest.fixture
+def browser_context(playwright, extension_dir, tmp_path, pages):
+    """A fresh profile with Shipguard loaded and Seller Central served from fixtures."""
+    context = launch_with_extension(playwright, extension_dir, tmp_path / "profile")
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=ORIGIN)
+    install_routes(context, pages)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def worker(browser_context):
+    return service_worker(browser_context)
+
+
+@pytest.fixture
+def extension_id(worker):
+    return worker.url.split("/")[2]
+
+
+@pytest.fixture
+def use_server(worker):
+    """Point the extension at a server URL and wait until its bundle is in use."""
+
+    def point(url):
+        storage_set(worker, "sync", {"serverUrl": url})
+        worker.evaluate(
+            """async (url) => {
+                for (let i = 0; i < 100; i++) {
+                    const s = await chrome.storage.local.get(["bundleUrl", "bundleSource"]);
+                    if (s.bundleSource === "server" && s.bundleUrl === url + "/api/v1/bundle") return;
+                    await new Promise((r) => setTimeout(r, 100));
+                }
+                throw new Error("the extension did not fetch the bundle from " + url);
+            }""",
+            url,
+        )
+        return storage_get(worker, "local", "bundle")
+
+    return point
+
+
+@pytest.fixture
+def page_errors(browser_context):
+    """Every uncaught page error and console error, from every page of the context."""
+    errors = []
+
+    def watch(page):
+        page.on("pageerror", lambda error: errors.append(f"pageerror: {error}"))
+        page.on("console", lambda msg: msg.type == "error" and errors.append(f"console: {msg.text}"))
+
+    for page in browser_context.pages:
+        watch(page)
+    browser_context.on("page", watch)
+    return errors

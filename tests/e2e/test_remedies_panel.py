@@ -1,0 +1,128 @@
+"""The remedies panel: opened from a badge, messages copied, Amazon's pages opened."""
+from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+from playwright.sync_api import expect
+
+from overlay import host, overlay_state, wait_for_overlays
+from sellercentral import ORIGIN, expected_kind, fixture_orders
+
+UNSHIPPED = "orders-list-unshipped.html"
+LA = ZoneInfo("America/Los_Angeles")
+
+
+@pytest.fixture
+def orders():
+    return fixture_orders(UNSHIPPED, datetime.now(timezone.utc))
+
+
+@pytest.fixture
+def page(browser_context, orders):
+    page = browser_context.new_page()
+    page.goto(ORIGIN + "/orders-v3/mfn/unshipped")
+    wait_for_overlays(page, len(orders))
+    return page
+
+
+def first_of(orders, kind):
+    now = datetime.now(timezone.utc)
+    return next(o for o in orders if expected_kind(o, now) == kind)
+
+
+def test_clicking_a_late_badge_opens_its_remedies(page, orders):
+    late = first_of(orders, "late")
+    host(page, late["order_id"]).click()
+    panel = host(page, late["order_id"]).locator(".panel")
+    panel.wait_for(state="visible")
+    assert panel.get_by_role("heading").inner_text() == f"Order {late['order_id']}"
+    actions = panel.locator("[data-shipguard-action]").evaluate_all("els => els.map(e => e.dataset.shipguardAction)")
+    assert actions == [
+        "copy-delay-out-of-stock", "copy-delay-carrier-problem", "copy-delay-weather",
+        "copy-delay-address-confirmation", "open-contact-buyer", "open-buy-shipping", "open-confirm-shipment",
+    ]
+    # Only one panel at a time.
+    other = first_of(orders, "due-soon")
+    host(page, other["order_id"]).click()
+    host(page, other["order_id"]).locator(".panel").wait_for(state="visible")
+    assert not panel.is_visible()
+
+
+def test_copy_delay_message_puts_this_orders_message_on_the_clipboard(page, orders):
+    late = first_of(orders, "late")
+    host(page, late["order_id"]).click()
+    panel = host(page, late["order_id"]).locator(".panel")
+    new_date = panel.locator('input[type="date"]')
+    suggested = datetime.strptime(new_date.input_value(), "%Y-%m-%d").date()
+    today = datetime.now(LA).date()
+    assert suggested > today, "a late order's new date lies ahead"
+    assert suggested.isoweekday() < 6, "the new ship date is a business day"
+    new_date.fill((today + timedelta(days=10)).isoformat())
+    panel.locator('[data-shipguard-action="copy-delay-out-of-stock"]').click()
+    expect(panel.get_by_role("status")).to_contain_text("Copied")
+    message = page.evaluate("navigator.clipboard.readText()")
+    chosen = today + timedelta(days=10)
+    assert late["order_id"] in message
+    assert chosen.strftime("%B ") + str(chosen.day) + chosen.strftime(", %Y") in message
+    assert "out of stock" in message
+    assert "refund you in full" in message  # the FTC rule's cancel-for-refund option
+    assert "{" not in message
+
+
+def test_contact_buyer_opens_amazons_contact_form_for_the_order(page, orders, browser_context):
+    late = first_of(orders, "late")
+    host(page, late["order_id"]).click()
+    with browser_context.expect_page() as opened:
+        host(page, late["order_id"]).locator('[data-shipguard-action="open-contact-buyer"]').click()
+    assert opened.value.url == (
+        f"{ORIGIN}/messaging/contact?orderID={late['order_id']}&marketplaceID=ATVPDKIKX0DER"
+    )
+
+
+@pytest.mark.parametrize("action, suffix", [("open-buy-shipping", "buy-shipping"), ("open-confirm-shipment", "confirm-shipment")])
+def test_order_pages_open_for_the_order(page, orders, browser_context, action, suffix):
+    due = first_of(orders, "due-soon")
+    host(page, due["order_id"]).click()
+    with browser_context.expect_page() as opened:
+        host(page, due["order_id"]).locator(f'[data-shipguard-action="{action}"]').click()
+    assert opened.value.url == f"{ORIGIN}/orders-v3/order/{due['order_id']}/{suffix}"
+
+
+def test_panel_works_from_the_keyboard_and_escape_closes_it(page, orders):
+    due = first_of(orders, "due-soon")
+    badge = host(page, due["order_id"]).locator(".badge")
+    badge.focus()
+    assert badge.get_attribute("aria-expanded") == "false"
+    page.keyboard.press("Enter")
+    panel = host(page, due["order_id"]).locator(".panel")
+    panel.wait_for(state="visible")
+    assert badge.get_attribute("aria-expanded") == "true"
+    assert panel.get_attribute("role") == "dialog"
+    focused = page.evaluate(
+        f"""() => document.querySelector('[data-shipguard-order="{due['order_id']}"]').shadowRoot.activeElement?.type"""
+    )
+    assert focused == "date", "focus moves into the panel"
+    page.keyboard.press("Escape")
+    panel.wait_for(state="hidden")
+    assert badge.get_attribute("aria-expanded") == "false"
+    assert page.evaluate(
+        f"""() => document.querySelector('[data-shipguard-order="{due['order_id']}"]').shadowRoot.activeElement?.className"""
+    ) == "badge", "focus returns to the badge"
+
+
+def test_done_orders_open_nothing(page, orders):
+    shipped = first_of(orders, "shipped")
+    host(page, shipped["order_id"]).click(force=True)
+    page.wait_for_timeout(200)
+    assert host(page, shipped["order_id"]).locator(".panel").count() == 0
+
+
+def test_the_seller_clicks_everything_shipguard_sends_nothing_to_amazon(page, orders, browser_context):
+    requests = []
+    browser_context.on("request", lambda r: requests.append(r.url))
+    late = first_of(orders, "late")
+    host(page, late["order_id"]).click()
+    host(page, late["order_id"]).locator('[data-shipguard-action="copy-delay-weather"]').click()
+    page.wait_for_timeout(300)
+    assert [u for u in requests if u.startswith(ORIGIN)] == []
+    assert all(s["status"] for s in overlay_state(page))
