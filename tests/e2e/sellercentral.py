@@ -22,7 +22,6 @@ zone*, America/Los_Angeles; ``@H:MM`` is an optional 24-hour local time, default
 from __future__ import annotations
 
 import html.parser
-import inspect
 import re
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
@@ -146,10 +145,10 @@ def install_routes(
     (with ``now``, else the current time). Every other request to ``origin`` (favicon
     included) gets a 404 text answer, so nothing for that host reaches the network.
     Routes registered later take precedence in Playwright, so a test can add its own
-    handlers (e.g. for ``/orders-api/...``) after calling this. With the async API,
-    ``await install_routes(...)`` (it returns ``context.route``'s coroutine).
+    handlers (e.g. for ``/orders-api/...``) after calling this.
     """
-    table = dict(FIXTURE_ROUTES if pages is None else pages)
+    # The mapping is read per request, so a test may add pages after installing routes.
+    table = FIXTURE_ROUTES if pages is None else pages
 
     def answer(url: str) -> dict:
         path = urlsplit(url).path or "/"
@@ -160,12 +159,8 @@ def install_routes(
         return {"status": 200, "content_type": _content_type(name),
                 "body": render_fixture(name, now)}
 
-    if inspect.iscoroutinefunction(context.route):
-        async def handler(route):  # async Playwright API
-            await route.fulfill(**answer(route.request.url))
-    else:
-        def handler(route):  # sync Playwright API
-            route.fulfill(**answer(route.request.url))
+    def handler(route):
+        route.fulfill(**answer(route.request.url))
 
     return context.route(origin.rstrip("/") + "/**", handler)
 

@@ -45,3 +45,5 @@ def running_server(data_dir=None, port=None):
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+            process.wait()
+        process.stdout.close()

@@ -3,7 +3,6 @@
 Plain pytest, no browser.
 """
 
-import asyncio
 import re
 from datetime import date, datetime, timezone
 
@@ -342,10 +341,6 @@ class _Route:
         self.answer = kw
 
 
-class _AsyncRoute(_Route):
-    async def fulfill(self, **kw):
-        self.answer = kw
-
 
 class _Context:
     def __init__(self):
@@ -354,10 +349,6 @@ class _Context:
     def route(self, pattern, handler):
         self.routes.append((pattern, handler))
 
-
-class _AsyncContext(_Context):
-    async def route(self, pattern, handler):
-        self.routes.append((pattern, handler))
 
 
 def test_install_routes_sync():
@@ -391,17 +382,3 @@ def test_install_routes_default_pages():
         handler(route)
         assert route.answer["status"] == 200
         assert "orders-table" in route.answer["body"]
-
-
-def test_install_routes_async():
-    ctx = _AsyncContext()
-
-    async def main():
-        await sc.install_routes(ctx, {"/orders-v3": UNKNOWN}, now=NOW)
-        _, handler = ctx.routes[0]
-        route = _AsyncRoute("https://sellercentral.amazon.com/orders-v3?x=1")
-        await handler(route)
-        return route.answer
-
-    answer = asyncio.run(main())
-    assert answer["status"] == 200 and "oc-grid" in answer["body"]

@@ -1,0 +1,47 @@
+# Shipguard's two commands: `make run` (server up, extension built) and `make test`.
+# Everything else here is what those two need on a fresh machine.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8417
+
+.PHONY: run test setup build browser node check
+
+run: setup build
+	@echo "Load dist/chrome in Chrome: chrome://extensions > Developer mode > Load unpacked."
+	$(BIN)/shipguard serve --host $(HOST) --port $(PORT)
+
+test: setup browser node
+	node --test tests/js/
+	$(BIN)/pytest
+
+setup: $(VENV)/.installed
+
+# Reinstall when the project's dependencies change.
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+build: setup
+	$(BIN)/shipguard build
+
+check: setup
+	$(BIN)/shipguard check
+
+# Browser tests use Debian's Chromium ($$CHROMIUM overrides); Playwright's own build
+# is the fallback where the distribution has none.
+browser:
+	@if [ -n "$$CHROMIUM" ] || command -v chromium >/dev/null 2>&1; then :; \
+	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+	else $(BIN)/python -m playwright install chromium; fi
+
+node:
+	@command -v node >/dev/null 2>&1 || { \
+		if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+			apt-get update -qq && apt-get install -y -qq nodejs >/dev/null; \
+		else echo "Node.js 20 or newer is needed for the extension's unit tests." >&2; exit 1; fi; }

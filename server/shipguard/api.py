@@ -1,0 +1,96 @@
+"""The /api/v1 blueprint: bundle, templates, render and the OpenAPI document."""
+import json
+
+from flask import Blueprint, Response, current_app, jsonify, request
+from marshmallow import ValidationError
+from werkzeug.exceptions import BadRequest, UnsupportedMediaType
+
+from .errors import error_response
+from .openapi import build_spec, documented
+from .render import render_message
+from .schemas.bundle import BundleSchema
+from .schemas.requests import RenderRequestSchema
+from .schemas.responses import RenderResponseSchema, TemplateSummarySchema
+
+api = Blueprint("api", __name__)
+
+RENDER_REQUEST = RenderRequestSchema()
+RENDER_RESPONSE = RenderResponseSchema()
+# Clients revalidate with If-None-Match after five minutes; a CDN may cache as long.
+BUNDLE_CACHE_CONTROL = "public, max-age=300"
+
+
+def current_bundle():
+    return current_app.extensions["shipguard"]
+
+
+@api.get("/bundle")
+@documented(
+    "The bundle of rules, page adapters and templates",
+    {200: ("The bundle", BundleSchema), 304: ("Unchanged since the ETag in If-None-Match",)},
+)
+def get_bundle():
+    bundle = current_bundle()
+    # If-None-Match uses the weak comparison (RFC 9110 13.1.2): W/"x" matches "x", * anything.
+    if request.if_none_match.contains_weak(bundle.etag):
+        response = Response(status=304)
+    else:
+        response = Response(bundle.body, mimetype="application/json")
+    response.set_etag(bundle.etag)
+    response.headers["Cache-Control"] = BUNDLE_CACHE_CONTROL
+    return response
+
+
+@api.get("/templates")
+@documented("Buyer message templates", {200: ("Templates by id", TemplateSummarySchema(many=True))})
+def list_templates():
+    return jsonify([_summary(template) for template in current_bundle().data.templates])
+
+
+def _summary(template):
+    return {
+        "id": template["id"],
+        "title": template["title"],
+        "reason": template["reason"],
+        "locales": sorted(template["locales"]),
+        "placeholders": template["placeholders"],
+    }
+
+
+@api.post("/render")
+@documented(
+    "Render a buyer message",
+    {200: ("The rendered message", RenderResponseSchema), 404: ("No such template",), 422: ("Invalid body",)},
+    request_schema=RenderRequestSchema,
+    description="Fills a template's placeholders; nothing is stored or logged.",
+)
+def render():
+    payload = RENDER_REQUEST.load(json_body())
+    template = current_bundle().data.template(payload["template"])
+    if template is None:
+        return error_response(404, f"No message template named {payload['template']!r}.")
+    if payload["locale"] not in template["locales"]:
+        known = ", ".join(sorted(template["locales"]))
+        reason = f"Template {template['id']!r} has no locale {payload['locale']!r}; it has {known}."
+        raise ValidationError({"locale": [reason]})
+    rendered = render_message(template, payload["locale"], payload["field_values"])
+    return jsonify(RENDER_RESPONSE.dump(rendered))
+
+
+@api.get("/openapi.json")
+@documented("This OpenAPI document", {200: ("OpenAPI 3 document",)})
+def openapi_document():
+    spec = current_app.extensions.get("shipguard.openapi")
+    if spec is None:
+        spec = current_app.extensions["shipguard.openapi"] = build_spec(current_app)
+    return jsonify(spec)
+
+
+def json_body():
+    """The request body parsed as JSON: 415 if it is not declared JSON, 400 if it is not JSON."""
+    if not request.is_json:
+        raise UnsupportedMediaType("The request body must be JSON (Content-Type: application/json).")
+    try:
+        return json.loads(request.get_data(cache=False))
+    except ValueError as error:
+        raise BadRequest(f"The request body is not valid JSON: {error}.") from None

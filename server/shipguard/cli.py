@@ -1,0 +1,93 @@
+"""The `shipguard` command: serve the API, check the data, build the extension."""
+import argparse
+import os
+import sys
+
+from .config import ConfigError
+from .problems import DataError
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8417
+
+
+def main(argv=None):
+    """Run one subcommand; returns the exit status (0 ok, 1 invalid data or settings)."""
+    args = _parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except (DataError, ConfigError) as error:
+        print(f"shipguard {args.command}: the data or settings are not valid:", file=sys.stderr)
+        print(error, file=sys.stderr)
+        return 1
+
+
+def _parser():
+    parser = argparse.ArgumentParser(prog="shipguard", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    serve = commands.add_parser("serve", help="serve the API with waitress")
+    serve.add_argument("--host", default=DEFAULT_HOST)
+    serve.add_argument("--port", type=int, default=DEFAULT_PORT)
+    _data_dir_option(serve)
+    serve.add_argument("--threads", type=int, default=4, help="worker threads (default 4)")
+    serve.set_defaults(run=run_serve)
+
+    check = commands.add_parser("check", help="validate all data files")
+    _data_dir_option(check)
+    check.set_defaults(run=run_check)
+
+    build = commands.add_parser("build", help="assemble dist/chrome/ and its zip")
+    build.add_argument("--out", default="dist", help="output folder (default dist)")
+    _data_dir_option(build)
+    build.set_defaults(run=run_build)
+    return parser
+
+
+def _data_dir_option(parser):
+    parser.add_argument(
+        "--data-dir",
+        default=os.environ.get("SHIPGUARD_DATA_DIR") or None,
+        help="team data folder layered over the defaults (default $SHIPGUARD_DATA_DIR)",
+    )
+
+
+def run_serve(args):
+    # Imported here so `check` and `build` do not pay for waitress and Flask start-up.
+    import waitress
+
+    from .app import create_app
+
+    app = create_app({"DATA_DIR": args.data_dir})
+    host = f"[{args.host}]" if ":" in args.host else args.host
+    version = app.extensions["shipguard"].version
+    print(f"Shipguard serving http://{host}:{args.port} (bundle {version})", flush=True)
+    waitress.serve(app, host=args.host, port=args.port, threads=args.threads)
+    return 0
+
+
+def run_check(args):
+    from .datastore import load_data
+
+    data = load_data(args.data_dir)
+    layers = f"defaults + {args.data_dir}" if args.data_dir else "defaults"
+    counts = {
+        "marketplaces": len(data.marketplaces),
+        "date formats": len(data.date_formats),
+        "page adapters": len(data.pages),
+        "remedies": len(data.rules["remedies"]),
+        "templates": len(data.templates),
+    }
+    print(f"Data OK ({layers}): " + ", ".join(f"{name} {count}" for name, count in counts.items()) + ".")
+    return 0
+
+
+def run_build(args):
+    from .build import build
+
+    chrome_dir = build(args.out, data_dir=args.data_dir)
+    print(f"Built {chrome_dir}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

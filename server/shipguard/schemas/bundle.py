@@ -1,0 +1,43 @@
+"""Schema of the bundle: everything the extension needs from the server, in one document."""
+from marshmallow import fields
+
+from .common import StrictSchema
+from .date_formats import DateFormatSchema
+from .marketplaces import MarketplaceSchema
+from .pages import PageAdapterSchema
+from .rules import RulesSchema
+from .templates import TemplateSchema
+
+
+class LintSchema(StrictSchema):
+    """Buyer message lint rules (data, so a rule can change without a release)."""
+
+    rules = fields.List(
+        fields.Dict(), required=True, metadata={"description": "Lint rules, each with its examples"}
+    )
+
+
+class BundleSchema(StrictSchema):
+    """The bundle served at /api/v1/bundle and packed into the extension."""
+
+    version = fields.String(required=True, metadata={"description": "First 12 hex digits of the content hash"})
+    generated_at = fields.String(
+        required=True, metadata={"description": "Newest change of the data files, ISO 8601 UTC"}
+    )
+    marketplaces = fields.List(
+        fields.Nested(MarketplaceSchema), required=True, metadata={"description": "Amazon marketplaces"}
+    )
+    date_formats = fields.List(
+        fields.Nested(DateFormatSchema), required=True, metadata={"description": "Date formats by page locale"}
+    )
+    pages = fields.List(
+        fields.Nested(PageAdapterSchema), required=True, metadata={"description": "Page adapters, by id"}
+    )
+    rules = fields.Nested(RulesSchema, required=True, metadata={"description": "Thresholds and remedies"})
+    lint = fields.Nested(LintSchema, required=True, metadata={"description": "Buyer message lint rules"})
+    templates = fields.List(
+        fields.Nested(TemplateSchema), required=True, metadata={"description": "Buyer message templates, by id"}
+    )
+    disabled_features = fields.List(
+        fields.String(), required=True, metadata={"description": "Extension features switched off remotely"}
+    )

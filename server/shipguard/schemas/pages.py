@@ -1,0 +1,56 @@
+"""Schema of a page adapter (data/pages/<id>.json): how to find things on one page kind."""
+from marshmallow import ValidationError, fields, validate
+
+from .common import (
+    LOCALE, SNAKE_NAME, FullMatch, StrictSchema, compiles_as_regex, kebab_id, not_blank, string_list,
+    text,
+)
+
+CSS_CLASS = r"^-?[_a-zA-Z][_a-zA-Z0-9-]*$"
+
+
+def css_selector(value):
+    """A light sanity check: Python cannot parse CSS, the extension reports what never matches."""
+    not_blank(value)
+    if any(char in value for char in "{};\n"):
+        raise ValidationError("Must be a CSS selector, not a rule or several lines.")
+
+
+def snake_name(description):
+    """A key naming a selector or a label, such as `ship_by_cell`."""
+    return fields.String(
+        validate=FullMatch(SNAKE_NAME, error="Must be snake_case."), metadata={"description": description}
+    )
+
+
+class PageAdapterSchema(StrictSchema):
+    """One Seller Central page kind."""
+
+    id = kebab_id("Page kind; equals the file name, such as orders-list")
+    title = text("Seller Central's name for the page")
+    url_patterns = string_list(
+        "Regular expressions matched against the URL path",
+        item=fields.String(validate=compiles_as_regex),
+    )
+    selectors = fields.Dict(
+        keys=snake_name("What the selectors find"),
+        values=fields.List(fields.String(validate=css_selector), validate=validate.Length(min=1)),
+        required=True,
+        metadata={"description": "CSS selectors by name, tried in order (fallbacks after the first)"},
+    )
+    done_status_classes = fields.List(
+        fields.String(validate=FullMatch(CSS_CLASS, error="Must be a CSS class name.")),
+        metadata={"description": "Status element classes that mean nothing is left to do"},
+    )
+    fba_path_pattern = fields.String(
+        validate=compiles_as_regex,
+        metadata={"description": "Regular expression for paths listing orders Amazon ships (FBA)"},
+    )
+    labels = fields.Dict(
+        keys=fields.String(validate=FullMatch(LOCALE, error="Must be a BCP 47 locale such as en-US.")),
+        values=fields.Dict(
+            keys=snake_name("What the label marks"),
+            values=fields.List(fields.String(validate=not_blank), validate=validate.Length(min=1)),
+        ),
+        metadata={"description": "Visible label texts by page locale, then by name"},
+    )

@@ -1,0 +1,117 @@
+"""Schema of rules.json: thresholds and the remedies offered for late or at-risk orders."""
+from marshmallow import ValidationError, fields, validate, validates_schema
+
+from ..render import PLACEHOLDER, placeholders_in
+from .common import (
+    KEBAB_ID, LANGUAGE_OR_LOCALE, ORDER_STATUSES, FullMatch, PlainNumber, StrictSchema, kebab_id,
+    not_blank, string_list, unique, unique_by,
+)
+
+REMEDY_KINDS = ("copy-message", "open-page")
+PATH_PLACEHOLDERS = ("order_id", "marketplace_id")
+# Which optional field each kind needs; the other one would be silently ignored.
+KIND_FIELDS = {"copy-message": "template", "open-page": "path"}
+
+
+def seller_central_path(value):
+    """A remedy may only open a Seller Central page, never another site."""
+    # "//host" and "/\host" are both read by browsers as a link to another host.
+    if not value.startswith("/") or value.startswith("//") or "\\" in value:
+        raise ValidationError('Must be a path on Seller Central: start with "/", not "//", no "\\".')
+    if any(char.isspace() or ord(char) < 32 for char in value):
+        raise ValidationError("Must not contain spaces or control characters.")
+    unknown = [name for name in placeholders_in(value) if name not in PATH_PLACEHOLDERS]
+    if unknown:
+        raise ValidationError(f"Unknown placeholder {{{unknown[0]}}}; use {{order_id}} or {{marketplace_id}}.")
+    if "{" in PLACEHOLDER.sub("", value) or "}" in PLACEHOLDER.sub("", value):
+        raise ValidationError("Stray brace: placeholders look like {order_id}.")
+
+
+def has_english(titles):
+    """English is the fallback when the seller's language has no title."""
+    if "en" not in titles:
+        raise ValidationError('Must have an "en" title.')
+
+
+class RemedySchema(StrictSchema):
+    """One remedy button."""
+
+    id = kebab_id("Remedy id; says what it does, such as open-buy-shipping")
+    kind = fields.String(
+        required=True,
+        validate=validate.OneOf(REMEDY_KINDS),
+        metadata={"description": "copy-message (a buyer message) or open-page (a Seller Central page)"},
+    )
+    template = kebab_id("The message template to copy (copy-message only)", required=False)
+    path = fields.String(
+        validate=seller_central_path,
+        metadata={
+            "description": "Seller Central path to open (open-page only); may use {order_id}, {marketplace_id}"
+        },
+    )
+    statuses = string_list(
+        "Order statuses the remedy is offered for",
+        item=fields.String(validate=validate.OneOf(ORDER_STATUSES)),
+    )
+    title = fields.Dict(
+        keys=fields.String(
+            validate=FullMatch(LANGUAGE_OR_LOCALE, error="Must be a language such as en or de-DE.")
+        ),
+        values=fields.String(validate=not_blank),
+        required=True,
+        validate=has_english,
+        metadata={"description": 'Button title by language; "en" is required'},
+    )
+
+    @validates_schema
+    def fields_for_kind(self, data, **kwargs):
+        """copy-message needs a template and open-page a path, and neither takes the other."""
+        needed = KIND_FIELDS[data["kind"]]
+        errors = {}
+        if needed not in data:
+            errors[needed] = [f"Required for {data['kind']} remedies."]
+        for name in set(KIND_FIELDS.values()) - {needed}:
+            if name in data:
+                errors[name] = [f"Not used by {data['kind']} remedies."]
+        if errors:
+            raise ValidationError(errors)
+
+
+class RulesSchema(StrictSchema):
+    """Thresholds and remedies, as the bundle carries them."""
+
+    due_soon_hours = PlainNumber(
+        required=True,
+        validate=validate.Range(min=0, min_inclusive=False),
+        metadata={"description": "An order is due-soon this many hours before its ship-by deadline"},
+    )
+    delay_business_days = fields.Integer(
+        strict=True,
+        required=True,
+        validate=validate.Range(min=0),
+        metadata={"description": "Business days a delay message proposes by default"},
+    )
+    remedies = fields.List(
+        fields.Nested(RemedySchema),
+        required=True,
+        validate=unique_by("id"),
+        metadata={"description": "Remedies in the order they are offered"},
+    )
+
+
+class RulesFileSchema(RulesSchema):
+    """The rules.json file: the rules plus the remote kill switch for extension features."""
+
+    disabled_features = fields.List(
+        fields.String(validate=FullMatch(KEBAB_ID, error="Must be a kebab-case feature id.")),
+        load_default=list,
+        validate=unique,
+        metadata={"description": "Extension feature ids switched off remotely"},
+    )
+
+
+def remedy_reference_problems(remedy, template_ids):
+    """Field errors of one remedy that refers to something missing, as {field: [reason]}."""
+    if remedy.get("template") and remedy["template"] not in template_ids:
+        return {"template": [f"No message template named {remedy['template']!r}."]}
+    return {}

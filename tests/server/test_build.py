@@ -1,0 +1,89 @@
+"""`shipguard build`: a loadable dist/chrome/ with the packed bundle, and its zip."""
+import json
+import zipfile
+
+import pytest
+
+import shipguard
+from shipguard.build import build
+
+from .helpers import write_json
+
+SHIPPED_NAMES = ["manifest.json", "bundle.json", "core/deadline.js", "_locales/en/messages.json", "popup/popup.html"]
+SKIPPED_NAMES = [
+    "core/deadline.test.js", "core/__pycache__/x.pyc", "_private/notes.txt", "core/_draft.js",
+    "package.json", ".eslintrc.json", "core/.DS_Store", "__init__.py",
+]
+
+
+@pytest.fixture
+def extension_source(tmp_path):
+    """A stand-in extension/ holding both files to ship and files a build must leave out."""
+    source = tmp_path / "extension"
+    for name in SHIPPED_NAMES[2:] + SKIPPED_NAMES:
+        write_json(source / name, "{}")
+    manifest = write_json(tmp_path / "manifest.json", {"manifest_version": 3, "name": "Shipguard", "version": "0.0.0"})
+    return source, manifest
+
+
+def all_names(folder):
+    return sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file())
+
+
+def test_build_copies_what_ships_and_skips_the_rest(tmp_path, extension_source):
+    source, manifest = extension_source
+    chrome = build(tmp_path / "dist", extension_dir=source, manifest=manifest)
+    assert chrome == tmp_path / "dist" / "chrome"
+    assert all_names(chrome) == sorted(SHIPPED_NAMES)
+
+
+def test_manifest_gets_the_package_version(tmp_path, extension_source):
+    source, manifest = extension_source
+    chrome = build(tmp_path / "dist", extension_dir=source, manifest=manifest)
+    built = json.loads((chrome / "manifest.json").read_text())
+    assert built == {"manifest_version": 3, "name": "Shipguard", "version": shipguard.__version__}
+
+
+def test_packed_bundle_is_the_served_bytes(tmp_path, extension_source, client):
+    source, manifest = extension_source
+    chrome = build(tmp_path / "dist", extension_dir=source, manifest=manifest)
+    assert (chrome / "bundle.json").read_bytes() == client.get("/api/v1/bundle").data
+
+
+def test_zip_holds_the_folder_contents_at_its_root(tmp_path, extension_source):
+    source, manifest = extension_source
+    chrome = build(tmp_path / "dist", extension_dir=source, manifest=manifest)
+    zip_path = tmp_path / "dist" / f"shipguard-chrome-{shipguard.__version__}.zip"
+    with zipfile.ZipFile(zip_path) as archive:
+        assert sorted(archive.namelist()) == all_names(chrome)
+        assert archive.read("bundle.json") == (chrome / "bundle.json").read_bytes()
+
+
+def test_rebuild_removes_stale_files_and_gives_the_same_zip(tmp_path, extension_source):
+    source, manifest = extension_source
+    chrome = build(tmp_path / "dist", extension_dir=source, manifest=manifest)
+    zip_path = tmp_path / "dist" / f"shipguard-chrome-{shipguard.__version__}.zip"
+    first_zip = zip_path.read_bytes()
+    (chrome / "stale.js").write_text("old")
+    build(tmp_path / "dist", extension_dir=source, manifest=manifest)
+    assert not (chrome / "stale.js").exists()
+    assert zip_path.read_bytes() == first_zip
+
+
+def test_build_of_the_real_repo_is_loadable(tmp_path, client):
+    chrome = build(tmp_path / "dist")
+    names = all_names(chrome)
+    assert "manifest.json" in names and "bundle.json" in names
+    for name in names:
+        for part in name.split("/"):
+            assert not part.startswith("_") or part == "_locales", name
+            assert not part.startswith("."), name
+    assert json.loads((chrome / "manifest.json").read_text())["version"] == shipguard.__version__
+    assert (chrome / "bundle.json").read_bytes() == client.get("/api/v1/bundle").data
+    assert (tmp_path / "dist" / f"shipguard-chrome-{shipguard.__version__}.zip").is_file()
+
+
+def test_cli_build_writes_the_folder(runner, tmp_path):
+    result = runner("build", "--out", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out" / "chrome" / "bundle.json").is_file()
