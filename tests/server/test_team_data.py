@@ -144,16 +144,25 @@ def test_team_rules_override_only_what_they_name(team_dir):
 
 
 def test_team_marketplace_is_added_and_usable_by_templates(team_dir):
-    germany = {
-        "code": "DE", "id": "A1PA6795UKMFR9", "name": "Amazon.de", "hosts": ["sellercentral.amazon.de"],
-        "sales_channels": ["Amazon.de"], "time_zone": "Europe/Berlin", "buyer_locales": ["de-DE"],
-        "page_locales": ["de-DE", "en-GB"], "weekend_days": [6, 7],
+    brazil = {
+        "code": "BR", "id": "A2Q3Y263D00KWC", "name": "Amazon.com.br", "hosts": ["sellercentral.amazon.com.br"],
+        "sales_channels": ["Amazon.com.br"], "time_zone": "America/Sao_Paulo", "buyer_locales": ["pt-BR"],
+        "page_locales": ["pt-BR"], "weekend_days": [6, 7],
     }
-    write_json(team_dir / "marketplaces.json", {"marketplaces": [germany]})
-    write_json(team_dir / "messages/team-note.json", team_template(marketplaces=["DE"]))
+    write_json(team_dir / "marketplaces.json", {"marketplaces": [brazil]})
+    write_json(team_dir / "messages/team-note.json", team_template(marketplaces=["BR"]))
     data = load_data(team_dir)
-    assert [marketplace["code"] for marketplace in data.marketplaces] == ["US", "DE"]
-    assert data.template("team-note")["marketplaces"] == ["DE"]
+    codes = [marketplace["code"] for marketplace in data.marketplaces]
+    assert codes[-1] == "BR" and codes.count("BR") == 1 and "US" in codes
+    assert data.template("team-note")["marketplaces"] == ["BR"]
+
+
+def test_team_marketplace_with_a_known_code_replaces_the_default(team_dir):
+    germany = next(m for m in default_document("marketplaces.json")["marketplaces"] if m["code"] == "DE")
+    write_json(team_dir / "marketplaces.json", {"marketplaces": [{**germany, "page_locales": ["de-DE", "en-GB"]}]})
+    data = load_data(team_dir)
+    replaced = [m for m in data.marketplaces if m["code"] == "DE"]
+    assert len(replaced) == 1 and replaced[0]["page_locales"] == ["de-DE", "en-GB"]
 
 
 def test_team_rules_without_disabled_features_keep_the_defaults(tmp_path, team_dir, monkeypatch):
