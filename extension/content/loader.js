@@ -1,5 +1,5 @@
-// Content scripts cannot be ES modules; this one line of classic script loads the real
-// entry as a module from the extension's own files. No code ever comes from elsewhere.
+// Content scripts cannot be ES modules; this classic script loads the real entry as a
+// module from the extension's own files. No code ever comes from elsewhere.
 import(chrome.runtime.getURL("content/main.js"))
   .then(({ start }) => start())
   .catch((error) => console.debug("Shipguard did not start:", error));

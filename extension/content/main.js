@@ -3,20 +3,30 @@ import { CONTENT_GET_BUNDLE } from "../core/message-types.js";
 import { compileBundle } from "../core/compiled-bundle.js";
 import { bundleProblems } from "../core/bundle-check.js";
 import { showLayoutNotice, removeLayoutNotice } from "./shared/notice.js";
+import { PageData } from "./shared/page-data.js";
+import { recordProblem } from "./shared/diagnostics.js";
 
 // One module per page kind; the key is the adapter id, the kill-switch key and the log prefix.
 const FEATURES = {
   "orders-list": () => import("./orders-list/orders-list.js").then((m) => m.startOrdersList),
+  "order-details": () => import("./order-details/order-details.js").then((m) => m.startOrderDetails),
+  "confirm-shipment": () => import("./confirm-shipment/confirm-shipment.js").then((m) => m.startConfirmShipment),
+  "contact-buyer": () => import("./contact-buyer/contact-buyer.js").then((m) => m.startContactBuyer),
 };
 
 const NAVIGATION_POLL_MS = 1000;
 
+const pageData = new PageData();
 let compiled = null;
 let running = null; // {pageId, stop}
-let routedPath = null;
+let routedUrl = null;
 
 export async function start() {
+  pageData.listen();
   const bundle = await chrome.runtime.sendMessage({ type: CONTENT_GET_BUNDLE });
+  if (document.readyState === "loading") {
+    await new Promise((resolve) => document.addEventListener("DOMContentLoaded", resolve, { once: true }));
+  }
   useBundle(bundle);
   chrome.storage.onChanged.addListener((changes, area) => {
     if (area === "local" && changes.bundle?.newValue) safely(() => useBundle(changes.bundle.newValue));
@@ -29,29 +39,38 @@ function useBundle(bundle) {
   if (bundleProblems(bundle).length > 0) return;
   if (compiled && compiled.version === bundle.version) return;
   compiled = compileBundle(bundle);
-  routedPath = null;
-  route();
+  pageData.useBundle(compiled);
+  routedUrl = null;
+  safely(route);
 }
 
+/** The page kind is decided by path; the query matters too on the contact page. */
+const currentUrl = () => location.pathname + location.search;
+
 async function route() {
-  if (!compiled || location.pathname === routedPath) return;
-  routedPath = location.pathname;
+  if (!compiled || currentUrl() === routedUrl) return;
   const page = compiled.pageFor(location.pathname);
+  const samePage = running && page && running.pageId === page.id && running.path === location.pathname;
+  routedUrl = currentUrl();
+  // Pagination changes only the query string: the list feature follows its rows itself.
+  if (samePage && page.id === "orders-list") return;
   running?.stop();
   running = null;
   removeLayoutNotice();
   if (!page || !FEATURES[page.id] || compiled.isDisabled(page.id)) return;
   const startFeature = await FEATURES[page.id]();
-  if (routedPath !== location.pathname || running) return; // navigated on while loading
+  if (routedUrl !== currentUrl() || running) return; // navigated on while loading
   const stop = startFeature({
     compiled,
     adapter: page,
-    reportProblem: (feature, step) => {
-      console.debug(`Shipguard ${feature}: layout not recognised (${step})`);
+    pageData,
+    reportProblem: (step) => {
+      console.debug(`Shipguard ${page.id}: layout not recognised (${step})`);
+      recordProblem(page.id, step, compiled.version);
       showLayoutNotice(compiled.version);
     },
   });
-  running = { pageId: page.id, stop };
+  running = { pageId: page.id, path: location.pathname, stop };
 }
 
 /** Shipguard's own failures stay Shipguard's: logged quietly, never thrown into the page. */

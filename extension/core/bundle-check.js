@@ -43,7 +43,7 @@ function checkPage(page, where) {
       if (!Array.isArray(list) || list.length === 0 || !list.every(isText)) problems.push(`${where}: selectors.${name}`);
     }
   }
-  if (!isObject(page.labels)) problems.push(`${where}: labels`);
+  if (page.labels !== undefined && !isObject(page.labels)) problems.push(`${where}: labels`);
   return problems;
 }
 

@@ -9,7 +9,11 @@ const HOUR_MS = 3600 * 1000;
 
 export function compileBundle(bundle) {
   const marketplaces = bundle.marketplaces;
-  const dateFormats = new Map(bundle.date_formats.map((f) => [f.locale, compileDateFormat(f)]));
+  const dateFormats = new Map();
+  for (const format of bundle.date_formats) {
+    const compiled = compileDateFormat(format);
+    for (const locale of format.locales) dateFormats.set(locale, compiled);
+  }
   for (const m of marketplaces) warmTimeZone(m.time_zone);
   const pages = bundle.pages.map((page) => ({
     ...page,
@@ -30,8 +34,14 @@ export function compileBundle(bundle) {
     pageFor(path) {
       return pages.find((page) => page.urlPatterns.some((re) => re.test(path))) || null;
     },
+    pageById(id) {
+      return pages.find((page) => page.id === id) || null;
+    },
     marketplaceForHost(host) {
       return marketplaces.find((m) => m.hosts.includes(host)) || null;
+    },
+    marketplaceById(id) {
+      return (id && marketplaces.find((m) => m.id === id)) || null;
     },
     marketplaceForChannel(channel) {
       const wanted = (channel || "").trim().toLowerCase();

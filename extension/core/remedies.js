@@ -1,9 +1,13 @@
 /** Which remedies an order gets, and the facts each one needs. */
 import { addBusinessDays } from "./business-days.js";
 
-/** The remedies that apply to a status, in the rules' order. */
-export function remediesFor(status, remedies) {
-  return remedies.filter((remedy) => remedy.statuses.includes(status));
+/**
+ * The remedies that apply to a status, in the rules' order. When the page's data says
+ * which actions Amazon allows for the order, a remedy needing another action is left out.
+ */
+export function remediesFor(status, remedies, allowedActions = null) {
+  return remedies.filter((remedy) => remedy.statuses.includes(status)
+    && (!remedy.requires_action || !allowedActions || allowedActions.includes(remedy.requires_action)));
 }
 
 /** The page path of an open-page remedy for an order, its values URL-encoded. */
@@ -33,5 +37,10 @@ export function defaultNewShipDay(shipByDay, today, businessDays, marketplace) {
  */
 export function messageLocale(template, marketplace) {
   const available = Object.keys(template.locales);
-  return (marketplace.buyer_locales || []).find((l) => available.includes(l)) || available[0];
+  const wanted = marketplace.buyer_locales || [];
+  const language = (locale) => locale.split("-")[0];
+  // Exact locale first (en-GB), then the same language (fr-CA gets fr-FR), then the first.
+  return wanted.find((l) => available.includes(l))
+    || available.find((a) => wanted.some((w) => language(w) === language(a)))
+    || available[0];
 }

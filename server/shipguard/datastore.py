@@ -102,7 +102,8 @@ def _load_layer(layers, data_dir, messages_dir, problems, *, team):
     _load_list_file(layers, data_dir / "marketplaces.json", MARKETPLACES_FILE, problems, team=team,
                     into=layers.marketplaces, list_key="marketplaces", id_key="code")
     _load_list_file(layers, data_dir / "date-formats.json", DATE_FORMATS_FILE, problems, team=team,
-                    into=layers.date_formats, list_key="date_formats", id_key="locale")
+                    into=layers.date_formats, list_key="date_formats",
+                    id_key=lambda fmt: " ".join(fmt["locales"]))
     _load_rules(layers, data_dir / "rules.json", problems, team=team)
     for path in json_files(data_dir / "pages"):
         _load_record_file(layers, path, PAGE_ADAPTER, layers.pages, problems)
@@ -127,7 +128,8 @@ def _load_list_file(layers, path, schema, problems, *, team, into, list_key, id_
     loaded = load_file(path, schema, problems)
     if loaded:
         for index, record in enumerate(loaded[1][list_key]):
-            into[record[id_key]] = (record, Source(path, f"{list_key}.{index}"))
+            key = id_key(record) if callable(id_key) else record[id_key]
+            into[key] = (record, Source(path, f"{list_key}.{index}"))
 
 
 def _load_rules(layers, path, problems, *, team):

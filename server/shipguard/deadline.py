@@ -14,7 +14,7 @@ def compile_date_format(fmt):
         (re.compile(p["regex"].replace("{month}", f"({alternation})"), re.IGNORECASE), p["order"])
         for p in fmt["patterns"]
     ]
-    return {"locale": fmt["locale"], "months": month_index, "patterns": patterns}
+    return {"locales": fmt["locales"], "months": month_index, "patterns": patterns}
 
 
 def _date_from_match(match, order, months):

@@ -10,7 +10,7 @@ import { renderMessage } from "../../extension/core/render.js";
 
 const load = (path) => JSON.parse(readFileSync(new URL(path, import.meta.url), "utf8"));
 const formats = load("../../server/shipguard/data/date-formats.json").date_formats;
-const compiled = new Map(formats.map((f) => [f.locale, compileDateFormat(f)]));
+const compiled = new Map(formats.flatMap((f) => f.locales.map((locale) => [locale, compileDateFormat(f)])));
 
 for (const c of load("../vectors/ship-by.json")) {
   test(`ship-by: ${c.name}`, () => {

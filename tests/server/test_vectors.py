@@ -11,8 +11,9 @@ from shipguard.render import render_message
 ROOT = Path(__file__).resolve().parents[2]
 VECTORS = ROOT / "tests" / "vectors"
 FORMATS = {
-    f["locale"]: compile_date_format(f)
+    locale: compile_date_format(f)
     for f in json.loads((ROOT / "server/shipguard/data/date-formats.json").read_text())["date_formats"]
+    for locale in f["locales"]
 }
 
 

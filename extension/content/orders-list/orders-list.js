@@ -2,29 +2,31 @@
 import { allMatches, firstMatch } from "../shared/dom-read.js";
 import { createBadge, HOST_TAG } from "../shared/badge.js";
 import { togglePanel } from "../shared/panel.js";
-import { readRow, rowLabels, factsKey } from "./read-row.js";
-import { orderFromFacts } from "../../core/order.js";
+import { placeHost } from "../shared/place.js";
+import { rememberOrder } from "../shared/seen-orders.js";
 import { OverlayClock } from "../shared/overlay-clock.js";
+import { orderOf, placeOf, factsKey } from "../shared/order-source.js";
+import { readRow, rowLabels } from "./read-row.js";
 
 const LAYOUT_GRACE_MS = 4000;
 
 /**
  * Start the feature on the page; returns stop(). Rows are replaced, re-ordered and
  * reused by Amazon's app without page loads, so every DOM change triggers a rescan that
- * touches only rows whose facts changed.
+ * touches only rows whose facts changed. The app's own JSON, when it arrives, wins.
  */
-export function startOrdersList({ compiled, adapter, reportProblem }) {
+export function startOrdersList({ compiled, adapter, pageData, reportProblem }) {
   const labels = rowLabels(adapter);
   const tracked = new WeakMap(); // row -> {host, key}
   const clock = new OverlayClock(compiled);
-  const place = { host: location.hostname, pageLocale: document.documentElement.lang || null, onFbaPage: adapter.fba_path_pattern ? new RegExp(adapter.fba_path_pattern).test(location.pathname) : false };
+  const sources = { compiled, adapter, pageData, place: placeOf(adapter) };
 
   const onActivate = (host) => {
     const entry = clock.entry(host);
     if (entry && entry.view.status !== "done") togglePanel(host, entry.order, entry.view, compiled);
   };
 
-  function syncRow(row) {
+  function syncRow(row, force) {
     const facts = readRow(row, adapter, labels);
     const previous = tracked.get(row);
     if (!facts) {
@@ -32,12 +34,17 @@ export function startOrdersList({ compiled, adapter, reportProblem }) {
       return false;
     }
     const key = factsKey(facts);
-    if (previous && previous.key === key && row.contains(previous.host)) return true;
-    const host = previous && row.contains(previous.host) ? previous.host : createBadge(facts.orderId, onActivate);
+    const inPlace = previous && row.contains(previous.host);
+    if (inPlace && previous.key === key && !force?.has(facts.orderId)) return true;
+    const host = inPlace ? previous.host : createBadge(facts.orderId, onActivate);
     removeStrayHosts(row, host);
-    const order = orderFromFacts({ ...facts, onFbaPage: place.onFbaPage }, compiled, adapter, place);
+    const order = orderOf(facts, sources);
     clock.track(host, order);
-    if (!host.isConnected) (firstMatch(row, adapter.selectors.badge_anchor) || row.lastElementChild || row).append(host);
+    rememberOrder(order);
+    if (!host.isConnected) {
+      const anchor = firstMatch(row, adapter.selectors.badge_anchor) || row.lastElementChild || row;
+      placeHost(host, anchor, adapter.anchor_placement);
+    }
     tracked.set(row, { host, key });
     return true;
   }
@@ -48,36 +55,38 @@ export function startOrdersList({ compiled, adapter, reportProblem }) {
     tracked.delete(row);
   }
 
-  function scan() {
+  function scan(force) {
     const table = firstMatch(document, adapter.selectors.table);
     if (!table) return;
     const rows = allMatches(document, adapter.selectors.row);
     let read = 0;
-    for (const row of rows) if (syncRow(row)) read += 1;
+    for (const row of rows) if (syncRow(row, force)) read += 1;
     clock.forgetDetached();
-    if (rows.length > 0 && read === 0) reportProblem("orders-list", "no-order-rows");
+    if (rows.length > 0 && read === 0) reportProblem("no-order-rows");
   }
 
-  const guardedScan = () => {
+  const guardedScan = (force) => {
     try {
-      scan();
+      scan(force);
     } catch (error) {
       console.debug("Shipguard orders-list:", error);
-      reportProblem("orders-list", "scan-failed");
+      reportProblem("scan-failed");
     }
   };
   const observer = new MutationObserver((mutations) => {
     if (!mutations.every(isOwnMutation)) guardedScan();
   });
+  const unsubscribe = pageData.subscribe((changed) => guardedScan(changed));
   guardedScan();
   observer.observe(document.body, { childList: true, subtree: true, characterData: true });
   clock.start();
   // The app may still be drawing; only a page that never shows a table is unreadable.
   const layoutCheck = setTimeout(() => {
-    if (!firstMatch(document, adapter.selectors.table)) reportProblem("orders-list", "no-table");
+    if (!firstMatch(document, adapter.selectors.table)) reportProblem("no-table");
   }, LAYOUT_GRACE_MS);
   return function stop() {
     observer.disconnect();
+    unsubscribe();
     clearTimeout(layoutCheck);
     clock.stop();
     for (const host of document.querySelectorAll(HOST_TAG)) host.remove();
@@ -85,7 +94,7 @@ export function startOrdersList({ compiled, adapter, reportProblem }) {
 }
 
 /** Mutations Shipguard made itself (adding or removing its hosts) need no rescan. */
-function isOwnMutation(mutation) {
+export function isOwnMutation(mutation) {
   if (mutation.type !== "childList") return false;
   const nodes = [...mutation.addedNodes, ...mutation.removedNodes];
   return nodes.length > 0 && nodes.every((node) => node.nodeName === HOST_TAG.toUpperCase());

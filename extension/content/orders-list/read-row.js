@@ -6,7 +6,7 @@ const ORDER_ID = /\d{3}-\d{7}-\d{7}/;
 
 /** Labels prepared once per adapter: each kind, and every "…:" label to stop a value at. */
 export function rowLabels(adapter) {
-  const all = Object.values(adapter.labels).flatMap((set) => Object.values(set).flat());
+  const all = Object.values(adapter.labels || {}).flatMap((set) => Object.values(set).flat());
   return {
     shipBy: labelsOf(adapter, "ship_by"),
     fulfillment: labelsOf(adapter, "fulfillment"),
@@ -31,7 +31,3 @@ export function readRow(row, adapter, labels) {
     salesChannel: labelledValue(details, labels.salesChannel, labels.lineLabels),
   };
 }
-
-/** A key that changes when anything Shipguard reads from the row changes. */
-export const factsKey = (facts) =>
-  [facts.orderId, facts.shipByText, facts.statusText, facts.statusClasses.join(" "), facts.fulfillmentText, facts.salesChannel].join("|");

@@ -46,3 +46,18 @@ export function paintBadge(host, view) {
   if (button.getAttribute("aria-label") !== label) button.setAttribute("aria-label", label);
   button.disabled = view.status === "done";
 }
+
+/** A sentence under the badge (confirm-shipment warning); empty text removes it. */
+export function setBadgeNote(host, text) {
+  let note = host.shadowRoot.querySelector(".note");
+  if (!text) {
+    note?.remove();
+    return;
+  }
+  if (!note) {
+    note = document.createElement("p");
+    note.className = "note";
+    host.shadowRoot.append(note);
+  }
+  if (note.textContent !== text) note.textContent = text;
+}

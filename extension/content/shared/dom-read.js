@@ -26,7 +26,7 @@ export function allMatches(root, selectors) {
   return [];
 }
 
-const squash = (text) => (text || "").replace(/\s+/g, " ").trim();
+const squash = (text) => (text || "").replace(/\s+/g, " ").replace(/[’‘]/g, "'").trim();
 
 /**
  * The value after a label such as "Ship by date:" inside `scope`, or null. Seller Central

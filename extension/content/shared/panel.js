@@ -7,6 +7,7 @@ import { renderMessage } from "../../core/render.js";
 import { dayToIsoDate, isoDateToDay } from "../../core/business-days.js";
 import { formatInstant, formatLongDay } from "../../core/day-format.js";
 import { zonedDay } from "../../core/zoned-time.js";
+import { savePendingMessage } from "./pending-message.js";
 
 const GAP = 4;
 
@@ -48,7 +49,7 @@ function placeBeside(panel, host) {
 function buildPanel(host, order, view, compiled) {
   const titleId = `shipguard-title-${order.orderId}`;
   const feedback = el("p", { className: "feedback", role: "status", "aria-live": "polite" });
-  const remedies = remediesFor(view.status, compiled.remedies);
+  const remedies = remediesFor(view.status, compiled.remedies, order.actions);
   const messages = remedies.filter((r) => r.kind === "copy-message" && compiled.templates.has(r.template));
   const pages = remedies.filter((r) => r.kind === "open-page");
   const newDateInput = messages.length && order.shipByDay ? newShipDateInput(order, compiled) : null;
@@ -112,6 +113,7 @@ async function copyMessage(remedy, order, newDateValue, compiled, feedback) {
     feedback.textContent = t("panelMessageIncomplete");
     return;
   }
+  savePendingMessage(order.orderId, { body: message.body, template: template.id, locale }).catch(() => {});
   try {
     await navigator.clipboard.writeText(message.body);
     feedback.textContent = t("panelCopied");

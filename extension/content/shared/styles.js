@@ -16,6 +16,13 @@ const CSS = `
 }
 :host([data-shipguard-status="unknown"]) .badge { background: #f0f2f2; border-color: #a2a6ac; color: #3b4040; }
 .badge::before { content: "● "; font-size: 10px; }
+.note { margin: 6px 0 8px; font: 13px/1.4 "Amazon Ember", Arial, sans-serif; color: #0f1111; max-width: 640px; }
+.inline-actions { display: inline-flex; gap: 8px; align-items: center; margin-left: 8px; }
+.inline-actions button {
+  font: 600 12px/1.3 "Amazon Ember", Arial, sans-serif; padding: 3px 10px; cursor: pointer;
+  border: 1px solid #d5d9d9; border-radius: 8px; background: #ffd814; color: #0f1111;
+}
+.inline-actions .feedback { font: 12px/1.3 "Amazon Ember", Arial, sans-serif; color: #067d62; }
 :host([data-shipguard-status="done"]) .badge::before { content: "✓ "; }
 .panel {
   position: fixed; inset: auto; margin: 0; width: 340px; max-width: calc(100vw - 16px);

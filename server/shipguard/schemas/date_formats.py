@@ -1,7 +1,7 @@
 """Schema of date-formats.json: how each page locale writes dates such as the ship-by day."""
-from marshmallow import ValidationError, fields, validate
+from marshmallow import ValidationError, fields, validate, validates_schema
 
-from .common import StrictSchema, compiles_as_regex, locale_field, not_blank, unique_by
+from .common import LOCALE, FullMatch, StrictSchema, compiles_as_regex, not_blank, string_list
 
 MONTH_PLACEHOLDER = "{month}"
 DATE_ORDERS = ("MDY", "DMY", "YMD")
@@ -37,9 +37,12 @@ class DatePatternSchema(StrictSchema):
 
 
 class DateFormatSchema(StrictSchema):
-    """The dates of one page locale."""
+    """The dates of page locales that write them alike (en-GB, en-IN, en-AU)."""
 
-    locale = locale_field("The page locale, BCP 47")
+    locales = string_list(
+        "The page locales, BCP 47, that write dates this way",
+        item=fields.String(validate=FullMatch(LOCALE, error="Must be a BCP 47 locale such as en-US.")),
+    )
     months = fields.List(
         fields.List(fields.String(validate=month_name), validate=validate.Length(min=1)),
         required=True,
@@ -60,6 +63,18 @@ class DateFormatsFileSchema(StrictSchema):
     date_formats = fields.List(
         fields.Nested(DateFormatSchema),
         required=True,
-        validate=unique_by("locale"),
+        validate=validate.Length(min=1),
         metadata={"description": "Date formats by page locale"},
     )
+
+    @validates_schema
+    def one_format_per_locale(self, data, **kwargs):
+        """A locale in two formats would make its dates depend on file order."""
+        seen, errors = set(), {}
+        for index, fmt in enumerate(data["date_formats"]):
+            for locale in fmt["locales"]:
+                if locale in seen:
+                    errors.setdefault(index, {})["locales"] = [f"Locale {locale} already has a date format."]
+                seen.add(locale)
+        if errors:
+            raise ValidationError({"date_formats": errors})

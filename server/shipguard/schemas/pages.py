@@ -23,6 +23,20 @@ def snake_name(description):
     )
 
 
+class OrderJsonSchema(StrictSchema):
+    """Where the orders app's own JSON keeps each fact (the page's data, read as it arrives)."""
+
+    order_lists = string_list("Keys of the response holding a list of orders, such as orders")
+    single_orders = string_list("Keys of the response holding one order, such as order")
+    fields = fields.Dict(
+        keys=snake_name("Shipguard's name of the fact"),
+        values=fields.String(validate=not_blank),
+        required=True,
+        metadata={"description": "The JSON key of each fact: order_id, latest_ship (epoch seconds), status, …"},
+    )
+    done_statuses = string_list("Fulfilment statuses that mean nothing is left to do")
+
+
 class PageAdapterSchema(StrictSchema):
     """One Seller Central page kind."""
 
@@ -35,8 +49,25 @@ class PageAdapterSchema(StrictSchema):
     selectors = fields.Dict(
         keys=snake_name("What the selectors find"),
         values=fields.List(fields.String(validate=css_selector), validate=validate.Length(min=1)),
-        required=True,
+        load_default=dict,
         metadata={"description": "CSS selectors by name, tried in order (fallbacks after the first)"},
+    )
+    anchor_placement = fields.String(
+        validate=validate.OneOf(("append", "after", "before")),
+        metadata={"description": "Where the overlay goes relative to the badge_anchor element"},
+    )
+    path_order_id = fields.String(
+        validate=compiles_as_regex,
+        metadata={"description": "Regular expression whose first group is the order id in the URL path"},
+    )
+    query_order_id = fields.String(
+        validate=not_blank, metadata={"description": "URL query parameter holding the order id"}
+    )
+    query_marketplace_id = fields.String(
+        validate=not_blank, metadata={"description": "URL query parameter holding the marketplace id"}
+    )
+    json = fields.Nested(
+        OrderJsonSchema, metadata={"description": "For the app's JSON endpoints: where each order fact is"}
     )
     done_status_classes = fields.List(
         fields.String(validate=FullMatch(CSS_CLASS, error="Must be a CSS class name.")),

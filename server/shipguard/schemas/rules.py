@@ -49,6 +49,13 @@ class RemedySchema(StrictSchema):
             "description": "Seller Central path to open (open-page only); may use {order_id}, {marketplace_id}"
         },
     )
+    requires_action = fields.String(
+        validate=FullMatch(r"^[a-z][A-Za-z]*$", error="Must be an action name such as buyShipping."),
+        metadata={
+            "description": "An action of the orders app (buyShipping, confirmShipment, contactBuyer, …) "
+            "that Amazon must allow for the order, when the page's data lists them"
+        },
+    )
     statuses = string_list(
         "Order statuses the remedy is offered for",
         item=fields.String(validate=validate.OneOf(ORDER_STATUSES)),

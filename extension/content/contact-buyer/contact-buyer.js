@@ -1,0 +1,77 @@
+/**
+ * Contact buyer: when the seller comes from a Shipguard message, offer "Fill message": it
+ * picks the shipping-problem reason and fills the message box. The seller presses Send.
+ */
+import { allMatches, firstMatch } from "../shared/dom-read.js";
+import { el } from "../shared/element.js";
+import { orderIdFromUrl, marketplaceIdFromUrl } from "../shared/place.js";
+import { seenOrder } from "../shared/seen-orders.js";
+import { pendingMessage } from "../shared/pending-message.js";
+import { startSingleOrder } from "../shared/single-order.js";
+import { t } from "../shared/i18n.js";
+import { orderFromJson, orderFromSeen, unseenOrder, labelsOf } from "../../core/order.js";
+
+const squash = (text) => (text || "").replace(/\s+/g, " ").trim().toLowerCase();
+
+export function startContactBuyer(context) {
+  const { compiled, adapter, pageData } = context;
+  const orderId = orderIdFromUrl(adapter);
+  const pageMarketplace = compiled.marketplaceById(marketplaceIdFromUrl(adapter)) || compiled.marketplaceForHost(location.hostname);
+  let seen = null;
+  let message = null;
+
+  function readOrder() {
+    if (!orderId || !firstMatch(document, adapter.selectors.ready)) return null;
+    const json = pageData.get(orderId);
+    const order = json ? orderFromJson(json, compiled, pageMarketplace)
+      : seen ? orderFromSeen(orderId, seen, compiled) : unseenOrder(orderId, pageMarketplace);
+    return { order, key: `${json?.deadline}|${seen?.deadline}|${message?.at}` };
+  }
+
+  const running = startSingleOrder(context, {
+    readOrder,
+    onActivate: () => {},
+    onPainted: (host) => offerFill(host, message, adapter),
+  });
+  Promise.all([seenOrder(orderId), pendingMessage(orderId)]).then(([foundSeen, foundMessage]) => {
+    seen = foundSeen;
+    message = foundMessage;
+    running.refresh();
+  });
+  return running.stop;
+}
+
+function offerFill(host, message, adapter) {
+  host.shadowRoot.querySelector(".inline-actions")?.remove();
+  if (!message) return;
+  const feedback = el("span", { className: "feedback", role: "status", "aria-live": "polite" });
+  const button = el("button", { type: "button", dataset: { shipguardAction: "fill-message" } }, t("contactFillMessage"));
+  button.addEventListener("click", () => {
+    feedback.textContent = fillForm(message.body, adapter) ? t("contactFilled") : t("contactFillFailed");
+  });
+  host.shadowRoot.append(el("span", { className: "inline-actions" }, button, feedback));
+}
+
+/** Pick the shipping-problem reason and fill the message box; true when the text went in. */
+function fillForm(body, adapter) {
+  const wanted = labelsOf(adapter, "shipping_problem_reason").map(squash);
+  const reason = allMatches(document, adapter.selectors.reason)
+    .find((r) => wanted.includes(squash(r.getAttribute("label") || r.textContent)));
+  if (reason && !reason.hasAttribute("checked") && !reason.checked) reason.click();
+  const box = firstMatch(document, adapter.selectors.message_box);
+  if (!box) return false;
+  const inner = openShadowRoot(box);
+  const textarea = (inner && firstMatch(inner, adapter.selectors.message_box_input))
+    || (box.matches("textarea") ? box : firstMatch(box, adapter.selectors.message_box_input));
+  if (!textarea) return false;
+  textarea.value = body;
+  // Amazon's form keeps its own state from input events that cross the shadow boundary.
+  textarea.dispatchEvent(new Event("input", { bubbles: true, composed: true }));
+  textarea.focus();
+  return true;
+}
+
+/** The component's shadow root, even a closed one where the browser lets extensions see it. */
+function openShadowRoot(element) {
+  return globalThis.chrome?.dom?.openOrClosedShadowRoot?.(element) ?? element.openOrClosedShadowRoot ?? element.shadowRoot;
+}
