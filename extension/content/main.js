@@ -40,6 +40,9 @@ function useBundle(bundle) {
   if (compiled && compiled.version === bundle.version) return;
   compiled = compileBundle(bundle);
   pageData.useBundle(compiled);
+  // New rules (selectors, thresholds, kill switches): rebuild the overlay from scratch.
+  running?.stop();
+  running = null;
   routedUrl = null;
   safely(route);
 }
