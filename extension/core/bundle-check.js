@@ -8,21 +8,27 @@ const isObject = (value) => value !== null && typeof value === "object" && !Arra
 const isText = (value) => typeof value === "string" && value.length > 0;
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-function checkRemedy(remedy, templateIds, where) {
-  const problems = [];
+const hasEnglish = (texts) => isObject(texts) && isText(texts.en);
+
+// What each remedy kind needs besides id, group, statuses and title.
+const KIND_CHECKS = {
+  "copy-message": (remedy, templateIds) => templateIds.has(remedy.template) || "template",
+  // Only paths on the page's own origin: data may pick a page, never a foreign site.
+  "open-page": (remedy) => (isText(remedy.path) && remedy.path.startsWith("/") && !remedy.path.startsWith("//")) || "path",
+  info: (remedy) => hasEnglish(remedy.body) || "body",
+  snooze: (remedy) => remedy.snooze_hours > 0 || "snooze_hours",
+  "mark-handled": () => true,
+};
+
+function checkRemedy(remedy, templateIds, groupIds, where) {
   if (!isObject(remedy) || !KEBAB.test(remedy.id || "")) return [`${where}: id`];
+  const problems = [];
   if (!Array.isArray(remedy.statuses)) problems.push(`${where}: statuses`);
-  if (!isObject(remedy.title) || !isText(remedy.title.en)) problems.push(`${where}: title`);
-  if (remedy.kind === "copy-message") {
-    if (!templateIds.has(remedy.template)) problems.push(`${where}: template`);
-  } else if (remedy.kind === "open-page") {
-    // Only paths on the page's own origin: data may pick a page, never a foreign site.
-    if (!isText(remedy.path) || !remedy.path.startsWith("/") || remedy.path.startsWith("//")) {
-      problems.push(`${where}: path`);
-    }
-  } else {
-    problems.push(`${where}: kind`);
-  }
+  if (!hasEnglish(remedy.title)) problems.push(`${where}: title`);
+  if (!groupIds.has(remedy.group)) problems.push(`${where}: group`);
+  const check = KIND_CHECKS[remedy.kind];
+  const verdict = check ? check(remedy, templateIds) : "kind";
+  if (verdict !== true) problems.push(`${where}: ${verdict}`);
   return problems;
 }
 
@@ -55,7 +61,8 @@ export function bundleProblems(bundle) {
   for (const key of ["marketplaces", "date_formats", "pages", "templates"]) {
     if (!Array.isArray(bundle[key]) || bundle[key].length === 0) problems.push(key);
   }
-  if (!isObject(bundle.rules) || !(bundle.rules.due_soon_hours > 0) || !Array.isArray(bundle.rules.remedies)) {
+  const { rules } = bundle;
+  if (!isObject(rules) || !(rules.due_soon_hours > 0) || !Array.isArray(rules.remedies) || !Array.isArray(rules.groups)) {
     problems.push("rules");
   }
   if (problems.length) return problems;
@@ -65,7 +72,8 @@ export function bundleProblems(bundle) {
   bundle.pages.forEach((page, i) => problems.push(...checkPage(page, `pages.${i}`)));
   bundle.templates.forEach((t, i) => problems.push(...checkTemplate(t, `templates.${i}`)));
   const templateIds = new Set(bundle.templates.map((t) => t && t.id));
-  bundle.rules.remedies.forEach((r, i) => problems.push(...checkRemedy(r, templateIds, `rules.remedies.${i}`)));
+  const groupIds = new Set(rules.groups.filter((g) => isObject(g) && hasEnglish(g.title)).map((g) => g.id));
+  rules.remedies.forEach((r, i) => problems.push(...checkRemedy(r, templateIds, groupIds, `rules.remedies.${i}`)));
   if (bundle.disabled_features !== undefined && !Array.isArray(bundle.disabled_features)) problems.push("disabled_features");
   return problems;
 }

@@ -26,6 +26,7 @@ export function compileBundle(bundle) {
     dueSoonMs: bundle.rules.due_soon_hours * HOUR_MS,
     delayBusinessDays: bundle.rules.delay_business_days ?? 2,
     remedies: bundle.rules.remedies,
+    groups: bundle.rules.groups,
     templates: new Map(bundle.templates.map((t) => [t.id, t])),
     dateFormats,
     marketplaces,

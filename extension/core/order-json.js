@@ -16,7 +16,7 @@ export function rawOrders(payload, spec) {
 
 /**
  * One JSON order as facts: {orderId, deadline, done, doneReason, marketplaceId,
- * salesChannel, actions, shipByOffsetMs}; null when the order id or deadline is unusable.
+ * salesChannel, actions, shipByOffsetMs, sku}; null when the order id or deadline is unusable.
  */
 export function factsFromJson(raw, spec) {
   const f = spec.fields;
@@ -28,6 +28,8 @@ export function factsFromJson(raw, spec) {
   const byAmazon = raw[f.merchant_fulfilled] === false;
   const finished = spec.done_statuses.some((s) => s.toLowerCase() === status.toLowerCase());
   const offset = raw[f.time_zones]?.[f.latest_ship]?.offset;
+  const items = Array.isArray(raw[f.items]) ? raw[f.items] : [];
+  const sku = items.map((item) => item?.[f.item_sku]).find((value) => typeof value === "string") || null;
   return {
     orderId,
     deadline,
@@ -37,6 +39,7 @@ export function factsFromJson(raw, spec) {
     salesChannel: typeof raw[f.sales_channel] === "string" ? raw[f.sales_channel] : null,
     actions: Array.isArray(raw[f.actions]) ? raw[f.actions].filter((a) => typeof a === "string") : null,
     shipByOffsetMs: typeof offset === "number" && Number.isFinite(offset) ? offset : null,
+    sku,
   };
 }
 

@@ -37,7 +37,10 @@ function dateFormatFor(compiled, marketplace, pageLocale) {
 export function orderFromFacts(facts, compiled, adapter, { host, pageLocale, marketplaceId }) {
   const marketplace = compiled.marketplaceForChannel(facts.salesChannel)
     || compiled.marketplaceById(marketplaceId) || compiled.marketplaceForHost(host);
-  const order = { orderId: facts.orderId, marketplace, done: false, doneReason: null, deadline: null, shipByDay: null, problem: null, actions: null };
+  const order = {
+    orderId: facts.orderId, marketplace, sku: facts.sku || null,
+    done: false, doneReason: null, deadline: null, shipByDay: null, problem: null, actions: null,
+  };
   const reason = doneReason(facts, adapter);
   if (reason) return { ...order, done: true, doneReason: reason };
   if (!marketplace) return { ...order, problem: "unknown-marketplace" };
@@ -52,11 +55,11 @@ export function orderFromFacts(facts, compiled, adapter, { host, pageLocale, mar
  * The same, from the orders app's JSON facts (see order-json.js): its deadline is exact,
  * so only the marketplace is looked up; `fallback` is the page's own marketplace.
  */
-export function orderFromJson(json, compiled, fallback) {
+export function orderFromJson(json, compiled, fallback, fallbackSku = null) {
   const marketplace = compiled.marketplaceById(json.marketplaceId)
     || compiled.marketplaceForChannel(json.salesChannel) || fallback || null;
   const order = {
-    orderId: json.orderId, marketplace, done: json.done, doneReason: json.doneReason,
+    orderId: json.orderId, marketplace, sku: json.sku || fallbackSku, done: json.done, doneReason: json.doneReason,
     deadline: json.deadline, shipByDay: null, problem: null, actions: json.actions,
   };
   if (order.done) return order;

@@ -10,16 +10,25 @@ export function remediesFor(status, remedies, allowedActions = null) {
     && (!remedy.requires_action || !allowedActions || allowedActions.includes(remedy.requires_action)));
 }
 
-/** The page path of an open-page remedy for an order, its values URL-encoded. */
-export function remedyPath(remedy, { orderId, marketplaceId }) {
-  const values = { order_id: orderId, marketplace_id: marketplaceId };
-  return remedy.path.replace(/\{([a-z_]+)\}/g, (whole, name) =>
-    name in values ? encodeURIComponent(values[name] || "") : whole);
+const pathValues = ({ orderId, marketplace, sku }) => ({ order_id: orderId, marketplace_id: marketplace?.id, sku });
+
+/**
+ * The page path of an open-page remedy for an order, its values URL-encoded; null when
+ * the order lacks a value the path needs (no SKU read, say), so the remedy is not offered.
+ */
+export function remedyPath(remedy, order) {
+  const values = pathValues(order);
+  let missing = false;
+  const path = remedy.path.replace(/\{([a-z_]+)\}/g, (whole, name) => {
+    if (!values[name]) missing = true;
+    return encodeURIComponent(values[name] || "");
+  });
+  return missing ? null : path;
 }
 
-/** The remedy title in the UI language, falling back to English. */
-export function remedyTitle(remedy, language) {
-  return remedy.title[language] || remedy.title.en;
+/** A text of the data ({en: …, de: …}) in the UI language, falling back to English. */
+export function localText(texts, language) {
+  return texts[language] || texts.en;
 }
 
 const dayNumber = ({ year, month, day }) => Date.UTC(year, month - 1, day);

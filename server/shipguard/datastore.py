@@ -18,7 +18,7 @@ RULES_FILE = RulesFileSchema()
 PAGE_ADAPTER = PageAdapterSchema()
 TEMPLATE = TemplateSchema()
 # A team's rules.json may change one threshold without repeating all the others.
-TEAM_RULES_PARTIAL = ("due_soon_hours", "delay_business_days", "remedies")
+TEAM_RULES_PARTIAL = ("due_soon_hours", "delay_business_days", "groups", "remedies")
 
 
 @dataclass(frozen=True)
@@ -162,8 +162,9 @@ def _load_record_file(layers, path, schema, into, problems):
 def _reference_problems(layers):
     """Records naming a template or marketplace that no layer has."""
     problems = []
+    group_ids = {group["id"] for group in layers.settings.get("groups", [])}
     for remedy, source in layers.remedies.values():
-        errors = remedy_reference_problems(remedy, layers.templates)
+        errors = remedy_reference_problems(remedy, layers.templates, group_ids)
         problems += problems_from_messages(source.file, {source.where: errors} if errors else {})
     for template, source in layers.templates.values():
         problems += problems_from_messages(

@@ -37,10 +37,15 @@ def test_clicking_a_late_badge_opens_its_remedies(page, orders):
     panel.wait_for(state="visible")
     assert panel.get_by_role("heading").inner_text() == f"Order {late['order_id']}"
     actions = panel.locator("[data-shipguard-action]").evaluate_all("els => els.map(e => e.dataset.shipguardAction)")
-    assert actions == [
-        "copy-delay-out-of-stock", "copy-delay-carrier-problem", "copy-delay-weather",
-        "copy-delay-address-confirmation", "open-contact-buyer", "open-buy-shipping", "open-confirm-shipment",
+    # Every step, in the order a seller should take them: verify, tell, fix, update, decide.
+    expected_in_order = [
+        "open-inventory-for-sku", "copy-delay-out-of-stock", "copy-delay-carrier-problem", "copy-delay-weather",
+        "copy-delay-address-confirmation", "open-contact-buyer", "open-buy-shipping", "info-switch-carrier",
+        "open-confirm-shipment", "info-ship-late-or-cancel", "snooze-4-hours", "mark-handled",
     ]
+    assert [a for a in actions if a in expected_in_order] == expected_in_order
+    legends = panel.locator("legend").all_inner_texts()
+    assert legends[:4] == ["Verify the order", "Tell the buyer", "Fix the cause", "Update the order"]
     # Only one panel at a time.
     other = first_of(orders, "due-soon")
     host(page, other["order_id"]).click()
@@ -98,10 +103,13 @@ def test_panel_works_from_the_keyboard_and_escape_closes_it(page, orders):
     panel.wait_for(state="visible")
     assert badge.get_attribute("aria-expanded") == "true"
     assert panel.get_attribute("role") == "dialog"
-    focused = page.evaluate(
-        f"""() => document.querySelector('[data-shipguard-order="{due['order_id']}"]').shadowRoot.activeElement?.type"""
+    focused_in_panel = page.evaluate(
+        f"""() => {{
+            const root = document.querySelector('[data-shipguard-order="{due['order_id']}"]').shadowRoot;
+            return root.querySelector('.panel').contains(root.activeElement);
+        }}"""
     )
-    assert focused == "date", "focus moves into the panel"
+    assert focused_in_panel, "focus moves into the panel"
     page.keyboard.press("Escape")
     panel.wait_for(state="hidden")
     assert badge.get_attribute("aria-expanded") == "false"
@@ -126,3 +134,51 @@ def test_the_seller_clicks_everything_shipguard_sends_nothing_to_amazon(page, or
     page.wait_for_timeout(300)
     assert [u for u in requests if u.startswith(ORIGIN)] == []
     assert all(s["status"] for s in overlay_state(page))
+
+
+def test_check_stock_opens_manage_inventory_for_the_orders_sku(page, orders, browser_context):
+    late = first_of(orders, "late")
+    sku = page.locator(f'tr:has(a:text-is("{late["order_id"]}")) td[data-test-id="oth-product-info"]').inner_text()
+    sku = sku.split("SKU:")[1].split()[0]
+    host(page, late["order_id"]).click()
+    with browser_context.expect_page() as opened:
+        host(page, late["order_id"]).locator('[data-shipguard-action="open-inventory-for-sku"]').click()
+    assert opened.value.url == f"{ORIGIN}/myinventory/inventory?searchField=all&searchTerm={sku}"
+
+
+def test_guidance_opens_in_place_and_says_what_each_choice_costs(page, orders):
+    late = first_of(orders, "late")
+    host(page, late["order_id"]).click()
+    button = host(page, late["order_id"]).locator('[data-shipguard-action="info-ship-late-or-cancel"]')
+    assert button.get_attribute("aria-expanded") == "false"
+    button.click()
+    assert button.get_attribute("aria-expanded") == "true"
+    text = host(page, late["order_id"]).locator(".guidance:visible").inner_text()
+    assert "Late Shipment Rate" in text and "4%" in text and "Cancel Rate" in text and "2.5%" in text
+
+
+def test_a_message_needing_a_date_is_not_copied_without_one(page, orders):
+    late = first_of(orders, "late")
+    host(page, late["order_id"]).click()
+    panel = host(page, late["order_id"]).locator(".panel")
+    page.evaluate("navigator.clipboard.writeText('untouched')")
+    panel.locator('input[type="date"]').first.fill("")
+    panel.locator('[data-shipguard-action="copy-delay-carrier-problem"]').click()
+    expect(panel.get_by_role("status")).to_contain_text("Fill in first")
+    assert page.evaluate("navigator.clipboard.readText()") == "untouched"
+
+
+def test_snoozed_orders_stay_snoozed_across_reloads_until_undone(page, orders):
+    late = first_of(orders, "late")
+    badge = host(page, late["order_id"])
+    badge.click()
+    badge.locator('[data-shipguard-action="snooze-4-hours"]').click()
+    expect(badge).to_have_attribute("data-shipguard-mark", "snoozed")
+    assert badge.get_attribute("data-shipguard-status") == "late", "snoozing hides nothing about the deadline"
+    expect(badge.locator(".badge")).to_contain_text("snoozed")
+    page.reload()
+    wait_for_overlays(page, len(orders))
+    expect(host(page, late["order_id"])).to_have_attribute("data-shipguard-mark", "snoozed")
+    host(page, late["order_id"]).click()
+    host(page, late["order_id"]).locator(".mark").get_by_role("button", name="Undo").click()
+    expect(host(page, late["order_id"])).not_to_have_attribute("data-shipguard-mark", "snoozed")

@@ -50,7 +50,7 @@ test("pages are found by URL path", () => {
   }
 });
 
-test("late and due-soon orders get the four delay messages and the order pages", () => {
+test("late and due-soon orders get the delay messages, the order pages and guidance, in groups", () => {
   const compiled = compileBundle(bundle());
   const ids = remediesFor("late", compiled.remedies).map((r) => r.id);
   for (const id of ["copy-delay-out-of-stock", "copy-delay-carrier-problem", "copy-delay-weather",
@@ -63,9 +63,13 @@ test("late and due-soon orders get the four delay messages and the order pages",
 
 test("remedy paths are filled and encoded", () => {
   const remedy = { path: "/messaging/contact?orderID={order_id}&marketplaceID={marketplace_id}" };
-  assert.equal(remedyPath(remedy, { orderId: "112-1234567-1234567", marketplaceId: "ATVPDKIKX0DER" }),
+  assert.equal(remedyPath(remedy, { orderId: "112-1234567-1234567", marketplace: { id: "ATVPDKIKX0DER" } }),
     "/messaging/contact?orderID=112-1234567-1234567&marketplaceID=ATVPDKIKX0DER");
-  assert.equal(remedyPath(remedy, { orderId: "a&b=c", marketplaceId: "x" }), "/messaging/contact?orderID=a%26b%3Dc&marketplaceID=x");
+  assert.equal(remedyPath(remedy, { orderId: "a&b=c", marketplace: { id: "x" } }), "/messaging/contact?orderID=a%26b%3Dc&marketplaceID=x");
+  // A path needing a value the order lacks is not offered at all.
+  assert.equal(remedyPath({ path: "/myinventory/inventory?searchTerm={sku}" }, { orderId: "1", marketplace: null }), null);
+  assert.equal(remedyPath({ path: "/myinventory/inventory?searchTerm={sku}" }, { orderId: "1", sku: "AB C" }),
+    "/myinventory/inventory?searchTerm=AB%20C");
 });
 
 test("the suggested new ship date is two business days on, and never in the past", () => {

@@ -13,6 +13,7 @@ from .helpers import default_document, problem_lines, team_template, write_json
 COPY_TEAM_NOTE = {
     "id": "copy-team-note",
     "kind": "copy-message",
+    "group": "tell-buyer",
     "template": "team-note",
     "statuses": ["late"],
     "title": {"en": "Copy the team note"},
@@ -57,7 +58,7 @@ BROKEN = {
     ),
     "open-page-elsewhere": (
         "rules.json",
-        {"remedies": [{"id": "open-evil", "kind": "open-page", "path": "//evil.example/x",
+        {"remedies": [{"id": "open-evil", "kind": "open-page", "group": "verify", "path": "//evil.example/x",
                        "statuses": ["late"], "title": {"en": "Evil"}}]},
         "remedies.0.path",
         "Seller Central",
@@ -70,7 +71,7 @@ BROKEN = {
     ),
     "path-with-buyer-data": (
         "rules.json",
-        {"remedies": [{"id": "open-x", "kind": "open-page", "path": "/orders-v3/order/{buyer_email}",
+        {"remedies": [{"id": "open-x", "kind": "open-page", "group": "verify", "path": "/orders-v3/order/{buyer_email}",
                        "statuses": ["late"], "title": {"en": "X"}}]},
         "remedies.0.path",
         "{buyer_email}",

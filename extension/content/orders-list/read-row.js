@@ -11,6 +11,7 @@ export function rowLabels(adapter) {
     shipBy: labelsOf(adapter, "ship_by"),
     fulfillment: labelsOf(adapter, "fulfillment"),
     salesChannel: labelsOf(adapter, "sales_channel"),
+    sku: labelsOf(adapter, "sku"),
     lineLabels: [...new Set(all.filter((label) => /[:：]$/.test(label)))],
   };
 }
@@ -21,6 +22,7 @@ export function readRow(row, adapter, labels) {
   const idMatch = link && (ORDER_ID.exec(link.textContent) || ORDER_ID.exec(link.getAttribute("href") || ""));
   if (!idMatch) return null;
   const details = firstMatch(row, selectors.details_cell) || row;
+  const product = firstMatch(row, selectors.product_cell) || row;
   const status = firstMatch(row, selectors.status);
   return {
     orderId: idMatch[0],
@@ -29,5 +31,6 @@ export function readRow(row, adapter, labels) {
     statusClasses: status ? [...status.classList] : [],
     fulfillmentText: labelledValue(details, labels.fulfillment, labels.lineLabels),
     salesChannel: labelledValue(details, labels.salesChannel, labels.lineLabels),
+    sku: labelledValue(product, labels.sku, labels.lineLabels),
   };
 }

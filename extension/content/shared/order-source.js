@@ -17,11 +17,12 @@ export function orderOf(facts, { compiled, adapter, pageData, place }) {
   const fromDom = orderFromFacts({ ...facts, onFbaPage: place.onFbaPage }, compiled, adapter, place);
   const json = pageData.get(facts.orderId);
   if (!json) return fromDom;
-  const fromJson = orderFromJson(json, compiled, fromDom.marketplace);
+  const fromJson = orderFromJson(json, compiled, fromDom.marketplace, fromDom.sku);
   // The page's data is exact; the DOM only stands in where the data lacks the deadline.
   return fromJson.problem && !fromDom.problem ? fromDom : fromJson;
 }
 
 /** A key that changes when anything Shipguard reads from the page changes. */
 export const factsKey = (facts) =>
-  [facts.orderId, facts.shipByText, facts.statusText, facts.statusClasses.join(" "), facts.fulfillmentText, facts.salesChannel].join("|");
+  [facts.orderId, facts.shipByText, facts.statusText, facts.statusClasses.join(" "), facts.fulfillmentText,
+    facts.salesChannel, facts.sku].join("|");

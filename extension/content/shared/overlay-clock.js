@@ -8,12 +8,14 @@ import { badgeText, msUntilTextChanges } from "../../core/countdown.js";
 import { isoUtc } from "../../core/deadline.js";
 import { orderStatus } from "../../core/order.js";
 import { formatShortDay, formatInstant } from "../../core/day-format.js";
+import { loadMarks, markOf, onMarksChanged } from "./order-marks.js";
 
 const MAX_SLEEP_MS = 60 * 1000;
 
 export class OverlayClock {
   #entries = new Map(); // host -> {order, view}
   #timer = null;
+  #unsubscribe = null;
   #compiled;
 
   constructor(compiled) {
@@ -40,10 +42,14 @@ export class OverlayClock {
 
   start() {
     this.#schedule(MAX_SLEEP_MS);
+    // Snoozed and handled marks live in storage: repaint once they are known, and on change.
+    this.#unsubscribe = onMarksChanged(() => this.#tick());
+    loadMarks().then(() => this.#tick());
   }
 
   stop() {
     clearTimeout(this.#timer);
+    this.#unsubscribe?.();
     this.#entries.clear();
   }
 
@@ -75,10 +81,13 @@ function viewOf(order, now, compiled) {
   const status = orderStatus(order, now, compiled);
   const shipByLabel = order.shipByDay ? formatShortDay(order.shipByDay, uiLocale()) : "";
   const reason = order.done ? t(`done_${order.doneReason.replaceAll("-", "_")}`) : order.problem ? t(`problem_${order.problem.replaceAll("-", "_")}`) : "";
-  const text = badgeText({ status, deadline: order.deadline, shipByLabel, reason }, now, t);
+  const mark = status === "done" ? null : markOf(order.orderId, now)?.kind || null;
+  const words = badgeText({ status, deadline: order.deadline, shipByLabel, reason }, now, t);
+  const text = mark ? `${words} · ${t(`badgeMark_${mark}`)}` : words;
   return {
     orderId: order.orderId,
     status,
+    mark,
     deadlineIso: order.deadline === null ? null : isoUtc(order.deadline),
     text,
     tooltip: tooltipOf(order, reason),

@@ -2,12 +2,11 @@
 import { el } from "./element.js";
 import { badgeButton } from "./badge.js";
 import { t, uiLanguage, uiLocale } from "./i18n.js";
-import { remediesFor, remedyPath, remedyTitle, defaultNewShipDay, messageLocale } from "../../core/remedies.js";
-import { renderMessage } from "../../core/render.js";
-import { dayToIsoDate, isoDateToDay } from "../../core/business-days.js";
-import { formatInstant, formatLongDay } from "../../core/day-format.js";
-import { zonedDay } from "../../core/zoned-time.js";
-import { savePendingMessage } from "./pending-message.js";
+import { messageForm } from "./message-form.js";
+import { logRemedy } from "./remedy-log.js";
+import { markOf, snoozeOrder, markHandled, clearMark } from "./order-marks.js";
+import { remediesFor, remedyPath, localText } from "../../core/remedies.js";
+import { formatInstant } from "../../core/day-format.js";
 
 const GAP = 4;
 
@@ -24,7 +23,7 @@ export function togglePanel(host, order, view, compiled) {
   panel.showPopover();
   placeBeside(panel, host);
   badgeButton(host).setAttribute("aria-expanded", "true");
-  panel.querySelector("input, .actions button")?.focus();
+  panel.querySelector("input, select, .actions button")?.focus();
 }
 
 /**
@@ -46,27 +45,32 @@ function placeBeside(panel, host) {
   panel.style.top = `${fitsBelow ? anchor.bottom + GAP : clampTop(anchor.top - height - GAP)}px`;
 }
 
+/** The remedies the order can use: allowed by Amazon, with every value their paths need. */
+function usableRemedies(view, order, compiled) {
+  return remediesFor(view.status, compiled.remedies, order.actions).filter((remedy) => {
+    if (remedy.kind === "copy-message") return compiled.templates.has(remedy.template) && order.shipByDay && order.marketplace;
+    if (remedy.kind === "open-page") return remedyPath(remedy, order) !== null;
+    return true;
+  });
+}
+
 function buildPanel(host, order, view, compiled) {
   const titleId = `shipguard-title-${order.orderId}`;
   const feedback = el("p", { className: "feedback", role: "status", "aria-live": "polite" });
-  const remedies = remediesFor(view.status, compiled.remedies, order.actions);
-  const messages = remedies.filter((r) => r.kind === "copy-message" && compiled.templates.has(r.template));
-  const pages = remedies.filter((r) => r.kind === "open-page");
-  const newDateInput = messages.length && order.shipByDay ? newShipDateInput(order, compiled) : null;
+  const remedies = usableRemedies(view, order, compiled);
+  const sections = compiled.groups
+    .map((group) => ({ group, remedies: remedies.filter((r) => r.group === group.id) }))
+    .filter((section) => section.remedies.length > 0)
+    .map(({ group, remedies: inGroup }) => el("fieldset", {},
+      el("legend", {}, localText(group.title, uiLanguage())),
+      ...sectionBody(inGroup, order, compiled, feedback)));
   const panel = el("div", { className: "panel", role: "dialog", "aria-labelledby": titleId, popover: "auto" },
     el("button", { type: "button", className: "close", "aria-label": t("panelClose"), onclick: () => panel.hidePopover() }, "×"),
     el("h2", { id: titleId }, t("panelTitle", [order.orderId])),
     el("p", {}, view.text),
     deadlineLine(order),
-    newDateInput && el("fieldset", {},
-      el("legend", {}, t("panelTellBuyer")),
-      el("label", {}, t("panelNewShipDate"), newDateInput),
-      el("div", { className: "actions" }, ...messages.map((remedy) =>
-        actionButton(remedy, () => copyMessage(remedy, order, newDateInput.value, compiled, feedback))))),
-    pages.length > 0 && el("fieldset", {},
-      el("legend", {}, t("panelActOnOrder")),
-      el("div", { className: "actions" }, ...pages.map((remedy) =>
-        actionButton(remedy, () => openPage(remedy, order))))),
+    markLine(order),
+    ...sections,
     feedback);
   panel.addEventListener("toggle", (event) => {
     if (event.newState === "closed") {
@@ -78,55 +82,70 @@ function buildPanel(host, order, view, compiled) {
   return panel;
 }
 
-function actionButton(remedy, onclick) {
-  return el("button", { type: "button", dataset: { shipguardAction: remedy.id }, onclick },
-    remedyTitle(remedy, uiLanguage()));
+function sectionBody(remedies, order, compiled, feedback) {
+  const messages = remedies.filter((r) => r.kind === "copy-message");
+  const others = remedies.filter((r) => r.kind !== "copy-message");
+  return [
+    ...(messages.length ? messageForm(messages, order, compiled, feedback) : []),
+    others.length > 0 && el("div", { className: "actions" }, ...others.map((r) => actionButton(r, order, feedback))),
+  ].filter(Boolean);
+}
+
+const ACTIONS = {
+  "open-page": (remedy, order) => openPage(remedy, order),
+  snooze: async (remedy, order, feedback) => {
+    await snoozeOrder(order.orderId, remedy.snooze_hours);
+    feedback.textContent = t("panelSnoozed", [formatInstant(markOf(order.orderId).until, uiLocale())]);
+  },
+  "mark-handled": async (remedy, order, feedback) => {
+    await markHandled(order.orderId);
+    feedback.textContent = t("panelMarkedHandled");
+  },
+};
+
+function actionButton(remedy, order, feedback) {
+  const title = localText(remedy.title, uiLanguage());
+  if (remedy.kind === "info") return infoButton(remedy, title);
+  return el("button", {
+    type: "button",
+    dataset: { shipguardAction: remedy.id },
+    onclick: () => {
+      logRemedy(order.orderId, remedy.id);
+      ACTIONS[remedy.kind](remedy, order, feedback);
+    },
+  }, title);
+}
+
+/** Guidance to read: a button that shows or hides its text. */
+function infoButton(remedy, title) {
+  const text = el("p", { className: "guidance", hidden: true }, localText(remedy.body, uiLanguage()));
+  const button = el("button", {
+    type: "button", dataset: { shipguardAction: remedy.id }, "aria-expanded": "false",
+    onclick: () => {
+      text.hidden = !text.hidden;
+      button.setAttribute("aria-expanded", String(!text.hidden));
+    },
+  }, title);
+  return el("div", {}, button, text);
 }
 
 function deadlineLine(order) {
   if (order.deadline === null) return null;
-  const zone = order.marketplace.time_zone;
-  const there = formatInstant(order.deadline, uiLocale(), zone);
+  const there = formatInstant(order.deadline, uiLocale(), order.marketplace.time_zone);
   const here = formatInstant(order.deadline, uiLocale(), undefined);
   return el("p", { className: "deadline" }, t("panelDeadline", [there, here]));
 }
 
-function newShipDateInput(order, compiled) {
-  const today = zonedDay(Date.now(), order.marketplace.time_zone);
-  const suggested = defaultNewShipDay(order.shipByDay, today, compiled.delayBusinessDays, order.marketplace);
-  return el("input", { type: "date", value: dayToIsoDate(suggested), min: dayToIsoDate(today), required: true });
-}
-
-async function copyMessage(remedy, order, newDateValue, compiled, feedback) {
-  const template = compiled.templates.get(remedy.template);
-  const locale = messageLocale(template, order.marketplace);
-  const newDay = isoDateToDay(newDateValue);
-  const fields = {
-    order_id: order.orderId,
-    ship_by: formatLongDay(order.shipByDay, locale),
-    new_ship_date: newDay ? formatLongDay(newDay, locale) : "",
-  };
-  const message = renderMessage(template, locale, fields);
-  feedback.classList.remove("problem");
-  if (message.findings.some((f) => f.severity === "error")) {
-    feedback.classList.add("problem");
-    feedback.textContent = t("panelMessageIncomplete");
-    return;
-  }
-  savePendingMessage(order.orderId, { body: message.body, template: template.id, locale }).catch(() => {});
-  try {
-    await navigator.clipboard.writeText(message.body);
-    feedback.textContent = t("panelCopied");
-  } catch {
-    feedback.classList.add("problem");
-    feedback.textContent = t("panelCopyFailed");
-    feedback.after(el("textarea", { readonly: true, "aria-label": t("panelMessageText") }, message.body));
-  }
+function markLine(order) {
+  const mark = markOf(order.orderId);
+  if (!mark) return null;
+  const text = mark.kind === "snoozed" ? t("panelSnoozed", [formatInstant(mark.until, uiLocale())]) : t("panelMarkedHandled");
+  const undo = el("button", { type: "button", className: "link", onclick: () => clearMark(order.orderId) }, t("panelUndoMark"));
+  return el("p", { className: "mark" }, text, " ", undo);
 }
 
 function openPage(remedy, order) {
-  const path = remedyPath(remedy, { orderId: order.orderId, marketplaceId: order.marketplace?.id });
   // Same origin only: the bundle's paths are checked to be paths, and URL() keeps them so.
-  const url = new URL(path, location.origin);
+  const url = new URL(remedyPath(remedy, order), location.origin);
   if (url.origin === location.origin) window.open(url.href, "_blank", "noopener");
 }

@@ -16,6 +16,13 @@ const CSS = `
 }
 :host([data-shipguard-status="unknown"]) .badge { background: #f0f2f2; border-color: #a2a6ac; color: #3b4040; }
 .badge::before { content: "● "; font-size: 10px; }
+:host([data-shipguard-mark]) .badge { opacity: .65; }
+.panel select { font: inherit; margin-left: 6px; }
+.panel input[type="text"] { font: inherit; margin-left: 6px; width: 60%; }
+.panel .guidance { margin: 4px 0 6px; padding: 6px 8px; background: #f7fafa; border-radius: 6px; font-size: 12px; }
+.panel .mark { font-size: 12px; color: #3b4040; }
+.panel .link { border: 0; background: none; color: #007185; cursor: pointer; padding: 0; font: inherit; text-decoration: underline; }
+.panel .preview textarea { margin-top: 8px; }
 .note { margin: 6px 0 8px; font: 13px/1.4 "Amazon Ember", Arial, sans-serif; color: #0f1111; max-width: 640px; }
 .inline-actions { display: inline-flex; gap: 8px; align-items: center; margin-left: 8px; }
 .inline-actions button {
@@ -26,6 +33,7 @@ const CSS = `
 :host([data-shipguard-status="done"]) .badge::before { content: "✓ "; }
 .panel {
   position: fixed; inset: auto; margin: 0; width: 340px; max-width: calc(100vw - 16px);
+  max-height: calc(100vh - 8px); overflow-y: auto; overscroll-behavior: contain;
   box-sizing: border-box; padding: 12px 14px; border: 1px solid #a2a6ac; border-radius: 8px;
   background: #fff; color: #0f1111; box-shadow: 0 4px 16px rgba(15, 17, 17, .25);
   font: 13px/1.4 "Amazon Ember", Arial, sans-serif; text-align: left; white-space: normal;
@@ -62,6 +70,8 @@ const CSS = `
   .panel .deadline { color: #c0c4c4; }
   .panel .actions button { background: #24292e; color: #e6e6e6; border-color: #555; }
   .panel .close { color: #c0c4c4; }
+  .panel .guidance { background: #24292e; }
+  .panel .mark { color: #c0c4c4; }
 }
 `;
 

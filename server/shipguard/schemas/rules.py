@@ -7,10 +7,16 @@ from .common import (
     not_blank, string_list, unique, unique_by,
 )
 
-REMEDY_KINDS = ("copy-message", "open-page")
-PATH_PLACEHOLDERS = ("order_id", "marketplace_id")
-# Which optional field each kind needs; the other one would be silently ignored.
-KIND_FIELDS = {"copy-message": "template", "open-page": "path"}
+# Which optional field each kind needs; the others would be silently ignored.
+KIND_FIELDS = {
+    "copy-message": "template",
+    "open-page": "path",
+    "info": "body",
+    "snooze": "snooze_hours",
+    "mark-handled": None,
+}
+REMEDY_KINDS = tuple(KIND_FIELDS)
+PATH_PLACEHOLDERS = ("order_id", "marketplace_id", "sku")
 
 
 def seller_central_path(value):
@@ -22,7 +28,9 @@ def seller_central_path(value):
         raise ValidationError("Must not contain spaces or control characters.")
     unknown = [name for name in placeholders_in(value) if name not in PATH_PLACEHOLDERS]
     if unknown:
-        raise ValidationError(f"Unknown placeholder {{{unknown[0]}}}; use {{order_id}} or {{marketplace_id}}.")
+        raise ValidationError(
+            f"Unknown placeholder {{{unknown[0]}}}; use {{order_id}}, {{marketplace_id}} or {{sku}}."
+        )
     if "{" in PLACEHOLDER.sub("", value) or "}" in PLACEHOLDER.sub("", value):
         raise ValidationError("Stray brace: placeholders look like {order_id}.")
 
@@ -40,8 +48,12 @@ class RemedySchema(StrictSchema):
     kind = fields.String(
         required=True,
         validate=validate.OneOf(REMEDY_KINDS),
-        metadata={"description": "copy-message (a buyer message) or open-page (a Seller Central page)"},
+        metadata={
+            "description": "copy-message (a buyer message), open-page (a Seller Central page), info "
+            "(guidance to read), snooze or mark-handled (kept in the seller's browser)"
+        },
     )
+    group = kebab_id("The panel section the remedy appears in; one of the rules' groups")
     template = kebab_id("The message template to copy (copy-message only)", required=False)
     path = fields.String(
         validate=seller_central_path,
@@ -55,6 +67,18 @@ class RemedySchema(StrictSchema):
             "description": "An action of the orders app (buyShipping, confirmShipment, contactBuyer, …) "
             "that Amazon must allow for the order, when the page's data lists them"
         },
+    )
+    body = fields.Dict(
+        keys=fields.String(
+            validate=FullMatch(LANGUAGE_OR_LOCALE, error="Must be a language such as en or de-DE.")
+        ),
+        values=fields.String(validate=not_blank),
+        validate=has_english,
+        metadata={"description": 'Guidance text by language (info only); "en" is required'},
+    )
+    snooze_hours = PlainNumber(
+        validate=validate.Range(min=0, min_inclusive=False),
+        metadata={"description": "How long a snooze keeps the order quiet (snooze only)"},
     )
     statuses = string_list(
         "Order statuses the remedy is offered for",
@@ -75,13 +99,28 @@ class RemedySchema(StrictSchema):
         """copy-message needs a template and open-page a path, and neither takes the other."""
         needed = KIND_FIELDS[data["kind"]]
         errors = {}
-        if needed not in data:
+        if needed and needed not in data:
             errors[needed] = [f"Required for {data['kind']} remedies."]
-        for name in set(KIND_FIELDS.values()) - {needed}:
+        for name in set(KIND_FIELDS.values()) - {needed, None}:
             if name in data:
                 errors[name] = [f"Not used by {data['kind']} remedies."]
         if errors:
             raise ValidationError(errors)
+
+
+class GroupSchema(StrictSchema):
+    """A section of the remedies panel, in the order a seller should work through them."""
+
+    id = kebab_id("Group id, such as tell-buyer")
+    title = fields.Dict(
+        keys=fields.String(
+            validate=FullMatch(LANGUAGE_OR_LOCALE, error="Must be a language such as en or de-DE.")
+        ),
+        values=fields.String(validate=not_blank),
+        required=True,
+        validate=has_english,
+        metadata={"description": 'Section heading by language; "en" is required'},
+    )
 
 
 class RulesSchema(StrictSchema):
@@ -98,12 +137,32 @@ class RulesSchema(StrictSchema):
         validate=validate.Range(min=0),
         metadata={"description": "Business days a delay message proposes by default"},
     )
+    groups = fields.List(
+        fields.Nested(GroupSchema),
+        required=True,
+        validate=unique_by("id"),
+        metadata={"description": "Panel sections, in the order they are shown"},
+    )
     remedies = fields.List(
         fields.Nested(RemedySchema),
         required=True,
         validate=unique_by("id"),
         metadata={"description": "Remedies in the order they are offered"},
     )
+
+    @validates_schema
+    def remedies_in_known_groups(self, data, **kwargs):
+        """A remedy in a group nobody shows would silently disappear from the panel."""
+        if "groups" not in data:
+            return  # a team file may add remedies to the default groups; checked after merging
+        known = {group["id"] for group in data["groups"]}
+        errors = {
+            index: {"group": [f"No group {remedy['group']!r} in groups."]}
+            for index, remedy in enumerate(data.get("remedies", []))
+            if remedy["group"] not in known
+        }
+        if errors:
+            raise ValidationError({"remedies": errors})
 
 
 class RulesFileSchema(RulesSchema):
@@ -117,8 +176,11 @@ class RulesFileSchema(RulesSchema):
     )
 
 
-def remedy_reference_problems(remedy, template_ids):
+def remedy_reference_problems(remedy, template_ids, group_ids=None):
     """Field errors of one remedy that refers to something missing, as {field: [reason]}."""
+    errors = {}
     if remedy.get("template") and remedy["template"] not in template_ids:
-        return {"template": [f"No message template named {remedy['template']!r}."]}
-    return {}
+        errors["template"] = [f"No message template named {remedy['template']!r}."]
+    if group_ids is not None and remedy["group"] not in group_ids:
+        errors["group"] = [f"No group {remedy['group']!r} in groups."]
+    return errors

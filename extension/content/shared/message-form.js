@@ -1,0 +1,99 @@
+/**
+ * The "Tell the buyer" part of the panel: the facts the templates need (and nothing
+ * else), the buyer's language, and one button per message that renders, checks and copies.
+ */
+import { el } from "./element.js";
+import { t, uiLanguage } from "./i18n.js";
+import { savePendingMessage } from "./pending-message.js";
+import { logRemedy } from "./remedy-log.js";
+import { localText, defaultNewShipDay, messageLocale } from "../../core/remedies.js";
+import { renderMessage } from "../../core/render.js";
+import { dayToIsoDate, isoDateToDay } from "../../core/business-days.js";
+import { formatLongDay } from "../../core/day-format.js";
+import { zonedDay } from "../../core/zoned-time.js";
+
+// Facts Shipguard fills from the order itself; the seller is asked only for the rest.
+const FROM_ORDER = new Set(["order_id", "ship_by"]);
+const isDateField = (name) => name.endsWith("_date");
+
+/** The form and buttons for the copy-message remedies of one order. */
+export function messageForm(remedies, order, compiled, feedback) {
+  const templates = remedies.map((r) => compiled.templates.get(r.template));
+  const inputs = fieldInputs(templates, order, compiled);
+  const language = languageSelect(templates, order.marketplace);
+  const preview = el("div", { className: "preview" });
+  const buttons = remedies.map((remedy, i) => el("button", {
+    type: "button",
+    dataset: { shipguardAction: remedy.id },
+    onclick: () => copyMessage(remedy, templates[i], order, inputs, language, feedback, preview),
+  }, localText(remedy.title, uiLanguage())));
+  return [
+    ...[...inputs.values()].map(({ label }) => label),
+    language.label,
+    el("div", { className: "actions" }, ...buttons),
+    preview,
+  ];
+}
+
+function fieldInputs(templates, order, compiled) {
+  const names = [...new Set(templates.flatMap((tpl) => Object.keys(tpl.placeholders)))].filter((n) => !FROM_ORDER.has(n));
+  const described = Object.assign({}, ...templates.map((tpl) => tpl.placeholders));
+  const today = zonedDay(Date.now(), order.marketplace.time_zone);
+  const inputs = new Map();
+  for (const name of names) {
+    const input = el("input", { type: isDateField(name) ? "date" : "text", name });
+    if (isDateField(name)) input.min = dayToIsoDate(today);
+    if (name === "new_ship_date") {
+      input.value = dayToIsoDate(defaultNewShipDay(order.shipByDay, today, compiled.delayBusinessDays, order.marketplace));
+    }
+    const text = name === "new_ship_date" ? t("panelNewShipDate") : described[name].description;
+    inputs.set(name, { input, label: el("label", {}, text, input) });
+  }
+  return inputs;
+}
+
+function languageSelect(templates, marketplace) {
+  const locales = [...new Set(templates.flatMap((tpl) => Object.keys(tpl.locales)))].sort();
+  const chosen = messageLocale(templates[0], marketplace);
+  const select = el("select", { name: "locale" }, ...locales.map((locale) =>
+    el("option", { value: locale, selected: locale === chosen }, locale)));
+  const label = el("label", { hidden: locales.length < 2 }, t("panelMessageLanguage"), select);
+  return { select, label };
+}
+
+function fieldsFor(order, inputs, locale) {
+  const fields = { order_id: order.orderId, ship_by: formatLongDay(order.shipByDay, locale) };
+  for (const [name, { input }] of inputs) {
+    const day = isDateField(name) ? isoDateToDay(input.value) : null;
+    fields[name] = isDateField(name) ? (day ? formatLongDay(day, locale) : "") : input.value;
+  }
+  return fields;
+}
+
+async function copyMessage(remedy, template, order, inputs, language, feedback, preview) {
+  const locale = template.locales[language.select.value] ? language.select.value : messageLocale(template, order.marketplace);
+  const message = renderMessage(template, locale, fieldsFor(order, inputs, locale));
+  feedback.classList.remove("problem");
+  preview.replaceChildren();
+  const missing = [...new Set(message.findings
+    .filter((f) => f.rule === "unfilled-placeholder")
+    .map((f) => message.body.slice(f.start + 1, f.end - 1)))];
+  if (missing.length) {
+    feedback.classList.add("problem");
+    feedback.textContent = t("panelMessageIncomplete", [missing.map((n) => describe(n, template)).join(", ")]);
+    return;
+  }
+  preview.append(el("textarea", { readonly: true, "aria-label": t("panelMessageText") }, message.body));
+  savePendingMessage(order.orderId, { body: message.body, template: template.id, locale }).catch(() => {});
+  logRemedy(order.orderId, remedy.id);
+  try {
+    await navigator.clipboard.writeText(message.body);
+    feedback.textContent = t("panelCopied");
+  } catch {
+    feedback.classList.add("problem");
+    feedback.textContent = t("panelCopyFailed");
+  }
+}
+
+const describe = (name, template) =>
+  name === "new_ship_date" ? t("panelNewShipDate") : template.placeholders[name]?.description || name;
