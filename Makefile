@@ -7,13 +7,13 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8417
 
-.PHONY: run test setup build browser node check
+.PHONY: run test setup build browser node check demo
 
 run: setup build
 	@echo "Load dist/chrome in Chrome: chrome://extensions > Developer mode > Load unpacked."
 	$(BIN)/shipguard serve --host $(HOST) --port $(PORT)
 
-test: setup browser node
+test: setup browser node node_modules/.installed
 	node --test tests/js/
 	$(BIN)/pytest
 
@@ -23,7 +23,7 @@ setup: $(VENV)/.installed
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test,demo]'
 	touch $@
 
 build: setup
@@ -40,8 +40,18 @@ browser:
 		apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
 	else $(BIN)/python -m playwright install chromium; fi
 
+# JS dev tools (web-ext for the Firefox lint test), reinstalled when package.json changes.
+node_modules/.installed: package.json package-lock.json | node
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Sample Seller Central pages in Chromium with the extension: a window with a display,
+# else screenshots under demo-screenshots/.
+demo: setup browser
+	$(BIN)/shipguard demo
+
 node:
-	@command -v node >/dev/null 2>&1 || { \
+	@{ command -v node && command -v npm; } >/dev/null 2>&1 || { \
 		if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
-			apt-get update -qq && apt-get install -y -qq nodejs >/dev/null; \
-		else echo "Node.js 20 or newer is needed for the extension's unit tests." >&2; exit 1; fi; }
+			apt-get update -qq && apt-get install -y -qq nodejs npm >/dev/null; \
+		else echo "Node.js 20 or newer and npm are needed for the extension's tests." >&2; exit 1; fi; }

@@ -4,7 +4,7 @@
  * down, slow or answers garbage never replaces a good bundle.
  */
 import { bundleProblems } from "../core/bundle-check.js";
-import { serverUrl } from "./settings.js";
+import { normaliseServerUrl, serverUrl, teamToken } from "../lib/settings.js";
 
 const FETCH_TIMEOUT_MS = 5000;
 const FRESH_FOR_MS = 15 * 60 * 1000;
@@ -29,6 +29,7 @@ export async function bundleState() {
   const bundle = stored.bundle && bundleProblems(stored.bundle).length === 0 ? stored.bundle : await packedBundle();
   return {
     version: bundle.version,
+    messageLocales: [...new Set(bundle.templates.flatMap((t) => Object.keys(t.locales)))].sort(),
     source: stored.bundle ? stored.bundleSource || "server" : "packed",
     fetchedAt: stored.fetchedAt || null,
     problem: stored.lastProblem || null,
@@ -51,6 +52,9 @@ export async function refreshBundle() {
   const { etag, bundleUrl } = await chrome.storage.local.get(["etag", "bundleUrl"]);
   const url = `${base}/api/v1/bundle`;
   const headers = etag && bundleUrl === url ? { "If-None-Match": etag } : {};
+  const token = await teamToken();
+  // The token goes to the configured server only: this URL is built from it.
+  if (token) headers.Authorization = `Bearer ${token}`;
   try {
     const response = await fetch(url, { headers, cache: "no-store", signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
     if (response.status === 304) {
@@ -78,4 +82,22 @@ function logOnce(text) {
   if (loggedFailures.has(text)) return;
   loggedFailures.add(text);
   console.warn(`Shipguard kept its current rules: ${text}`);
+}
+
+/**
+ * "Test connection" on the options page: does this URL serve a usable bundle? Nothing is
+ * cached and no token is sent, since the URL is not the configured server yet.
+ */
+export async function testServer(text) {
+  const base = normaliseServerUrl(text);
+  if (!base) return { ok: false, problem: "not a web address" };
+  try {
+    const response = await fetch(`${base}/api/v1/bundle`, { cache: "no-store", signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
+    if (!response.ok) return { ok: false, problem: `server answered ${response.status}` };
+    const bundle = await response.json();
+    const problems = bundleProblems(bundle);
+    return problems.length ? { ok: false, problem: `bundle rejected (${problems.slice(0, 3).join(", ")})` } : { ok: true, version: bundle.version };
+  } catch (error) {
+    return { ok: false, problem: error.name === "TimeoutError" ? "server did not answer in time" : error.message };
+  }
 }

@@ -1,14 +1,45 @@
-/** The service worker: the only part that talks to the Shipguard server. */
-import { CONTENT_GET_BUNDLE, OPTIONS_RELOAD_BUNDLE, OPTIONS_BUNDLE_STATE } from "../core/message-types.js";
-import { currentBundle, bundleState, isStale, refreshBundle } from "./bundle-store.js";
+/** The service worker: the only part that talks to the Shipguard server; toolbar, reminders, shortcuts. */
+import {
+  CONTENT_GET_BUNDLE, OPTIONS_RELOAD_BUNDLE, OPTIONS_BUNDLE_STATE, OPTIONS_TEST_SERVER, POPUP_ATTENTION,
+} from "../core/message-types.js";
+import { currentBundle, bundleState, isStale, refreshBundle, testServer } from "./bundle-store.js";
+import { attentionNow } from "./attention.js";
+import { paintToolbar } from "./toolbar.js";
+import { remind, openFromNotification } from "./reminders.js";
+import { forwardCommand } from "./commands.js";
 
-chrome.runtime.onInstalled.addListener(() => refreshBundle());
-chrome.runtime.onStartup.addListener(() => refreshBundle());
+const TICK = "shipguard-tick";
+
+chrome.runtime.onInstalled.addListener(() => {
+  refreshBundle();
+  chrome.alarms.create(TICK, { periodInMinutes: 1 });
+});
+chrome.runtime.onStartup.addListener(() => {
+  refreshBundle();
+  chrome.alarms.create(TICK, { periodInMinutes: 1 });
+});
+
+// Countdowns cross into due-soon and late with time alone: look again every minute.
+async function tick() {
+  const orders = await attentionNow();
+  await paintToolbar(orders);
+  await remind(orders);
+}
+
+chrome.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === TICK) tick().catch((error) => console.debug("Shipguard tick:", error));
+});
 
 chrome.storage.onChanged.addListener((changes, area) => {
   // A new server URL is used at once; the old server's bundle stays until the new one answers.
   if (area === "sync" && changes.serverUrl) refreshBundle();
+  if ((area === "local" && (changes.seenOrders || changes.orderMarks)) || (area === "sync" && changes.dueSoonHours)) {
+    attentionNow().then(paintToolbar).catch((error) => console.debug("Shipguard toolbar:", error));
+  }
 });
+
+chrome.notifications?.onClicked.addListener(openFromNotification);
+chrome.commands.onCommand.addListener(forwardCommand);
 
 const handlers = {
   async [CONTENT_GET_BUNDLE]() {
@@ -20,11 +51,13 @@ const handlers = {
     return { ...(await bundleState()), problem };
   },
   [OPTIONS_BUNDLE_STATE]: () => bundleState(),
+  [OPTIONS_TEST_SERVER]: (message) => testServer(message.url),
+  [POPUP_ATTENTION]: () => attentionNow(),
 };
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   // Only the extension's own pages and content scripts send messages; other ids are ignored.
   if (sender.id !== chrome.runtime.id || !handlers[message?.type]) return false;
-  handlers[message.type](message).then(sendResponse, (error) => sendResponse({ error: String(error) }));
+  Promise.resolve(handlers[message.type](message)).then(sendResponse, (error) => sendResponse({ error: String(error) }));
   return true;
 });

@@ -1,5 +1,7 @@
 /** The content script's entry: gets the bundle, picks the page's feature, keeps it current. */
-import { CONTENT_GET_BUNDLE } from "../core/message-types.js";
+import { CONTENT_GET_BUNDLE, BACKGROUND_COMMAND } from "../core/message-types.js";
+import { loadSettings } from "../lib/settings.js";
+import { COMMANDS } from "./shared/commands.js";
 import { compileBundle } from "../core/compiled-bundle.js";
 import { bundleProblems } from "../core/bundle-check.js";
 import { showLayoutNotice, removeLayoutNotice } from "./shared/notice.js";
@@ -12,33 +14,48 @@ const FEATURES = {
   "order-details": () => import("./order-details/order-details.js").then((m) => m.startOrderDetails),
   "confirm-shipment": () => import("./confirm-shipment/confirm-shipment.js").then((m) => m.startConfirmShipment),
   "contact-buyer": () => import("./contact-buyer/contact-buyer.js").then((m) => m.startContactBuyer),
+  "account-health": () => import("./account-health/account-health.js").then((m) => m.startAccountHealth),
 };
 
 const NAVIGATION_POLL_MS = 1000;
+// Settings that change what the overlay shows; the others (server URL, reminders) do not.
+const OVERLAY_SETTINGS = ["dueSoonHours", "disabledFeatures", "messageLocale"];
 
 const pageData = new PageData();
 let compiled = null;
+let bundle = null;
+let settings = {};
 let running = null; // {pageId, stop}
 let routedUrl = null;
 
 export async function start() {
   pageData.listen();
-  const bundle = await chrome.runtime.sendMessage({ type: CONTENT_GET_BUNDLE });
+  const [received, loaded] = await Promise.all([chrome.runtime.sendMessage({ type: CONTENT_GET_BUNDLE }), loadSettings()]);
+  settings = loaded;
   if (document.readyState === "loading") {
     await new Promise((resolve) => document.addEventListener("DOMContentLoaded", resolve, { once: true }));
   }
-  useBundle(bundle);
+  useBundle(received);
   chrome.storage.onChanged.addListener((changes, area) => {
     if (area === "local" && changes.bundle?.newValue) safely(() => useBundle(changes.bundle.newValue));
+    if (area === "sync" && OVERLAY_SETTINGS.some((key) => key in changes)) {
+      safely(async () => useBundle(bundle, await loadSettings()));
+    }
+  });
+  chrome.runtime.onMessage.addListener((message, sender) => {
+    if (sender.id === chrome.runtime.id && message?.type === BACKGROUND_COMMAND) safely(() => COMMANDS[message.command]?.());
   });
   // Seller Central moves between page kinds without loading a page.
   setInterval(() => safely(route), NAVIGATION_POLL_MS);
 }
 
-function useBundle(bundle) {
-  if (bundleProblems(bundle).length > 0) return;
-  if (compiled && compiled.version === bundle.version) return;
-  compiled = compileBundle(bundle);
+/** Use a bundle (and new settings); anything that changes the rules rebuilds the overlay. */
+function useBundle(next, nextSettings = settings) {
+  if (bundleProblems(next).length > 0) return;
+  if (compiled && compiled.version === next.version && settings === nextSettings) return;
+  bundle = next;
+  settings = nextSettings;
+  compiled = compileBundle(bundle, settings);
   pageData.useBundle(compiled);
   // New rules (selectors, thresholds, kill switches): rebuild the overlay from scratch.
   running?.stop();

@@ -75,5 +75,6 @@ export function bundleProblems(bundle) {
   const groupIds = new Set(rules.groups.filter((g) => isObject(g) && hasEnglish(g.title)).map((g) => g.id));
   rules.remedies.forEach((r, i) => problems.push(...checkRemedy(r, templateIds, groupIds, `rules.remedies.${i}`)));
   if (bundle.disabled_features !== undefined && !Array.isArray(bundle.disabled_features)) problems.push("disabled_features");
+  if (bundle.carriers !== undefined && !Array.isArray(bundle.carriers)) problems.push("carriers");
   return problems;
 }

@@ -4,10 +4,15 @@
  */
 import { compileDateFormat } from "./dates.js";
 import { warmTimeZone } from "./zoned-time.js";
+import { compileCarriers } from "./tracking.js";
 
 const HOUR_MS = 3600 * 1000;
 
-export function compileBundle(bundle) {
+/**
+ * `settings` are the seller's own choices, which win over the rules: a due-soon window,
+ * features switched off, a message language.
+ */
+export function compileBundle(bundle, settings = {}) {
   const marketplaces = bundle.marketplaces;
   const dateFormats = new Map();
   for (const format of bundle.date_formats) {
@@ -20,14 +25,17 @@ export function compileBundle(bundle) {
     urlPatterns: page.url_patterns.map((p) => new RegExp(p)),
     fbaPath: page.fba_path_pattern ? new RegExp(page.fba_path_pattern) : null,
   }));
-  const disabled = new Set(bundle.disabled_features || []);
+  const disabled = new Set([...(bundle.disabled_features || []), ...(settings.disabledFeatures || [])]);
+  const dueSoonHours = settings.dueSoonHours > 0 ? settings.dueSoonHours : bundle.rules.due_soon_hours;
   return {
     version: bundle.version,
-    dueSoonMs: bundle.rules.due_soon_hours * HOUR_MS,
+    dueSoonMs: dueSoonHours * HOUR_MS,
+    preferredMessageLocale: settings.messageLocale || null,
     delayBusinessDays: bundle.rules.delay_business_days ?? 2,
     remedies: bundle.rules.remedies,
     groups: bundle.rules.groups,
     templates: new Map(bundle.templates.map((t) => [t.id, t])),
+    carriers: compileCarriers(bundle.carriers || []),
     dateFormats,
     marketplaces,
     isDisabled: (feature) => disabled.has(feature),

@@ -28,6 +28,7 @@ export function factsFromJson(raw, spec) {
   const byAmazon = raw[f.merchant_fulfilled] === false;
   const finished = spec.done_statuses.some((s) => s.toLowerCase() === status.toLowerCase());
   const offset = raw[f.time_zones]?.[f.latest_ship]?.offset;
+  const delivery = raw[f.latest_delivery];
   const items = Array.isArray(raw[f.items]) ? raw[f.items] : [];
   const sku = items.map((item) => item?.[f.item_sku]).find((value) => typeof value === "string") || null;
   return {
@@ -40,6 +41,7 @@ export function factsFromJson(raw, spec) {
     actions: Array.isArray(raw[f.actions]) ? raw[f.actions].filter((a) => typeof a === "string") : null,
     shipByOffsetMs: typeof offset === "number" && Number.isFinite(offset) ? offset : null,
     sku,
+    latestDelivery: typeof delivery === "number" && Number.isFinite(delivery) ? Math.round(delivery * 1000) : null,
   };
 }
 

@@ -59,7 +59,8 @@ export function orderFromJson(json, compiled, fallback, fallbackSku = null) {
   const marketplace = compiled.marketplaceById(json.marketplaceId)
     || compiled.marketplaceForChannel(json.salesChannel) || fallback || null;
   const order = {
-    orderId: json.orderId, marketplace, sku: json.sku || fallbackSku, done: json.done, doneReason: json.doneReason,
+    orderId: json.orderId, marketplace, sku: json.sku || fallbackSku, latestDelivery: json.latestDelivery,
+    done: json.done, doneReason: json.doneReason,
     deadline: json.deadline, shipByDay: null, problem: null, actions: json.actions,
   };
   if (order.done) return order;

@@ -1,10 +1,32 @@
-/** Buyer message rendering: the JavaScript twin of server/shipguard/render.py (same vectors). */
+/**
+ * Buyer message rendering: the JavaScript twin of server/shipguard/render.py (same vectors).
+ * Texts use `{name}` placeholders and optional segments `[[ ... {name} ... ]]`: a segment
+ * is kept (without its brackets) when all its placeholders have values, else dropped whole.
+ */
 
 const PLACEHOLDER = /\{([a-z][a-z0-9_]*)\}/g;
+const SEGMENT = /\[\[([\s\S]*?)\]\]/g;
 
 /** The placeholder names a template text uses, in order of first use. */
 export function placeholdersIn(text) {
   return [...new Set([...text.matchAll(PLACEHOLDER)].map((m) => m[1]))];
+}
+
+/** Placeholders used only inside optional segments: the message reads well without them. */
+export function optionalPlaceholders(text) {
+  const outside = new Set(placeholdersIn(text.replace(SEGMENT, "")));
+  return placeholdersIn(text).filter((name) => !outside.has(name));
+}
+
+const valueOf = (fields, name) => {
+  const raw = fields[name];
+  return raw === undefined || raw === null ? "" : String(raw).trim();
+};
+
+/** Keep each optional segment whose placeholders all have values, drop the others. */
+export function resolveSegments(text, fields) {
+  return text.replace(SEGMENT, (whole, inner) =>
+    placeholdersIn(inner).every((name) => valueOf(fields, name)) ? inner : "");
 }
 
 /**
@@ -17,8 +39,7 @@ export function fill(text, fields) {
   const unfilled = [];
   for (const match of text.matchAll(PLACEHOLDER)) {
     out += text.slice(pos, match.index);
-    const raw = fields[match[1]];
-    const value = raw === undefined || raw === null ? "" : String(raw).trim();
+    const value = valueOf(fields, match[1]);
     if (value) {
       out += value;
     } else {
@@ -33,8 +54,8 @@ export function fill(text, fields) {
 /** Render one language of a template: {subject, body, findings}. */
 export function renderMessage(template, locale, fields) {
   const texts = template.locales[locale];
-  const subject = fill(texts.subject, fields).text;
-  const { text: body, unfilled } = fill(texts.body, fields);
+  const subject = fill(resolveSegments(texts.subject, fields), fields).text;
+  const { text: body, unfilled } = fill(resolveSegments(texts.body, fields), fields);
   const findings = unfilled.map(({ name, start, end }) => ({
     rule: "unfilled-placeholder",
     severity: "error",

@@ -1,39 +1,56 @@
-/** The options page: server URL and the rules version in use. */
-import { OPTIONS_RELOAD_BUNDLE, OPTIONS_BUNDLE_STATE } from "../core/message-types.js";
-import { normaliseServerUrl, serverUrl } from "../background/settings.js";
+/** The options page: server, token, preferences, features, shortcuts, local data. */
+import { OPTIONS_RELOAD_BUNDLE, OPTIONS_BUNDLE_STATE, OPTIONS_TEST_SERVER } from "../core/message-types.js";
+import { FEATURES, loadSettings, normaliseServerUrl, saveSettings, teamToken } from "../lib/settings.js";
 
 const t = (key, subs = []) => chrome.i18n.getMessage(key, subs.map(String)) || key;
 const $ = (id) => document.getElementById(id);
+const LOCAL_DATA = ["seenOrders", "orderMarks", "remedyLog", "pendingMessages", "notifiedOrders", "adapterProblems", "accountHealth"];
 
 function translatePage() {
   document.documentElement.lang = chrome.i18n.getUILanguage();
   for (const node of document.querySelectorAll("[data-i18n]")) node.textContent = t(node.dataset.i18n);
 }
 
+function say(id, text, problem = false) {
+  $(id).classList.toggle("problem", problem);
+  $(id).textContent = text;
+}
+
 function showState(state) {
-  const from = t(`source_${state.source}`);
-  let text = t("optionsRulesVersion", [state.version, from]);
+  let text = t("optionsRulesVersion", [state.version, t(`source_${state.source}`)]);
   if (state.problem) text += ` ${t("optionsRulesProblem", [state.problem])}`;
   $("rules-state").textContent = text;
 }
 
-async function save(event) {
-  event.preventDefault();
+function serverUrlFromInput() {
   const input = $("server-url");
-  const feedback = $("server-feedback");
   const url = normaliseServerUrl(input.value);
+  if (url) input.removeAttribute("aria-invalid");
+  else input.setAttribute("aria-invalid", "true");
   if (!url) {
-    input.setAttribute("aria-invalid", "true");
-    feedback.classList.add("problem");
-    feedback.textContent = t("optionsServerInvalid");
+    say("server-feedback", t("optionsServerInvalid"), true);
     input.focus();
-    return;
   }
-  input.removeAttribute("aria-invalid");
-  feedback.classList.remove("problem");
-  input.value = url;
-  await chrome.storage.sync.set({ serverUrl: url });
-  feedback.textContent = t("optionsSaved");
+  return url;
+}
+
+async function saveServer(event) {
+  event.preventDefault();
+  const url = serverUrlFromInput();
+  if (!url) return;
+  $("server-url").value = url;
+  await chrome.storage.local.set({ teamToken: $("team-token").value.trim() });
+  await saveSettings({ serverUrl: url });
+  say("server-feedback", t("optionsSaved"));
+}
+
+async function testConnection() {
+  const url = serverUrlFromInput();
+  if (!url) return;
+  say("server-feedback", t("optionsTesting"));
+  const result = await chrome.runtime.sendMessage({ type: OPTIONS_TEST_SERVER, url });
+  if (result.ok) say("server-feedback", t("optionsTestOk", [result.version]));
+  else say("server-feedback", t("optionsTestFailed", [result.problem]), true);
 }
 
 async function reload() {
@@ -41,12 +58,100 @@ async function reload() {
   showState(await chrome.runtime.sendMessage({ type: OPTIONS_RELOAD_BUNDLE }));
 }
 
+function fillPreferences(settings, state) {
+  const select = $("message-locale");
+  const auto = new Option(t("optionsMessageLanguageAuto"), "");
+  select.replaceChildren(auto, ...state.messageLocales.map((locale) => new Option(locale, locale)));
+  select.value = settings.messageLocale;
+  $("due-soon-hours").value = settings.dueSoonHours ?? "";
+  $("reminders-on").checked = settings.remindersOn;
+  $("reminder-lead").value = settings.reminderLeadMinutes;
+  $("quiet-start").value = settings.quietHours.start;
+  $("quiet-end").value = settings.quietHours.end;
+  $("features").append(...FEATURES.map((id) => {
+    const box = Object.assign(document.createElement("input"), { type: "checkbox", name: "feature", value: id });
+    box.checked = !settings.disabledFeatures.includes(id);
+    const label = Object.assign(document.createElement("label"), { className: "inline" });
+    label.append(box, ` ${t(`feature_${id.replaceAll("-", "_")}`)}`);
+    return label;
+  }));
+  const metrics = settings.metrics;
+  for (const [id, scale] of [["lsr10", 100], ["orders10", 1], ["cancel7", 100], ["orders7", 1]]) {
+    $(id).value = metrics[id] === undefined ? "" : Math.round(metrics[id] * scale * 10) / 10;
+  }
+}
+
+/** A number from a field, or undefined when empty; scaled (percent → fraction). */
+function numberFrom(id, scale = 1) {
+  const text = $(id).value.trim();
+  if (text === "") return undefined;
+  const value = Number(text);
+  return Number.isFinite(value) && value >= 0 ? value / scale : Number.NaN;
+}
+
+/** Preferences apply as soon as they change; only the server address has a Save button. */
+async function savePreferences(event) {
+  event.preventDefault();
+  const form = $("prefs-form");
+  if (!form.checkValidity()) {
+    say("prefs-feedback", t("optionsPreferencesInvalid"), true);
+    form.reportValidity();
+    return;
+  }
+  const remindersOn = $("reminders-on").checked;
+  // Notifications are requested only when the seller turns reminders on (a click: a user gesture).
+  if (remindersOn && !(await chrome.permissions.request({ permissions: ["notifications"] }))) {
+    $("reminders-on").checked = false;
+    say("prefs-feedback", t("optionsRemindersDenied"), true);
+    return;
+  }
+  const metrics = Object.fromEntries([["lsr10", 100], ["orders10", 1], ["cancel7", 100], ["orders7", 1]]
+    .map(([id, scale]) => [id, numberFrom(id, scale)]).filter(([, v]) => v !== undefined && !Number.isNaN(v)));
+  const dueSoon = numberFrom("due-soon-hours");
+  await saveSettings({
+    messageLocale: $("message-locale").value,
+    dueSoonHours: dueSoon > 0 ? dueSoon : null,
+    remindersOn,
+    reminderLeadMinutes: numberFrom("reminder-lead") || 120,
+    quietHours: { start: $("quiet-start").value, end: $("quiet-end").value },
+    disabledFeatures: [...document.querySelectorAll('input[name="feature"]')].filter((b) => !b.checked).map((b) => b.value),
+    metrics,
+  });
+  say("prefs-feedback", t("optionsPreferencesSaved"));
+}
+
+async function showShortcuts() {
+  const commands = await chrome.commands.getAll();
+  $("shortcuts").replaceChildren(...commands.map((command) => {
+    const item = document.createElement("li");
+    const keys = Object.assign(document.createElement("kbd"), { textContent: command.shortcut || t("optionsShortcutUnset") });
+    item.append(keys, ` ${command.description || t("commandOpenPopup")}`);
+    return item;
+  }));
+}
+
+async function resetLocalData() {
+  if (!window.confirm(t("optionsResetConfirm"))) return;
+  await chrome.storage.local.remove(LOCAL_DATA);
+  say("reset-feedback", t("optionsResetDone"));
+}
+
 async function init() {
   translatePage();
-  $("server-url").value = await serverUrl();
-  $("server-form").addEventListener("submit", save);
+  const [settings, state, token] = await Promise.all([
+    loadSettings(), chrome.runtime.sendMessage({ type: OPTIONS_BUNDLE_STATE }), teamToken(),
+  ]);
+  $("server-url").value = settings.serverUrl;
+  $("team-token").value = token;
+  showState(state);
+  fillPreferences(settings, state);
+  showShortcuts();
+  $("server-form").addEventListener("submit", saveServer);
+  $("test-connection").addEventListener("click", testConnection);
   $("reload-rules").addEventListener("click", reload);
-  showState(await chrome.runtime.sendMessage({ type: OPTIONS_BUNDLE_STATE }));
+  $("prefs-form").addEventListener("change", savePreferences);
+  $("prefs-form").addEventListener("submit", savePreferences);
+  $("reset-data").addEventListener("click", resetLocalData);
   chrome.storage.onChanged.addListener(async (changes, area) => {
     if (area === "local" && (changes.bundle || changes.lastProblem)) {
       showState(await chrome.runtime.sendMessage({ type: OPTIONS_BUNDLE_STATE }));

@@ -1,34 +1,45 @@
 """The Flask app factory: settings, data, CORS, security headers, errors and routes."""
-from flask import Flask
-
 from .api import api
+from .apidocs import docs
+from .auth import install_auth
 from .bundle import load_bundle
 from .config import Config, settings_from_env
 from .errors import register_error_handlers
 from .health import health
+from .logsafe import ShipguardFlask
 from .origins import enable_cors
+from .reloader import install_reloader
+from .status_page import status_page
 
 # The API only ever returns JSON: nothing in it should run, frame or leak a referrer.
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
     "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
 }
 
 
 def create_app(config=None):
     """Build the app; raises DataError (the server refuses to start) if the data is invalid."""
-    app = Flask(__name__)
+    app = ShipguardFlask(__name__)
     app.config.from_object(Config)
     app.config.update(settings_from_env())
     app.config.update(config or {})
+    # Never Werkzeug's debugger or tracebacks in a response, whatever FLASK_DEBUG says.
+    app.config["DEBUG"] = False
+    install_auth(app)
     # Validated and serialised once here, so every request serves the same cached bytes.
     app.extensions["shipguard"] = load_bundle(app.config["DATA_DIR"])
+    # Swaps in a new bundle when the data files change and are valid (background if configured).
+    install_reloader(app)
     register_error_handlers(app)
     enable_cors(app)
     app.after_request(add_security_headers)
     app.register_blueprint(api, url_prefix="/api/v1")
     app.register_blueprint(health)
+    app.register_blueprint(docs, url_prefix="/api/v1")
+    app.register_blueprint(status_page)
     return app
 
 

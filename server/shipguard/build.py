@@ -1,4 +1,4 @@
-"""`shipguard build`: assemble the loadable extension folder dist/chrome/ and its store zip."""
+"""`shipguard build`: assemble the loadable extension folders dist/chrome/ and dist/firefox/ and their store zips."""
 import json
 import shutil
 import zipfile
@@ -6,6 +6,7 @@ from pathlib import Path
 
 from . import __version__, paths
 from .bundle import load_bundle
+from .firefox import firefox_manifest
 
 # Zip entries get a fixed date so the same sources always give the same zip bytes.
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
@@ -22,23 +23,29 @@ def skipped(name):
     return name.startswith(".") or name.endswith(".test.js") or name == "package.json"
 
 
-def build(out_dir="dist", data_dir=None, extension_dir=None, manifest=None):
-    """Write <out_dir>/chrome/ and <out_dir>/shipguard-chrome-<version>.zip; return the folder.
+# Each browser's folder name and how its manifest differs from manifest.json.
+EDITIONS = {"chrome": lambda manifest: manifest, "firefox": firefox_manifest}
 
-    The folder holds manifest.json (version set to the package's), extension/'s contents
-    at its root, and bundle.json, the canonical bundle, so a fresh install works offline.
-    Raises DataError if the data (defaults plus `data_dir`) is not valid.
+
+def build(out_dir="dist", data_dir=None, extension_dir=None, manifest=None):
+    """Write <out_dir>/{chrome,firefox}/ and their shipguard-<browser>-<version>.zip; return the chrome folder.
+
+    Each folder holds manifest.json (version set to the package's; Firefox's adjusted by
+    firefox.py), extension/'s contents at its root, and bundle.json, the canonical bundle,
+    so a fresh install works offline. Raises DataError if the data (defaults plus
+    `data_dir`) is not valid.
     """
     bundle = load_bundle(data_dir)
     out_dir = Path(out_dir)
-    chrome_dir = out_dir / "chrome"
-    if chrome_dir.exists():
-        shutil.rmtree(chrome_dir)
-    _copy_extension(Path(extension_dir or paths.extension_dir()), chrome_dir)
-    _write_manifest(Path(manifest or paths.manifest_path()), chrome_dir / "manifest.json")
-    (chrome_dir / "bundle.json").write_bytes(bundle.body)
-    zip_folder(chrome_dir, out_dir / f"shipguard-chrome-{__version__}.zip")
-    return chrome_dir
+    for browser, adjust in EDITIONS.items():
+        folder = out_dir / browser
+        if folder.exists():
+            shutil.rmtree(folder)
+        _copy_extension(Path(extension_dir or paths.extension_dir()), folder)
+        _write_manifest(Path(manifest or paths.manifest_path()), folder / "manifest.json", adjust)
+        (folder / "bundle.json").write_bytes(bundle.body)
+        zip_folder(folder, out_dir / f"shipguard-{browser}-{__version__}.zip")
+    return out_dir / "chrome"
 
 
 def _copy_extension(source, target):
@@ -48,8 +55,8 @@ def _copy_extension(source, target):
         target.mkdir(parents=True)
 
 
-def _write_manifest(source, target):
-    manifest = json.loads(source.read_text(encoding="utf-8"))
+def _write_manifest(source, target, adjust):
+    manifest = adjust(json.loads(source.read_text(encoding="utf-8")))
     # The package version is the one version number; the manifest file may lag behind it.
     manifest["version"] = __version__
     target.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

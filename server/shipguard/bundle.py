@@ -33,6 +33,7 @@ def bundle_content(data):
         # Lint rules arrive with `shipguard lint`; the key is here so clients can rely on it.
         "lint": {"rules": []},
         "templates": data.templates,
+        "carriers": data.carriers,
         "disabled_features": data.disabled_features,
     }
 

@@ -1,10 +1,11 @@
-"""The `shipguard` command: serve the API, check the data, build the extension."""
+"""The `shipguard` command: serve the API, check the data, build the extension, run the demo."""
 import argparse
 import os
 import sys
 
 from .config import ConfigError
 from .problems import DataError
+from .serving import add_serve_options, configure_logging, waitress_settings
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8417
@@ -29,17 +30,26 @@ def _parser():
     serve.add_argument("--host", default=DEFAULT_HOST)
     serve.add_argument("--port", type=int, default=DEFAULT_PORT)
     _data_dir_option(serve)
-    serve.add_argument("--threads", type=int, default=4, help="worker threads (default 4)")
+    add_serve_options(serve)
     serve.set_defaults(run=run_serve)
 
     check = commands.add_parser("check", help="validate all data files")
     _data_dir_option(check)
     check.set_defaults(run=run_check)
 
-    build = commands.add_parser("build", help="assemble dist/chrome/ and its zip")
+    build = commands.add_parser("build", help="assemble dist/chrome/, dist/firefox/ and their zips")
     build.add_argument("--out", default="dist", help="output folder (default dist)")
     _data_dir_option(build)
     build.set_defaults(run=run_build)
+
+    demo = commands.add_parser(
+        "demo", help="the extension in Chromium on sample Seller Central pages (needs shipguard[demo])",
+        description="Opens a browser window when there is a display (or with --headed); "
+        "with --out, or without a display, writes screenshots instead.")
+    demo.add_argument("--out", help="screenshot folder (default demo-screenshots when there is no display)")
+    demo.add_argument("--headed", action="store_true", help="open a window even with --out or no $DISPLAY")
+    demo.add_argument("--lang", help="the browser's UI language, e.g. de or ja (the extension follows it)")
+    demo.set_defaults(run=run_demo)
     return parser
 
 
@@ -57,11 +67,12 @@ def run_serve(args):
 
     from .app import create_app
 
-    app = create_app({"DATA_DIR": args.data_dir})
+    configure_logging()
+    app = create_app({"DATA_DIR": args.data_dir, "RELOAD_INTERVAL": args.reload_interval})
     host = f"[{args.host}]" if ":" in args.host else args.host
     version = app.extensions["shipguard"].version
     print(f"Shipguard serving http://{host}:{args.port} (bundle {version})", flush=True)
-    waitress.serve(app, host=args.host, port=args.port, threads=args.threads)
+    waitress.serve(app, host=args.host, port=args.port, **waitress_settings(args))
     return 0
 
 
@@ -85,8 +96,14 @@ def run_build(args):
     from .build import build
 
     chrome_dir = build(args.out, data_dir=args.data_dir)
-    print(f"Built {chrome_dir}")
+    print(f"Built {chrome_dir} and {chrome_dir.parent / 'firefox'}")
     return 0
+
+
+def run_demo(args):
+    from .demo import run
+
+    return run(out_dir=args.out, headed=args.headed, lang=args.lang)
 
 
 if __name__ == "__main__":

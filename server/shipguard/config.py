@@ -19,6 +19,12 @@ class Config:
     EXTENSION_IDS = ()
     # Requests are small JSON documents; anything bigger is a mistake or an attack.
     MAX_CONTENT_LENGTH = 64 * 1024
+    # The team token: needed to edit templates, and to read the status page from elsewhere
+    # than localhost (None: editing is off and the page is open to localhost only).
+    TOKEN = None
+    # Seconds between checks of the data files for changes (0: no background checks;
+    # `shipguard serve` checks every 2 s).
+    RELOAD_INTERVAL = 0
 
 
 def settings_from_env(environ=None):
@@ -29,6 +35,10 @@ def settings_from_env(environ=None):
         settings["DATA_DIR"] = environ["SHIPGUARD_DATA_DIR"]
     if environ.get("SHIPGUARD_EXTENSION_IDS"):
         settings["EXTENSION_IDS"] = environ["SHIPGUARD_EXTENSION_IDS"]
+    if environ.get("SHIPGUARD_TOKEN"):
+        settings["TOKEN"] = environ["SHIPGUARD_TOKEN"]
+    if environ.get("SHIPGUARD_RELOAD_INTERVAL"):
+        settings["RELOAD_INTERVAL"] = environ["SHIPGUARD_RELOAD_INTERVAL"]
     return settings
 
 
@@ -43,3 +53,31 @@ def parse_extension_ids(value):
                 "(32 letters a-p) nor a Firefox extension UUID."
             )
     return ids
+
+
+# Long enough that guessing it over the network is hopeless, even without rate limits.
+MIN_TOKEN_LENGTH = 16
+
+
+def parse_token(value):
+    """The team token, or None when unset; refuses tokens too short to be safe."""
+    if not value:
+        return None
+    token = str(value).strip()
+    if len(token) < MIN_TOKEN_LENGTH or any(char.isspace() for char in token):
+        raise ConfigError(
+            f"SHIPGUARD_TOKEN: must be at least {MIN_TOKEN_LENGTH} characters without spaces; "
+            "`python -c 'import secrets; print(secrets.token_urlsafe(32))'` makes a good one."
+        )
+    return token
+
+
+def parse_reload_interval(value):
+    """Seconds between data file checks as a float; 0 turns the checks off."""
+    try:
+        seconds = float(value or 0)
+    except (TypeError, ValueError):
+        raise ConfigError(f"SHIPGUARD_RELOAD_INTERVAL: {value!r} is not a number of seconds.") from None
+    if not 0 <= seconds <= 3600:
+        raise ConfigError("SHIPGUARD_RELOAD_INTERVAL: must be between 0 (off) and 3600 seconds.")
+    return seconds

@@ -5,7 +5,9 @@ from pathlib import Path
 
 from . import paths
 from .datafiles import json_files, load_file
+from .disabled import apply_disabled
 from .problems import DataError, Problem, problems_from_messages
+from .schemas.carriers import CarriersFileSchema
 from .schemas.date_formats import DateFormatsFileSchema
 from .schemas.marketplaces import MarketplacesFileSchema
 from .schemas.pages import PageAdapterSchema
@@ -15,6 +17,7 @@ from .schemas.templates import TemplateSchema, marketplace_reference_problems
 MARKETPLACES_FILE = MarketplacesFileSchema()
 DATE_FORMATS_FILE = DateFormatsFileSchema()
 RULES_FILE = RulesFileSchema()
+CARRIERS_FILE = CarriersFileSchema()
 PAGE_ADAPTER = PageAdapterSchema()
 TEMPLATE = TemplateSchema()
 # A team's rules.json may change one threshold without repeating all the others.
@@ -38,6 +41,7 @@ class ShipguardData:
     pages: list
     rules: dict
     templates: list
+    carriers: list
     disabled_features: list
     files: tuple
 
@@ -60,6 +64,7 @@ class _Layers:
     remedies: dict = field(default_factory=dict)
     pages: dict = field(default_factory=dict)
     templates: dict = field(default_factory=dict)
+    carriers: dict = field(default_factory=dict)
     files: list = field(default_factory=list)
 
     def freeze(self):
@@ -72,6 +77,7 @@ class _Layers:
             pages=[self.pages[key][0] for key in sorted(self.pages)],
             rules=rules,
             templates=[self.templates[key][0] for key in sorted(self.templates)],
+            carriers=[record for record, _ in self.carriers.values()],
             disabled_features=disabled_features,
             files=tuple(self.files),
         )
@@ -90,6 +96,7 @@ def load_data(team_dir=None):
         if not team_dir.is_dir():
             raise DataError([Problem(str(team_dir), "", "The team data folder does not exist.")])
         _load_layer(layers, team_dir, team_dir / "messages", problems, team=True)
+        apply_disabled(layers, team_dir, problems)
     # References are only worth checking once every file could be read.
     problems = problems or _reference_problems(layers)
     if problems:
@@ -105,6 +112,8 @@ def _load_layer(layers, data_dir, messages_dir, problems, *, team):
                     into=layers.date_formats, list_key="date_formats",
                     id_key=lambda fmt: " ".join(fmt["locales"]))
     _load_rules(layers, data_dir / "rules.json", problems, team=team)
+    _load_list_file(layers, data_dir / "carriers.json", CARRIERS_FILE, problems, team=team,
+                    into=layers.carriers, list_key="carriers", id_key="id")
     for path in json_files(data_dir / "pages"):
         _load_record_file(layers, path, PAGE_ADAPTER, layers.pages, problems)
     for path in json_files(messages_dir):
@@ -170,4 +179,7 @@ def _reference_problems(layers):
         problems += problems_from_messages(
             source.file, marketplace_reference_problems(template, layers.marketplaces)
         )
+    for carrier, source in layers.carriers.values():
+        errors = marketplace_reference_problems(carrier, layers.marketplaces)
+        problems += problems_from_messages(source.file, {source.where: errors} if errors else {})
     return problems

@@ -31,7 +31,8 @@ def enable_cors(app):
         app,
         origins=extension_origins(ids),
         methods=["GET", "HEAD", "POST", "OPTIONS"],
-        allow_headers=["Content-Type", "If-None-Match"],
+        # Authorization: the extension may send the team token (Bearer) with its requests.
+        allow_headers=["Content-Type", "If-None-Match", "Authorization"],
         expose_headers=["ETag"],
         supports_credentials=False,
         max_age=600,

@@ -31,3 +31,9 @@ def manifest_path():
 def extension_dir():
     """The extension's code, copied to the root of each built browser folder."""
     return _package_or_repo("extension")
+
+
+def sample_pages_dir():
+    """The sample Seller Central pages (the browser tests' fixtures) that `shipguard demo` serves."""
+    packaged = PACKAGE_DIR / "sample_pages"
+    return packaged if packaged.exists() else REPO_ROOT / "tests" / "fixtures" / "sellercentral"

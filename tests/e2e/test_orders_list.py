@@ -131,3 +131,29 @@ def test_every_manage_orders_tab_is_annotated(browser_context, orders):
         page = open_orders(browser_context, path)
         wait_for_overlays(page, len(orders))
         page.close()
+
+
+def test_a_seller_in_another_time_zone_gets_the_same_deadlines(playwright, extension_dir, tmp_path, pages, orders, now):
+    """Deadlines are the marketplace's; only the tooltip's "your time" follows the seller."""
+    from browser import launch_with_extension
+    from sellercentral import install_routes
+
+    formats = json.loads(DATE_FORMATS.read_text())["date_formats"]
+    us = compile_date_format(next(f for f in formats if "en-US" in f["locales"]))
+    context = launch_with_extension(playwright, extension_dir, tmp_path / "profile", timezone_id="Asia/Tokyo")
+    install_routes(context, pages)
+    try:
+        page = context.new_page()
+        page.goto(ORIGIN + "/orders-v3/mfn/unshipped")
+        wait_for_overlays(page, len(orders))
+        assert page.evaluate("Intl.DateTimeFormat().resolvedOptions().timeZone") == "Asia/Tokyo"
+        by_id = {s["order"]: s for s in overlay_state(page)}
+        for order in orders:
+            if expected_kind(order, now) in ("late", "due-soon", "on-track"):
+                deadline, _ = ship_by_deadline(order["ship_by_text"], us, "America/Los_Angeles")
+                shown = by_id[order["order_id"]]
+                assert shown["deadline"] == deadline.strftime("%Y-%m-%dT%H:%M:%SZ")
+                assert re.search(r"11:59\sPM P[SD]T", shown["tooltip"]), shown["tooltip"]
+                assert "GMT+9" in shown["tooltip"] or "JST" in shown["tooltip"], shown["tooltip"]
+    finally:
+        context.close()

@@ -14,7 +14,7 @@ from .helpers import default_document, write_json
 
 BUNDLE_KEYS = {
     "version", "generated_at", "marketplaces", "date_formats", "pages", "rules", "lint",
-    "templates", "disabled_features",
+    "templates", "carriers", "disabled_features",
 }
 
 

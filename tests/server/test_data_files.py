@@ -10,6 +10,7 @@ from marshmallow import RAISE, Schema
 import shipguard.schemas
 from shipguard import paths
 from shipguard.datastore import load_data
+from shipguard.schemas.carriers import CarriersFileSchema
 from shipguard.schemas.date_formats import DateFormatsFileSchema
 from shipguard.schemas.marketplaces import MarketplacesFileSchema
 from shipguard.schemas.pages import PageAdapterSchema
@@ -21,6 +22,7 @@ SHIPPED = [
     (DATA / "marketplaces.json", MarketplacesFileSchema),
     (DATA / "date-formats.json", DateFormatsFileSchema),
     (DATA / "rules.json", RulesFileSchema),
+    (DATA / "carriers.json", CarriersFileSchema),
     *[(path, PageAdapterSchema) for path in sorted((DATA / "pages").glob("*.json"))],
     *[(path, TemplateSchema) for path in sorted(paths.messages_dir().glob("*.json"))],
 ]

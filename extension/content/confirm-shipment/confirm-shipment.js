@@ -1,12 +1,16 @@
-/** Confirm shipment: when the deadline has passed or is near, say so above the form. */
+/**
+ * Confirm shipment: when the deadline has passed or is near, say so above the form, and
+ * check the tracking id as the seller types it. Warnings only: the seller decides.
+ */
 import { firstMatch } from "../shared/dom-read.js";
-import { setBadgeNote } from "../shared/badge.js";
+import { setBadgeLines } from "../shared/badge.js";
 import { togglePanel } from "../shared/panel.js";
 import { orderIdFromUrl, marketplaceIdFromUrl } from "../shared/place.js";
 import { seenOrder } from "../shared/seen-orders.js";
 import { startSingleOrder } from "../shared/single-order.js";
 import { t } from "../shared/i18n.js";
-import { orderFromJson, orderFromSeen, unseenOrder } from "../../core/order.js";
+import { orderFromJson, orderFromSeen, unseenOrder, labelsOf } from "../../core/order.js";
+import { checkTracking, OTHER_CARRIER } from "../../core/tracking.js";
 
 const NOTES = { late: "confirmLateNote", "due-soon": "confirmDueSoonNote" };
 
@@ -15,6 +19,7 @@ export function startConfirmShipment(context) {
   const orderId = orderIdFromUrl(adapter);
   const pageMarketplace = compiled.marketplaceById(marketplaceIdFromUrl(adapter)) || compiled.marketplaceForHost(location.hostname);
   let seen = null;
+  let current = null; // {host, order}
 
   function readOrder() {
     if (!orderId || !firstMatch(document, adapter.selectors.ready)) return null;
@@ -24,16 +29,50 @@ export function startConfirmShipment(context) {
     return { order, key: `${json?.deadline}|${seen?.deadline}|${seen?.done}` };
   }
 
+  const checkFields = () => {
+    if (current) setBadgeLines(current.host, "warnings", trackingWarnings(adapter, compiled, current.order));
+  };
   const running = startSingleOrder(context, {
     readOrder,
     onActivate: (host, entry) => {
       if (entry && entry.view.status !== "done") togglePanel(host, entry.order, entry.view, compiled);
     },
-    onPainted: (host, entry) => setBadgeNote(host, NOTES[entry.view.status] ? t(NOTES[entry.view.status]) : ""),
+    onPainted: (host, entry) => {
+      current = { host, order: entry.order };
+      setBadgeLines(host, "note", NOTES[entry.view.status] ? [t(NOTES[entry.view.status])] : []);
+      checkFields();
+    },
   });
+  // Amazon's form re-renders its fields; listening on the document survives that.
+  const onFieldChange = (event) => {
+    if (event.target instanceof Element && event.target.closest("select, input")) checkFields();
+  };
+  document.addEventListener("input", onFieldChange, true);
+  document.addEventListener("change", onFieldChange, true);
   seenOrder(orderId).then((found) => {
     seen = found;
     running.refresh();
   });
-  return running.stop;
+  return () => {
+    document.removeEventListener("input", onFieldChange, true);
+    document.removeEventListener("change", onFieldChange, true);
+    running.stop();
+  };
+}
+
+/** The tracking check's warnings for what the form holds now. */
+function trackingWarnings(adapter, compiled, order) {
+  const { selectors } = adapter;
+  const tracking = firstMatch(document, selectors.tracking_id)?.value || "";
+  const select = firstMatch(document, selectors.carrier);
+  if (!tracking.trim() || !select) return [];
+  const chosen = select.selectedOptions?.[0];
+  const otherLabels = labelsOf(adapter, "other_carrier").map((l) => l.toLowerCase());
+  const isOther = [select.value, chosen?.textContent || ""].some((v) => otherLabels.includes(v.trim().toLowerCase()));
+  const result = checkTracking(tracking, {
+    carrierName: isOther ? OTHER_CARRIER : chosen?.textContent.trim() || select.value,
+    otherCarrierName: firstMatch(document, selectors.carrier_other)?.value || null,
+    marketplace: order.marketplace?.code || null,
+  }, compiled.carriers);
+  return result.findings.map((finding) => finding.message);
 }

@@ -48,17 +48,22 @@ export function paintBadge(host, view) {
   button.disabled = view.status === "done";
 }
 
-/** A sentence under the badge (confirm-shipment warning); empty text removes it. */
-export function setBadgeNote(host, text) {
-  let note = host.shadowRoot.querySelector(".note");
-  if (!text) {
-    note?.remove();
+/**
+ * Sentences under the badge, by kind ("note": the deadline warning, "warnings": tracking
+ * checks); an empty list removes them. Announced politely to screen readers.
+ */
+export function setBadgeLines(host, kind, texts) {
+  let box = host.shadowRoot.querySelector(`.${kind}`);
+  if (texts.length === 0) {
+    box?.remove();
     return;
   }
-  if (!note) {
-    note = document.createElement("p");
-    note.className = "note";
-    host.shadowRoot.append(note);
+  if (!box) {
+    box = document.createElement("div");
+    box.className = kind;
+    box.setAttribute("role", "status");
+    host.shadowRoot.append(box);
   }
-  if (note.textContent !== text) note.textContent = text;
+  if (box.textContent === texts.join("")) return;
+  box.replaceChildren(...texts.map((text) => Object.assign(document.createElement("p"), { textContent: text })));
 }

@@ -20,10 +20,11 @@ const isDateField = (name) => name.endsWith("_date");
 export function messageForm(remedies, order, compiled, feedback) {
   const templates = remedies.map((r) => compiled.templates.get(r.template));
   const inputs = fieldInputs(templates, order, compiled);
-  const language = languageSelect(templates, order.marketplace);
+  const language = languageSelect(templates, order.marketplace, compiled.preferredMessageLocale);
   const preview = el("div", { className: "preview" });
   const buttons = remedies.map((remedy, i) => el("button", {
     type: "button",
+    className: "copy-message",
     dataset: { shipguardAction: remedy.id },
     onclick: () => copyMessage(remedy, templates[i], order, inputs, language, feedback, preview),
   }, localText(remedy.title, uiLanguage())));
@@ -52,9 +53,9 @@ function fieldInputs(templates, order, compiled) {
   return inputs;
 }
 
-function languageSelect(templates, marketplace) {
+function languageSelect(templates, marketplace, preferred) {
   const locales = [...new Set(templates.flatMap((tpl) => Object.keys(tpl.locales)))].sort();
-  const chosen = messageLocale(templates[0], marketplace);
+  const chosen = locales.includes(preferred) ? preferred : messageLocale(templates[0], marketplace);
   const select = el("select", { name: "locale" }, ...locales.map((locale) =>
     el("option", { value: locale, selected: locale === chosen }, locale)));
   const label = el("label", { hidden: locales.length < 2 }, t("panelMessageLanguage"), select);

@@ -12,6 +12,7 @@ export class PageData {
   #orders = new Map(); // order id -> JSON facts
   #listeners = new Set();
   #compiled = null;
+  #waiting = []; // responses that arrived before the bundle did
 
   /** Start listening; the hook then replays what arrived before Shipguard was ready. */
   listen() {
@@ -21,6 +22,7 @@ export class PageData {
 
   useBundle(compiled) {
     this.#compiled = compiled;
+    for (const detail of this.#waiting.splice(0)) this.#receive(detail);
   }
 
   get(orderId) {
@@ -34,6 +36,10 @@ export class PageData {
   }
 
   #receive(detail) {
+    if (!this.#compiled) {
+      this.#waiting.push(detail);
+      return;
+    }
     try {
       const { url, text } = JSON.parse(detail);
       const adapter = this.#compiled?.pageFor(url);

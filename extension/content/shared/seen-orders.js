@@ -19,6 +19,8 @@ export function rememberOrder(order) {
     done: order.done,
     marketplace: order.marketplace.code,
     shipByDay: order.shipByDay,
+    latestDelivery: order.latestDelivery ?? null,
+    host: location.hostname,
     seenAt: Date.now(),
   });
   timer ??= setTimeout(flush, WRITE_DELAY_MS);

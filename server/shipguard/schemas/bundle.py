@@ -1,6 +1,7 @@
 """Schema of the bundle: everything the extension needs from the server, in one document."""
 from marshmallow import fields
 
+from .carriers import CarrierSchema
 from .common import StrictSchema
 from .date_formats import DateFormatSchema
 from .marketplaces import MarketplaceSchema
@@ -37,6 +38,9 @@ class BundleSchema(StrictSchema):
     lint = fields.Nested(LintSchema, required=True, metadata={"description": "Buyer message lint rules"})
     templates = fields.List(
         fields.Nested(TemplateSchema), required=True, metadata={"description": "Buyer message templates, by id"}
+    )
+    carriers = fields.List(
+        fields.Nested(CarrierSchema), required=True, metadata={"description": "Carriers and their tracking id formats"}
     )
     disabled_features = fields.List(
         fields.String(), required=True, metadata={"description": "Extension features switched off remotely"}

@@ -37,6 +37,13 @@ class OrderJsonSchema(StrictSchema):
     done_statuses = string_list("Fulfilment statuses that mean nothing is left to do")
 
 
+class MetricSchema(StrictSchema):
+    """How one account metric is found on Account Health: its name, and its window's name."""
+
+    labels = string_list("The metric's name as the page shows it, in every UI language")
+    windows = string_list("The window's name (\"10 days\") that must appear with the figure")
+
+
 class PageAdapterSchema(StrictSchema):
     """One Seller Central page kind."""
 
@@ -65,6 +72,15 @@ class PageAdapterSchema(StrictSchema):
     )
     query_marketplace_id = fields.String(
         validate=not_blank, metadata={"description": "URL query parameter holding the marketplace id"}
+    )
+    metrics = fields.Dict(
+        keys=snake_name("Shipguard's name of the figure: lsr10, cancel7"),
+        values=fields.Nested(MetricSchema),
+        metadata={"description": "For Account Health: where each metric's rate and counts are"},
+    )
+    count_pattern = fields.String(
+        validate=compiles_as_regex,
+        metadata={"description": "Regular expression for \"12 of 340\": groups are failures and orders"},
     )
     json = fields.Nested(
         OrderJsonSchema, metadata={"description": "For the app's JSON endpoints: where each order fact is"}

@@ -1,0 +1,117 @@
+"""Two headless Chromiums for the benchmark, one with the built extension and one without,
+and a page wrapper that reads CDP metrics, heap and DOM counters."""
+from __future__ import annotations
+
+import contextlib
+import tempfile
+import time
+from pathlib import Path
+
+from shipguard.build import build
+from shipguard.demo_browser import BROWSER_ARGS, chromium_executable, launch_with_extension
+
+from .pages import install_pages
+
+READY_SCRIPT = "/content/orders-list/orders-list.js"
+READY_TIMEOUT_S = 15
+SETTLE_MS = 300  # after the overlay is ready, before rows arrive
+
+
+class BenchPage:
+    """One tab with a CDP session; `extension` says whether Shipguard runs in it."""
+
+    def __init__(self, context, extension: bool):
+        self.extension = extension
+        self.page = context.new_page()
+        self.cdp = context.new_cdp_session(self.page)
+        self.cdp.send("Performance.enable")
+
+    def open(self, url: str) -> None:
+        """Load `url`; with the extension, return once its orders-list feature is running."""
+        parsed = []
+        self.cdp.on("Debugger.scriptParsed", lambda event: parsed.append(event.get("url", "")))
+        # The debugger is on only while loading, in both browsers, so its cost cancels out.
+        self.cdp.send("Debugger.enable")
+        self.page.goto(url, wait_until="load")
+        if self.extension:
+            deadline = time.monotonic() + READY_TIMEOUT_S
+            while not any(u.endswith(READY_SCRIPT) for u in parsed):
+                if time.monotonic() > deadline:
+                    raise RuntimeError("Shipguard's orders-list feature did not start on the benchmark page")
+                self.page.wait_for_timeout(10)
+        self.cdp.send("Debugger.disable")
+        self.page.wait_for_timeout(SETTLE_MS)
+
+    def bench(self, method: str, *args):
+        """Call window.__shipguardBench[method](...args) in the page (awaiting promises)."""
+        return self.page.evaluate("([m, args]) => window.__shipguardBench[m](...args)", [method, list(args)])
+
+    def metrics(self) -> dict[str, float]:
+        return {m["name"]: m["value"] for m in self.cdp.send("Performance.getMetrics")["metrics"]}
+
+    def heap(self) -> dict[str, float]:
+        """The page isolate's heap after two full collections, and the DOM counters."""
+        for _ in range(2):
+            self.cdp.send("HeapProfiler.collectGarbage")
+        usage = self.cdp.send("Runtime.getHeapUsage")
+        counters = self.cdp.send("Memory.getDOMCounters")
+        return {
+            "used": usage["usedSize"],
+            "embedder": usage.get("embedderHeapUsedSize", float("nan")),
+            "nodes": counters["nodes"],
+            "listeners": counters["jsEventListeners"],
+        }
+
+    def wait(self, ms: float) -> None:
+        self.page.wait_for_timeout(ms)
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self.cdp.detach()
+        self.page.close()
+
+
+class Browsers:
+    """`with Browsers(playwright, sizes) as b:` b.with_ext / b.without are persistent contexts
+    serving the generated pages; b.zip_path is the built extension's store zip."""
+
+    def __init__(self, playwright, sizes, need_without=True):
+        self.playwright = playwright
+        self.sizes = sizes
+        self.need_without = need_without
+        self.with_ext = self.without = None
+
+    def __enter__(self):
+        self._tmp = tempfile.TemporaryDirectory(prefix="shipguard-bench-")
+        root = Path(self._tmp.name)
+        self.extension_dir = build(out_dir=root / "dist")
+        self.zip_path = next((root / "dist").glob("shipguard-chrome-*.zip"))
+        self.with_ext = launch_with_extension(self.playwright, self.extension_dir, root / "profile-ext")
+        install_pages(self.with_ext, self.sizes)
+        if self.need_without:
+            self.without = self.playwright.chromium.launch_persistent_context(
+                str(root / "profile-plain"), executable_path=chromium_executable(), headless=True, args=BROWSER_ARGS)
+            install_pages(self.without, self.sizes)
+        for context in (self.with_ext, self.without):
+            for page in list(context.pages) if context else []:
+                page.close()  # the blank first tab would only add noise
+        return self
+
+    def page(self, extension: bool) -> BenchPage:
+        return BenchPage(self.with_ext if extension else self.without, extension)
+
+    def chromium_version(self) -> str:
+        page = self.page(True)
+        try:
+            return page.cdp.send("Browser.getVersion")["product"]
+        except Exception:
+            return page.page.evaluate("navigator.userAgent")
+        finally:
+            page.close()
+
+    def __exit__(self, *exc):
+        for context in (self.with_ext, self.without):
+            if context:
+                with contextlib.suppress(Exception):
+                    context.close()
+        self._tmp.cleanup()

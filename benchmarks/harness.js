@@ -1,0 +1,107 @@
+/* Shipguard benchmark harness, in the page's own world: it plays the orders app (rows
+   arrive, the body is replaced) and times what happens until the badges are there.
+   FLOOR mode does the bare DOM work an overlay cannot avoid, for comparison. */
+(function () {
+  "use strict";
+  var HOSTS = { "SHIPGUARD-BADGE": true, "SHIPGUARD-FLOOR": true };
+  var tbody = document.querySelector("#orders-table > tbody");
+
+  function hostCount() {
+    return document.querySelectorAll("shipguard-badge, shipguard-floor").length;
+  }
+
+  /* The floor: per new row, one host element with a shadow root and one text in it. */
+  function addFloorHosts(records) {
+    for (var r = 0; r < records.length; r++) {
+      var added = records[r].addedNodes;
+      for (var i = 0; i < added.length; i++) {
+        var row = added[i];
+        if (row.nodeName !== "TR") continue;
+        var cell = row.querySelector('td[data-test-id="oth-order-status"]') || row.lastElementChild;
+        var host = document.createElement("shipguard-floor");
+        host.attachShadow({ mode: "open" }).append("Ship within 5 h");
+        cell.append(host);
+      }
+    }
+  }
+
+  /* Replace the table body with a template's rows; resolve once `expect` hosts were added.
+     domMs: rows inserted -> last host in the DOM; layoutMs: -> style and layout done. */
+  function insert(templateId, options) {
+    var floor = options && options.floor, expect = (options && options.expect) || 0;
+    var rows = document.getElementById(templateId).content.cloneNode(true);
+    return new Promise(function (resolve) {
+      var seen = 0, t0 = 0, floorObserver = null, done = false;
+      var observer = new MutationObserver(function (records) {
+        for (var r = 0; r < records.length; r++) {
+          var added = records[r].addedNodes;
+          for (var i = 0; i < added.length; i++) if (HOSTS[added[i].nodeName]) seen++;
+        }
+        if (seen >= expect) finish(performance.now());
+      });
+      function finish(t1) {
+        if (done) return;
+        done = true;
+        observer.disconnect();
+        if (floorObserver) floorObserver.disconnect();
+        void document.body.offsetHeight;
+        var t2 = performance.now();
+        resolve({ domMs: t1 - t0, layoutMs: t2 - t0, hosts: hostCount() });
+      }
+      observer.observe(tbody, { childList: true, subtree: true });
+      if (floor) {
+        floorObserver = new MutationObserver(addFloorHosts);
+        floorObserver.observe(tbody, { childList: true });
+      }
+      tbody.replaceChildren(rows);
+      t0 = performance.now();
+      setTimeout(function () {
+        if (!done) { done = true; observer.disconnect(); resolve({ timeout: true, hosts: hostCount(), seen: seen }); }
+      }, 15000);
+    });
+  }
+
+  /* A change outside the table (a heading's text), as the app makes all day: the time
+     until every mutation observer has seen it (a microtask queued after the change runs
+     after the observers' callbacks), i.e. what the extension makes of a change it can ignore. */
+  function touchUnrelated() {
+    var heading = document.querySelector(".total-orders-heading span");
+    return new Promise(function (resolve) {
+      var t0 = performance.now();
+      heading.textContent = heading.textContent.replace(/ \d+$/, "") + " " + Math.floor(t0);
+      queueMicrotask(function () { resolve({ busyMs: performance.now() - t0 }); });
+    });
+  }
+
+  /* Count every write to the badges (host attributes, anything in their shadow roots). */
+  var writes = 0, writeObserver = null;
+  function watchWrites() {
+    writes = 0;
+    writeObserver = new MutationObserver(function (records) { writes += records.length; });
+    document.querySelectorAll("shipguard-badge").forEach(function (host) {
+      writeObserver.observe(host, { attributes: true });
+      if (host.shadowRoot) {
+        writeObserver.observe(host.shadowRoot, { childList: true, subtree: true, characterData: true, attributes: true });
+      }
+    });
+    return hostCount();
+  }
+
+  function statuses() {
+    var counts = {};
+    document.querySelectorAll("shipguard-badge").forEach(function (host) {
+      var s = host.dataset.shipguardStatus || "none";
+      counts[s] = (counts[s] || 0) + 1;
+    });
+    return counts;
+  }
+
+  window.__shipguardBench = {
+    insert: insert,
+    touchUnrelated: touchUnrelated,
+    watchWrites: watchWrites,
+    writes: function () { return writes; },
+    statuses: statuses,
+    hostCount: hostCount,
+  };
+})();

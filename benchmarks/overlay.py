@@ -1,0 +1,67 @@
+"""Overlay latency, added script time, re-render and memory: one page visit per variant,
+size and repetition, the variants interleaved so drift hits them alike.
+
+Variants: "ext" (the built extension), "floor" (no extension; the page itself adds one
+shadow-root host with one text per row: the bare DOM work) and "bare" (no extension, no
+floor: the page's own cost, the baseline for script time and memory).
+"""
+from __future__ import annotations
+
+from .pages import page_url
+
+VARIANTS = ("ext", "floor", "bare")
+# Long enough for the extension's batched storage write (1 s after the first row) to land.
+SCRIPT_SETTLE_MS = 1500
+UNRELATED_CHANGES = 3
+
+
+def run_overlay(browsers, sizes, reps, rerenders, log=print):
+    """{size: {variant: [visit, ...]}} (see `visit`)."""
+    raw = {size: {variant: [] for variant in VARIANTS} for size in sizes}
+    for rep in range(reps):
+        for size in sizes:
+            for variant in VARIANTS:
+                raw[size][variant].append(visit(browsers, size, variant, rerenders))
+            ext = raw[size]["ext"][-1]
+            log(f"  overlay rep {rep + 1}/{reps}, {size} rows: first {ext['first']['domMs']:.1f} ms, "
+                f"floor {raw[size]['floor'][-1]['first']['domMs']:.1f} ms")
+    return raw
+
+
+def visit(browsers, size, variant, rerenders):
+    """Load the page, insert the rows, wait, re-render; what each step cost.
+
+    {load_script, insert_script, visit_script: s of CDP ScriptDuration; first: the
+    first insertion's {domMs, layoutMs, hosts}; rerenders: [...]; heap: {...};
+    unrelated: [busyMs, ...]; statuses: {status: count}}
+    """
+    page = browsers.page(variant == "ext")
+    try:
+        page.open(page_url(size))
+        before = page.metrics()["ScriptDuration"]
+        expect = 0 if variant == "bare" else size
+        floor = variant == "floor"
+        first = _insert(page, "bench-rows-1", floor, expect)
+        result = {"first": first, "load_script": before}
+        if variant != "floor":
+            page.wait(SCRIPT_SETTLE_MS)
+            after = page.metrics()["ScriptDuration"]
+            result.update(insert_script=after - before, visit_script=after, heap=page.heap())
+            result["unrelated"] = [page.bench("touchUnrelated")["busyMs"] for _ in range(UNRELATED_CHANGES)]
+        if variant == "ext":
+            result["statuses"] = page.bench("statuses")
+        if variant != "bare":
+            result["rerenders"] = [
+                _insert(page, f"bench-rows-{2 - n % 2}", floor, expect) for n in range(rerenders)
+            ]
+        return result
+    finally:
+        page.close()
+
+
+def _insert(page, template, floor, expect):
+    result = page.bench("insert", template, {"floor": floor, "expect": expect})
+    if result.get("timeout"):
+        raise RuntimeError(f"only {result['hosts']} of {expect} badges appeared within 15 s")
+    page.wait(50)  # let the insertion's own leftovers (timers, GC) pass before the next step
+    return result

@@ -1,0 +1,42 @@
+/** Account Health: remember the seller's rates so the popup can project what late orders do. */
+import { firstMatch } from "../shared/dom-read.js";
+import { readMetric } from "../../core/account-health.js";
+
+const SETTLE_MS = 1500;
+
+export function startAccountHealth({ adapter, reportProblem }) {
+  const read = () => {
+    if (!firstMatch(document, adapter.selectors.ready)) return;
+    const figures = {};
+    for (const [name, metric] of Object.entries(adapter.metrics || {})) {
+      const card = cardFor(metric, adapter);
+      const found = card && readMetric(card.textContent, metric, adapter.count_pattern);
+      if (!found) continue;
+      figures[name] = found.rate;
+      const orders = name.replace(/^\D+/, "orders"); // lsr10 -> orders10
+      if (found.orders !== undefined) figures[orders] = found.orders;
+    }
+    if (Object.keys(figures).length === 0) {
+      reportProblem("no-metrics");
+      return;
+    }
+    chrome.storage.local.set({ accountHealth: { ...figures, readAt: Date.now() } });
+  };
+  // The dashboard fills its cards after loading: read once it has settled.
+  const timer = setTimeout(read, SETTLE_MS);
+  return () => clearTimeout(timer);
+}
+
+/** The card around the metric's name: the smallest adapter card holding its label. */
+function cardFor(metric, adapter) {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.data.replace(/\s+/g, " ").trim();
+    if (!metric.labels.some((label) => text.startsWith(label))) continue;
+    for (const selector of adapter.selectors.metric_card) {
+      const card = node.parentElement?.closest(selector);
+      if (card) return card;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,105 @@
+/**
+ * What each kind of lint rule checks: the twin of server/shipguard/lintkinds.py. Spans are
+ * UTF-16 offsets, JavaScript's own string indexes.
+ */
+
+/** Whether a rule applies: by marketplace when one is given, else by locale. */
+export function inScope(rule, context) {
+  const scope = rule.spec.scope;
+  if (!scope) return true;
+  if (context.marketplace) return (scope.marketplaces || []).includes(context.marketplace);
+  return (scope.locales || []).includes(context.locale);
+}
+
+function spans(patterns, text) {
+  const found = [];
+  for (const pattern of patterns) {
+    for (const match of text.matchAll(pattern)) {
+      if (match[0].length > 0) found.push([match.index, match.index + match[0].length]);
+    }
+  }
+  return found;
+}
+
+const isFound = (patterns, text) => spans(patterns, text).length > 0;
+const bySpan = (a, b) => a[0] - b[0] || a[1] - b[1];
+
+/** Spans sorted, overlapping or touching ones joined: one finding per stretch of text. */
+export function merged(list) {
+  const joined = [];
+  for (const [start, end] of [...list].sort(bySpan)) {
+    const last = joined[joined.length - 1];
+    if (last && start <= last[1]) last[1] = Math.max(end, last[1]);
+    else joined.push([start, end]);
+  }
+  return joined;
+}
+
+/** How many letters (Unicode category L) of `text` lie outside the merged `spans`. */
+export function lettersOutside(text, list) {
+  const pieces = [];
+  let position = 0;
+  for (const [start, end] of list) {
+    pieces.push(text.slice(position, start));
+    position = end;
+  }
+  pieces.push(text.slice(position));
+  return (pieces.join(" ").match(/\p{L}/gu) || []).length;
+}
+
+const isHighSurrogate = (code) => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code) => code >= 0xdc00 && code <= 0xdfff;
+
+const CHECKS = {
+  pattern: (rule, context) => merged(spans(context.patterns(rule, "patterns"), context.text)),
+
+  "required-pattern": (rule, context) =>
+    isFound(context.patterns(rule, "patterns"), context.text) ? [] : [[0, context.text.length]],
+
+  "max-length": (rule, context) => {
+    const { text } = context;
+    const limit = rule.spec.max_chars;
+    if (text.length <= limit) return [];
+    // Never start a span between the two halves of an emoji.
+    const split = isLowSurrogate(text.charCodeAt(limit)) && isHighSurrogate(text.charCodeAt(limit - 1));
+    return [[split ? limit - 1 : limit, text.length]];
+  },
+
+  only: (rule, context) => {
+    const { text } = context;
+    const cores = spans(context.patterns(rule, "core"), text).sort(bySpan);
+    const profiles = context.profiles();
+    if (!cores.length || profiles.some((profile) => isFound(profile.reasons, text))) return [];
+    const courtesy = spans(profiles.flatMap((profile) => profile.courtesy), text);
+    const limits = rule.spec.max_other_letters;
+    const perLanguage = context.languages.map((code) => limits[code] ?? limits["*"]);
+    const limit = perLanguage.length ? Math.max(...perLanguage) : limits["*"];
+    return lettersOutside(text, merged([...cores, ...courtesy])) <= limit ? [cores[0]] : [];
+  },
+
+  language: (rule, context) => {
+    const { scores } = context;
+    const expected = context.declared.filter((code) => code in scores);
+    const others = Object.keys(scores).sort().filter((code) => !context.declared.includes(code));
+    if (!expected.length || !others.length) return [];
+    const best = others.reduce((a, b) => (scores[b] > scores[a] ? b : a));
+    const enough = scores[best] >= rule.spec.min_words;
+    const clearly = scores[best] >= rule.spec.ratio * Math.max(...expected.map((code) => scores[code]));
+    return enough && clearly ? [[0, context.text.length]] : [];
+  },
+
+  requires: (rule, context) => {
+    const { text } = context;
+    const when = spans(context.patterns(rule, "when"), text).sort(bySpan);
+    if (!when.length || isFound(context.patterns(rule, "unless"), text)) return [];
+    return isFound(context.patterns(rule, "require"), text) ? [] : [when[0]];
+  },
+};
+
+export const KINDS = Object.keys(CHECKS);
+
+/** The spans a rule finds in the context's text ([] for a kind this build does not know). */
+export function check(rule, context) {
+  const kindCheck = CHECKS[rule.kind];
+  return kindCheck ? kindCheck(rule, context) : [];
+}

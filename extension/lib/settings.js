@@ -1,0 +1,55 @@
+/**
+ * The seller's settings: synced across their browsers where the browser supports it,
+ * except the team token, which stays on this computer.
+ */
+
+export const DEFAULT_SERVER_URL = "http://127.0.0.1:8417";
+
+export const DEFAULTS = {
+  serverUrl: DEFAULT_SERVER_URL,
+  messageLocale: "", // "" = the marketplace's buyer language
+  dueSoonHours: null, // null = the rules' window
+  remindersOn: false,
+  reminderLeadMinutes: 120,
+  quietHours: { start: "22:00", end: "07:00" },
+  disabledFeatures: [], // page kinds and features the seller switched off
+  metrics: {}, // figures typed in: lsr10, orders10, cancel7, orders7 (rates as fractions)
+};
+
+/** Features a seller can switch off in the options page; ids match the bundle's kill switches. */
+export const FEATURES = ["orders-list", "order-details", "confirm-shipment", "contact-buyer", "account-health", "reminders", "projections"];
+
+/**
+ * A server URL as the seller typed it, made canonical ("https://rules.example.com"), or
+ * null when it is not a plain http(s) address: no credentials, query or fragment.
+ */
+export function normaliseServerUrl(text) {
+  let url;
+  try {
+    url = new URL(String(text).trim());
+  } catch {
+    return null;
+  }
+  if (!["http:", "https:"].includes(url.protocol) || url.username || url.password || url.search || url.hash) return null;
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, "");
+}
+
+/** Every setting, defaults filled in. */
+export async function loadSettings() {
+  const stored = await chrome.storage.sync.get(Object.keys(DEFAULTS));
+  const settings = { ...DEFAULTS, ...stored };
+  settings.serverUrl = normaliseServerUrl(settings.serverUrl) || DEFAULT_SERVER_URL;
+  return settings;
+}
+
+export const saveSettings = (changes) => chrome.storage.sync.set(changes);
+
+export async function serverUrl() {
+  return (await loadSettings()).serverUrl;
+}
+
+/** The team token: kept in local storage only, sent only to the configured server. */
+export async function teamToken() {
+  const { teamToken: token } = await chrome.storage.local.get("teamToken");
+  return token || "";
+}

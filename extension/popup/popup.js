@@ -1,0 +1,99 @@
+/** The toolbar popup: orders needing action, what they do to the metrics, log export, diagnostics. */
+import { POPUP_ATTENTION, OPTIONS_BUNDLE_STATE } from "../core/message-types.js";
+import { badgeText } from "../core/countdown.js";
+import { choices, claimRisks, percent } from "../core/projections.js";
+import { lastSeenAt } from "../core/attention.js";
+import { loadSettings } from "../lib/settings.js";
+import { remedyLogCsv } from "./log-csv.js";
+
+const STALE_AFTER_MS = 2 * 3600 * 1000;
+const t = (key, subs = []) => chrome.i18n.getMessage(key, subs.map(String)) || key;
+const $ = (id) => document.getElementById(id);
+const el = (tag, props = {}, ...children) => {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children);
+  return node;
+};
+
+function translatePage() {
+  document.documentElement.lang = chrome.i18n.getUILanguage();
+  for (const node of document.querySelectorAll("[data-i18n]")) node.textContent = t(node.dataset.i18n);
+}
+
+function showOrders(orders, now) {
+  $("no-orders").hidden = orders.length > 0;
+  $("orders").replaceChildren(...orders.map((order) => {
+    const link = el("a", {
+      href: `https://${order.host}/orders-v3/order/${encodeURIComponent(order.orderId)}`,
+      target: "_blank", rel: "noopener", textContent: order.orderId,
+    });
+    const words = badgeText({ status: order.status, deadline: order.deadline }, now, t);
+    return el("li", {}, link, el("span", { className: `status-${order.status}`, textContent: words }),
+      el("span", { className: "market", textContent: order.marketplace }));
+  }));
+}
+
+function showStale(seen, now) {
+  const last = lastSeenAt(seen);
+  $("stale").hidden = !(last && now - last > STALE_AFTER_MS);
+  $("stale").textContent = t("popupStale");
+}
+
+function showProjection(orders, metrics, seen, now) {
+  const lines = [];
+  const { shipLate, cancel } = choices(metrics, orders.length);
+  const n = String(orders.length);
+  if (orders.length && shipLate) lines.push(t("popupProjectLate", [n, percent(shipLate.before), percent(shipLate.after), percent(shipLate.limit)]));
+  if (orders.length && cancel) lines.push(t("popupProjectCancel", [n, percent(cancel.before), percent(cancel.after), percent(cancel.limit)]));
+  if (orders.length && !shipLate && !cancel) lines.push(t("popupProjectNoFigures"));
+  $("projection-lines").replaceChildren(...lines.map((line) => el("li", { textContent: line })));
+  const risks = claimRisks(Object.entries(seen).map(([orderId, e]) => ({ orderId, ...e })), now);
+  $("claim-risk").hidden = risks.length === 0;
+  $("claim-risk").textContent = t("popupClaimRisk", [String(risks.length)]);
+  $("projection").hidden = lines.length === 0 && risks.length === 0;
+}
+
+async function showDiagnostics() {
+  const state = await chrome.runtime.sendMessage({ type: OPTIONS_BUNDLE_STATE });
+  const { adapterProblems = [] } = await chrome.storage.local.get("adapterProblems");
+  const lines = [
+    `version ${chrome.runtime.getManifest().version}`,
+    `rules ${state.version} (${state.source}) from ${state.serverUrl}`,
+    `last fetch ${state.fetchedAt ? new Date(state.fetchedAt).toISOString() : "never"}${state.problem ? `: ${state.problem}` : ""}`,
+    ...adapterProblems.slice(0, 10).map((p) => `adapter ${p.pageId}: ${p.step} on ${p.path} (rules ${p.version}) ${new Date(p.at).toISOString()}`),
+  ];
+  $("diagnostics-text").textContent = lines.join("\n");
+}
+
+async function exportLog() {
+  const { remedyLog = [] } = await chrome.storage.local.get("remedyLog");
+  const url = URL.createObjectURL(new Blob([remedyLogCsv(remedyLog)], { type: "text/csv" }));
+  const link = el("a", { href: url, download: "shipguard-remedy-log.csv" });
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+async function init() {
+  translatePage();
+  const now = Date.now();
+  const [orders, settings, stored] = await Promise.all([
+    chrome.runtime.sendMessage({ type: POPUP_ATTENTION }),
+    loadSettings(),
+    chrome.storage.local.get(["seenOrders", "accountHealth"]),
+  ]);
+  const seen = stored.seenOrders || {};
+  showOrders(orders, now);
+  showStale(seen, now);
+  if (!settings.disabledFeatures.includes("projections")) {
+    showProjection(orders, { ...settings.metrics, ...(stored.accountHealth || {}) }, seen, now);
+  }
+  $("open-options").addEventListener("click", (event) => {
+    event.preventDefault();
+    chrome.runtime.openOptionsPage();
+  });
+  $("export-log").addEventListener("click", exportLog);
+  $("copy-diagnostics").addEventListener("click", () => navigator.clipboard.writeText($("diagnostics-text").textContent));
+  $("diagnostics").addEventListener("toggle", showDiagnostics, { once: true });
+}
+
+init();

@@ -1,0 +1,133 @@
+"""Every page kind in every marketplace's fixture reads as its sidecar says, in Chromium."""
+import pytest
+from playwright.sync_api import expect
+
+from overlay import host, overlay_state, wait_for_overlays
+from sellercentral import expectation_routes, fixture_expectations, fixture_url, fixtures_with_expectations
+
+
+def sidecars(*, kinds, source=None):
+    names = []
+    for name in fixtures_with_expectations():
+        expect_ = fixture_expectations(name)
+        if expect_["page_kind"] in kinds and expect_.get("source") == source and expect_["orders"]:
+            names.append(name)
+    return names
+
+
+@pytest.fixture
+def all_pages(pages):
+    pages.update(expectation_routes())
+    return pages
+
+
+def serve(pages, name, at=None):
+    """Serve `name` at its own URL (or `at`): several fixtures share one Seller Central URL."""
+    pages[at or fixture_url(name)] = name
+
+
+def statuses_on(context, url, count):
+    page = context.new_page()
+    page.goto(url)
+    wait_for_overlays(page, count)
+    return page, {s["order"]: s["status"] for s in overlay_state(page)}
+
+
+@pytest.mark.parametrize("name", sidecars(kinds=("orders-list", "order-details")))
+def test_page_reads_as_expected(browser_context, all_pages, name, page_errors):
+    expected = fixture_expectations(name)["orders"]
+    serve(all_pages, name)
+    _, shown = statuses_on(browser_context, fixture_url(name), len(expected))
+    assert shown == expected
+    assert page_errors == []
+
+
+@pytest.mark.parametrize("name", sidecars(kinds=("orders-list",), source="json"))
+def test_the_pages_own_json_wins_over_its_markup(browser_context, all_pages, name):
+    expectation = fixture_expectations(name)
+    serve(all_pages, name)  # the variant that loads its JSON like the real app
+    page, shown = statuses_on(browser_context, fixture_url(name), len(expectation["orders"]))
+    page.wait_for_timeout(1000)  # a status may be refined as the JSON arrives, within a second
+    shown = {s["order"]: s["status"] for s in overlay_state(page)}
+    assert shown == expectation["orders"]
+    page.get_by_role("link", name="Next").click()
+    page_two = expectation["sections"]["page-2-rows"]
+    wait_for_overlays(page, len(page_two))
+    page.wait_for_timeout(1000)
+    assert {s["order"]: s["status"] for s in overlay_state(page)} == page_two
+
+
+def test_a_sign_in_page_instead_of_json_changes_nothing(browser_context, all_pages, page_errors):
+    serve(all_pages, "orders-list-unshipped-json.html", fixture_url("orders-list-unshipped.html"))
+    for url in [u for u in all_pages if "/orders-api/" in u]:
+        all_pages[url] = "orders-api-signin.html"
+    markup_only = fixture_expectations("orders-list-unshipped.html")["orders"]
+    page, shown = statuses_on(browser_context, fixture_url("orders-list-unshipped.html"), len(markup_only))
+    page.wait_for_timeout(1000)
+    assert {s["order"]: s["status"] for s in overlay_state(page)} == markup_only
+    assert page_errors == []
+
+
+@pytest.mark.parametrize("name", sidecars(kinds=("orders-list", "order-details"), source="unreadable"))
+def test_an_unreadable_layout_gets_the_notice(browser_context, all_pages, name, page_errors):
+    serve(all_pages, name)
+    page = browser_context.new_page()
+    page.goto(fixture_url(name))
+    expect(page.locator("shipguard-notice")).to_have_count(1, timeout=10_000)
+    assert page.locator("[data-shipguard-order]").count() == 0
+    assert page_errors == []
+
+
+def test_order_details_opens_the_remedies_of_a_late_order_by_itself(browser_context, all_pages):
+    name = "order-details-us-late.html"
+    (order_id, status), = fixture_expectations(name)["orders"].items()
+    assert status == "late"
+    page, _ = statuses_on(browser_context, fixture_url(name), 1)
+    expect(host(page, order_id).locator(".panel")).to_be_visible()
+    # The badge sits beside the ship-by value.
+    assert page.evaluate(
+        """() => document.querySelector('[data-shipguard-order]').previousElementSibling
+            .matches('[data-test-id="order-summary-shipby-value"]')"""
+    )
+
+
+def test_an_on_track_order_keeps_its_panel_closed(browser_context, all_pages):
+    name = "order-details-us-ontrack.html"
+    (order_id, _), = fixture_expectations(name)["orders"].items()
+    page, _ = statuses_on(browser_context, fixture_url(name), 1)
+    page.wait_for_timeout(300)
+    assert not host(page, order_id).locator(".panel").is_visible()
+
+
+@pytest.mark.parametrize("name", sidecars(kinds=("confirm-shipment",), source="seen"))
+def test_confirm_shipment_warns_above_the_form_once_the_order_was_seen(browser_context, all_pages, name):
+    expectation = fixture_expectations(name)
+    (order_id, status), = expectation["orders"].items()
+    statuses_on(browser_context, fixture_url(expectation["seen_on"]), 1)[0].wait_for_timeout(1500)
+    page, shown = statuses_on(browser_context, fixture_url(name), 1)
+    expect(host(page, order_id)).to_have_attribute("data-shipguard-status", status)
+    expect(host(page, order_id).locator(".note")).to_contain_text(
+        "past its ship-by deadline" if status == "late" else "deadline is near")
+    assert page.evaluate("() => document.querySelector('[data-shipguard-order]').nextElementSibling.tagName") == "FORM"
+    assert page.evaluate("window.__fixtureSubmits || []") == []
+
+
+def test_contact_buyer_fills_the_copied_message_and_never_sends(browser_context, all_pages):
+    details = "order-details-us-late.html"
+    (order_id, _), = fixture_expectations(details)["orders"].items()
+    page, _ = statuses_on(browser_context, fixture_url(details), 1)
+    panel = host(page, order_id).locator(".panel")
+    panel.locator('[data-shipguard-action="copy-delay-out-of-stock"]').click()
+    expect(panel.get_by_role("status")).to_contain_text("Copied")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    with browser_context.expect_page() as opened:
+        panel.locator('[data-shipguard-action="open-contact-buyer"]').click()
+    contact = opened.value
+    fill = host(contact, order_id).locator('[data-shipguard-action="fill-message"]')
+    expect(fill).to_be_visible(timeout=10_000)
+    fill.click()
+    expect(host(contact, order_id).get_by_role("status")).to_contain_text("press Send yourself")
+    form = contact.evaluate("window.__fixtureForm")
+    assert form["text"] == copied
+    assert "shipping" in form["reasonLabel"].lower()
+    assert not form["sent"]

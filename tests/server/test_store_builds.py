@@ -1,0 +1,169 @@
+"""The built Chrome and Firefox editions: loadable, store-clean (web-ext lint), no remote code, minimal permissions."""
+import json
+import re
+import shutil
+import struct
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import shipguard
+from shipguard import paths
+from shipguard.build import build
+from shipguard.firefox import GECKO_ID, MIN_FIREFOX_VERSION, firefox_manifest
+
+REPO = Path(__file__).resolve().parents[2]
+WEB_EXT = REPO / "node_modules" / ".bin" / "web-ext"
+
+# Every permission the extension may ask for, with why; a new one must be argued for here.
+ALLOWED_PERMISSIONS = {
+    "storage": "settings (sync) and the cached bundle, seen orders and logs (local)",
+    "alarms": "periodic bundle refresh and deadline reminders",
+    "notifications": "reminders, optional: requested when the seller turns them on",
+}
+# Wildcards that would hand the extension every site.
+BROAD_HOSTS = {"<all_urls>", "*://*/*", "http://*/*", "https://*/*"}
+REMOTE_CODE = [
+    (re.compile(r"<script\b[^>]*\bsrc\s*=\s*[\"']?(?:https?:)?//", re.I), "a remote <script src>"),
+    (re.compile(r"\bimport\s*\(\s*[\"'`](?:https?:)?//"), "import() of a remote module"),
+    (re.compile(r"\bfrom\s*[\"'](?:https?:)?//"), "a static import from a remote URL"),
+    (re.compile(r"\bimportScripts\s*\("), "importScripts()"),
+    (re.compile(r"\beval\s*\("), "eval()"),
+    (re.compile(r"\bnew\s+Function\s*\("), "new Function()"),
+    (re.compile(r"\bset(?:Timeout|Interval)\s*\(\s*[\"'`]"), "a string passed to setTimeout/setInterval"),
+]
+
+
+@pytest.fixture(scope="module")
+def dist(tmp_path_factory):
+    out = tmp_path_factory.mktemp("dist")
+    build(out)
+    return out
+
+
+def built_manifest(dist, browser):
+    return json.loads((dist / browser / "manifest.json").read_text(encoding="utf-8"))
+
+
+def source_manifest():
+    return json.loads(paths.manifest_path().read_text(encoding="utf-8"))
+
+
+def files(folder):
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+
+
+# --------------------------------------------------------------------------- Firefox
+
+
+def test_firefox_manifest_has_what_firefox_wants():
+    source = source_manifest()
+    before = json.dumps(source, sort_keys=True)
+    manifest = firefox_manifest(source)
+    assert json.dumps(source, sort_keys=True) == before, "the Chrome manifest must not change"
+    gecko = manifest["browser_specific_settings"]["gecko"]
+    assert gecko["id"] == GECKO_ID
+    assert gecko["strict_min_version"] == MIN_FIREFOX_VERSION == "128.0"
+    assert gecko["data_collection_permissions"] == {"required": ["none"]}
+    background = manifest["background"]
+    assert background["scripts"] == [background["service_worker"]]
+    assert background["type"] == "module"
+    assert "minimum_chrome_version" not in manifest
+    assert "use_dynamic_url" not in json.dumps(manifest)
+
+
+def test_firefox_manifest_drops_use_dynamic_url_and_keeps_a_minimal_manifest_minimal():
+    manifest = firefox_manifest({"manifest_version": 3, "name": "x", "version": "1",
+                                 "web_accessible_resources": [{"resources": ["a/*"], "use_dynamic_url": True}]})
+    assert manifest["web_accessible_resources"] == [{"resources": ["a/*"]}]
+    assert "background" not in manifest
+
+
+def test_build_writes_both_editions_from_the_same_files(dist):
+    chrome, firefox = dist / "chrome", dist / "firefox"
+    assert files(chrome) == files(firefox)
+    for name in files(chrome):
+        if name != "manifest.json":
+            assert (chrome / name).read_bytes() == (firefox / name).read_bytes(), name
+    assert built_manifest(dist, "firefox") == {**firefox_manifest(source_manifest()), "version": shipguard.__version__}
+    with zipfile.ZipFile(dist / f"shipguard-firefox-{shipguard.__version__}.zip") as archive:
+        assert sorted(archive.namelist()) == files(firefox)
+        assert json.loads(archive.read("manifest.json")) == built_manifest(dist, "firefox")
+
+
+def test_chrome_edition_is_the_source_manifest(dist):
+    assert built_manifest(dist, "chrome") == {**source_manifest(), "version": shipguard.__version__}
+
+
+def web_ext_lint(folder):
+    if not (shutil.which("node") and shutil.which("npm")):
+        pytest.skip("Node.js and npm are needed for web-ext lint")
+    assert WEB_EXT.exists(), "web-ext is not installed: run `npm ci` (make test does)"
+    result = subprocess.run([str(WEB_EXT), "lint", "--source-dir", str(folder), "--output", "json", "--no-input"],
+                            capture_output=True, text=True, timeout=180, cwd=REPO)
+    start = result.stdout.find("{")
+    assert start >= 0, f"web-ext lint printed no report: {result.stdout}{result.stderr}"
+    return json.loads(result.stdout[start:])
+
+
+def test_web_ext_lint_finds_no_errors_in_the_firefox_edition(dist):
+    report = web_ext_lint(dist / "firefox")
+    describe = lambda items: "\n".join(f"  {i['code']} {i.get('file', '')}: {i['message']}" for i in items)  # noqa: E731
+    assert report["errors"] == [], (
+        f"web-ext lint errors:\n{describe(report['errors'])}\nwarnings:\n{describe(report['warnings'])}")
+
+
+# --------------------------------------------------------------------------- Chrome
+
+
+def test_chrome_edition_is_mv3_with_minimal_permissions(dist):
+    manifest = built_manifest(dist, "chrome")
+    assert manifest["manifest_version"] == 3
+    asked = manifest.get("permissions", []) + manifest.get("optional_permissions", [])
+    unexplained = sorted(set(asked) - set(ALLOWED_PERMISSIONS))
+    assert not unexplained, f"new permission(s) {unexplained}: add them with a reason to ALLOWED_PERMISSIONS"
+    hosts = manifest.get("host_permissions", []) + manifest.get("optional_host_permissions", [])
+    hosts += [m for script in manifest.get("content_scripts", []) for m in script["matches"]]
+    hosts += [m for entry in manifest.get("web_accessible_resources", []) for m in entry.get("matches", [])]
+    assert not BROAD_HOSTS & set(hosts)
+    for pattern in hosts:
+        assert re.match(r"^https://sellercentral(-[a-z]+)?\.amazon\.[a-z.]+/\*$|^https?://(127\.0\.0\.1|localhost)(:\d+|:\*)?/\*$",
+                        pattern), f"host pattern beyond Seller Central and the local server: {pattern}"
+    policy = json.dumps(manifest.get("content_security_policy", {}))
+    assert "unsafe-eval" not in policy and "http" not in policy
+
+
+def test_no_remote_or_generated_code_in_the_built_extension(dist):
+    found = []
+    for name in files(dist / "chrome"):
+        if name.endswith((".js", ".mjs", ".html")):
+            text = (dist / "chrome" / name).read_text(encoding="utf-8")
+            found += [f"{name}: {why}" for pattern, why in REMOTE_CODE if pattern.search(text)]
+    assert found == []
+
+
+def test_everything_the_manifest_names_is_in_the_build(dist):
+    chrome = dist / "chrome"
+    manifest = built_manifest(dist, "chrome")
+    named = [manifest["background"]["service_worker"], manifest["options_ui"]["page"]]
+    named += [manifest["action"]["default_popup"]] if "default_popup" in manifest["action"] else []
+    named += [f for script in manifest["content_scripts"] for f in script.get("js", []) + script.get("css", [])]
+    named += list(manifest["icons"].values()) + list(manifest["action"]["default_icon"].values())
+    named.append(f"_locales/{manifest['default_locale']}/messages.json")
+    assert [n for n in named if not (chrome / n).is_file()] == []
+
+
+def png_size(path):
+    header = path.read_bytes()[:24]
+    assert header[:8] == b"\x89PNG\r\n\x1a\n", f"{path.name} is not a PNG"
+    return struct.unpack(">II", header[16:24])
+
+
+def test_icons_have_the_size_their_key_says(dist):
+    manifest = built_manifest(dist, "chrome")
+    icons = {**manifest["icons"], **manifest["action"]["default_icon"]}
+    assert {"16", "32", "48", "128"} <= set(manifest["icons"])
+    for size, name in icons.items():
+        assert png_size(dist / "chrome" / name) == (int(size), int(size)), name
