@@ -1,6 +1,6 @@
 """`python -m benchmarks`: every performance figure of issue 7 beside its baseline and target.
 
-    .venv/bin/python -m benchmarks                  # everything (about 5 minutes on 2 cores)
+    .venv/bin/python -m benchmarks                  # everything (about 7 minutes on 2 cores)
     .venv/bin/python -m benchmarks --quick          # fewer repetitions, 10 s idle, 1 s server runs
     .venv/bin/python -m benchmarks --only overlay,profile --sizes 1000
     .venv/bin/python -m benchmarks --write-docs     # also rewrite docs/performance.md
@@ -11,6 +11,7 @@ benchmark measures, tests judge correctness.
 """
 import argparse
 import json
+import os
 import shlex
 import sys
 
@@ -28,7 +29,8 @@ def _parser():
     parser.add_argument("--idle-seconds", type=float, help="idle window (default 60, quick 10)")
     parser.add_argument("--server-seconds", type=float, help="seconds per server measurement (default 3, quick 1)")
     parser.add_argument("--profile-rows", type=int, default=1000)
-    parser.add_argument("--write-docs", action="store_true", help="rewrite docs/performance.md with the results")
+    parser.add_argument("--profile-out", help="also save the CPU profiles here as .cpuprofile files (DevTools)")
+    parser.add_argument("--write-docs", action="store_true", help="rewrite docs/performance.md with this run's results (all sections: run them all)")
     parser.add_argument("--json", help="also write the figures to this file")
     return parser
 
@@ -57,10 +59,8 @@ def log(text):
 
 def run(args):
     """(figures, chromium version, profile lines for the console and for the docs)."""
-    figures, chromium, profile = [], None, ([], [])
-    sized = False
-    if BROWSER_SECTIONS & set(args.only) or "sizes" in args.only:
-        chromium, profile, sized = _browser_sections(args, figures)
+    figures = []
+    chromium, profile, sized = _browser_sections(args, figures)
     if "sizes" in args.only and not sized:
         from .sizes import measure_sizes, size_figures
 
@@ -104,34 +104,45 @@ def _browser_sections(args, figures):
             log("idle ...")
             figures += idle_figures(run_idle(browsers, 100, args.idle_seconds, log=log), 100)
         if "profile" in args.only:
-            from .profile import profile_lines, run_profile
+            from .profile import profile_lines, run_profile, save_profiles
 
             reps = 1 if args.quick else 3
             log(f"profile: {args.profile_rows} rows, {reps} visits ...")
             profiles = run_profile(browsers, args.profile_rows, reps, args.rerenders, log=log)
+            if args.profile_out:
+                log(f"  profiles saved in {save_profiles(profiles, args.profile_out)}")
             profile = (profile_lines(profiles, reps), profile_lines(profiles, reps, markdown=True))
     return chromium, profile, "sizes" in args.only
 
 
 def main(argv=None):
     args = options(argv)
+    from .report import load_average
+
+    load_before = load_average()
     command = "python -m benchmarks " + shlex.join(argv if argv is not None else sys.argv[1:])
     figures, chromium, (profile_text, profile_markdown) = run(args)
     from .report import machine, print_figures, print_verdicts, write_docs
 
-    details = machine(chromium)
+    details = machine(chromium, load_before)
     print("\nMachine: " + "; ".join(f"{k} {v}" for k, v in details.items()))
     print_figures(figures)
     if profile_text:
         print(f"\n== Profile ({args.profile_rows} rows, V8 sampling profiler, 100 us)")
         print("\n".join(profile_text))
     print_verdicts(figures)
+    notes = []
+    cores = os.cpu_count() or 1
+    loads = [float(x) for x in (load_before, load_average()) if x != "unknown"]
+    if loads and max(loads) > cores:
+        notes.append(f"Warning: the load average exceeded the {cores} cores: other work skewed these figures.")
+        print("\n" + notes[-1])
     if args.json:
         with open(args.json, "w", encoding="utf-8") as stream:
             json.dump({"machine": details, "figures": [f.__dict__ | {"verdict": f.verdict} for f in figures]},
                       stream, indent=2)
     if args.write_docs:
-        print(f"\nwrote {write_docs(figures, details, profile_markdown, command.strip())}")
+        print(f"\nwrote {write_docs(figures, details, profile_markdown, command.strip(), notes)}")
     return 0
 
 

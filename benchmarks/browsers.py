@@ -83,7 +83,13 @@ class Browsers:
 
     def __enter__(self):
         self._tmp = tempfile.TemporaryDirectory(prefix="shipguard-bench-")
-        root = Path(self._tmp.name)
+        try:
+            return self._start(Path(self._tmp.name))
+        except BaseException:
+            self.__exit__(None, None, None)
+            raise
+
+    def _start(self, root):
         self.extension_dir = build(out_dir=root / "dist")
         self.zip_path = next((root / "dist").glob("shipguard-chrome-*.zip"))
         self.with_ext = launch_with_extension(self.playwright, self.extension_dir, root / "profile-ext")

@@ -26,12 +26,14 @@
   }
 
   /* Replace the table body with a template's rows; resolve once `expect` hosts were added.
-     domMs: rows inserted -> last host in the DOM; layoutMs: -> style and layout done. */
+     insertMs: the page's own replaceChildren; domMs: rows inserted -> last host in the DOM;
+     layoutMs: -> style and layout done (forced right away unless options.layout is false). */
   function insert(templateId, options) {
     var floor = options && options.floor, expect = (options && options.expect) || 0;
+    var layout = !(options && options.layout === false);
     var rows = document.getElementById(templateId).content.cloneNode(true);
     return new Promise(function (resolve) {
-      var seen = 0, t0 = 0, floorObserver = null, done = false;
+      var seen = 0, t0 = 0, insertMs = 0, floorObserver = null, done = false;
       var observer = new MutationObserver(function (records) {
         for (var r = 0; r < records.length; r++) {
           var added = records[r].addedNodes;
@@ -44,17 +46,19 @@
         done = true;
         observer.disconnect();
         if (floorObserver) floorObserver.disconnect();
-        void document.body.offsetHeight;
+        if (layout) void document.body.offsetHeight;
         var t2 = performance.now();
-        resolve({ domMs: t1 - t0, layoutMs: t2 - t0, hosts: hostCount() });
+        resolve({ domMs: t1 - t0, layoutMs: t2 - t0, insertMs: insertMs, hosts: hostCount() });
       }
       observer.observe(tbody, { childList: true, subtree: true });
       if (floor) {
         floorObserver = new MutationObserver(addFloorHosts);
         floorObserver.observe(tbody, { childList: true });
       }
+      var tStart = performance.now();
       tbody.replaceChildren(rows);
       t0 = performance.now();
+      insertMs = t0 - tStart;
       setTimeout(function () {
         if (!done) { done = true; observer.disconnect(); resolve({ timeout: true, hosts: hostCount(), seen: seen }); }
       }, 15000);

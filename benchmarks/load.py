@@ -12,15 +12,15 @@ Standard library only, so it runs anywhere the server does.
 import argparse
 import asyncio
 import json
-import os
 import random
 import sys
 import time
 from urllib.parse import urlsplit
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-
-from loadserver import own_server  # noqa: E402 - the folder is put on the path just above
+if __package__:  # imported as benchmarks.load
+    from .loadserver import own_server
+else:  # run as a script: Python puts the script's folder on sys.path
+    from loadserver import own_server
 
 LINT_TEXT = ("Hello, your order {order_id} will ship later than promised because of a storm. "
              "We expect to ship it by Monday. Reply to this message to cancel at no cost.")

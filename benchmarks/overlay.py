@@ -32,7 +32,8 @@ def visit(browsers, size, variant, rerenders):
     """Load the page, insert the rows, wait, re-render; what each step cost.
 
     {load_script, insert_script, visit_script: s of CDP ScriptDuration; first: the
-    first insertion's {domMs, layoutMs, hosts}; rerenders: [...]; heap: {...};
+    first insertion's {domMs, layoutMs, insertMs, hosts}; rerenders: [...] (no forced
+    layout); heap: {...};
     unrelated: [busyMs, ...]; statuses: {status: count}}
     """
     page = browsers.page(variant == "ext")
@@ -50,17 +51,16 @@ def visit(browsers, size, variant, rerenders):
             result["unrelated"] = [page.bench("touchUnrelated")["busyMs"] for _ in range(UNRELATED_CHANGES)]
         if variant == "ext":
             result["statuses"] = page.bench("statuses")
-        if variant != "bare":
-            result["rerenders"] = [
-                _insert(page, f"bench-rows-{2 - n % 2}", floor, expect) for n in range(rerenders)
-            ]
+        result["rerenders"] = [
+            _insert(page, f"bench-rows-{2 - n % 2}", floor, expect, layout=False) for n in range(rerenders)
+        ]
         return result
     finally:
         page.close()
 
 
-def _insert(page, template, floor, expect):
-    result = page.bench("insert", template, {"floor": floor, "expect": expect})
+def _insert(page, template, floor, expect, layout=True):
+    result = page.bench("insert", template, {"floor": floor, "expect": expect, "layout": layout})
     if result.get("timeout"):
         raise RuntimeError(f"only {result['hosts']} of {expect} badges appeared within 15 s")
     page.wait(50)  # let the insertion's own leftovers (timers, GC) pass before the next step

@@ -3,7 +3,9 @@ rows arrive, while the body is replaced and while an unrelated text changes, sum
 several page visits, as self and total time per function."""
 from __future__ import annotations
 
-from collections import Counter
+import json
+from collections import Counter, defaultdict
+from pathlib import Path
 
 from .pages import page_url
 
@@ -34,7 +36,7 @@ def run_profile(browsers, rows, reps, rerenders, log=print):
 
 
 def _insert(page, template, rows):
-    result = page.bench("insert", template, {"expect": rows})
+    result = page.bench("insert", template, {"expect": rows, "layout": False})
     if result.get("timeout"):
         raise RuntimeError("badges did not appear while profiling")
 
@@ -61,9 +63,18 @@ def _key(node):
     return name, where, line
 
 
+def _ours(key) -> bool:
+    return key[1].startswith(("content/", "core/", "lib/"))
+
+
 def hot_spots(profiles):
-    """(self ms by key, total ms by key, busy ms) summed over the profiles."""
-    self_ms, total_ms, busy = Counter(), Counter(), 0.0
+    """Time per function over the profiles, counting only samples with one of Shipguard's
+    functions on the stack (so native DOM calls it makes count, the page's own work not).
+
+    {"self", "total": ms by key; "callers": key -> caller key -> ms; "ours", "busy", "gc": ms}
+    """
+    found = {"self": Counter(), "total": Counter(), "callers": defaultdict(Counter), "ours": 0.0,
+             "busy": 0.0, "gc": 0.0}
     for profile in profiles:
         nodes = {n["id"]: n for n in profile["nodes"]}
         parent = {child: n["id"] for n in profile["nodes"] for child in n.get("children", [])}
@@ -76,40 +87,64 @@ def hot_spots(profiles):
             key = _key(nodes[node_id])
             if key[0] in IDLE:
                 continue
-            busy += ms
-            self_ms[key] += ms
-            seen, current = set(), node_id
+            found["busy"] += ms
+            found["gc"] += ms if key[0] == "(garbage collector)" else 0
+            stack, current = [], node_id
             while current is not None:
-                ancestor = _key(nodes[current])
-                if ancestor not in seen:
-                    total_ms[ancestor] += ms
-                    seen.add(ancestor)
+                stack.append(_key(nodes[current]))
                 current = parent.get(current)
-    return self_ms, total_ms, busy
+            if not any(_ours(k) for k in stack):
+                continue
+            found["ours"] += ms
+            found["self"][key] += ms
+            if len(stack) > 1:
+                found["callers"][key][stack[1]] += ms
+            for ancestor in set(stack):
+                found["total"][ancestor] += ms
+    return found
 
 
-def _label(key):
+def _label(key, callers=None):
     name, where, line = key
-    return f"{name} ({where}:{line})" if line else f"{name} ({where})"
+    label = f"{name} ({where}:{line})" if line else f"{name} ({where})"
+    if callers and where == "(native)" and not name.startswith("(") and callers.get(key):
+        caller = callers[key].most_common(1)[0][0]
+        label += f" <- {caller[0]} ({caller[1]}:{caller[2]})"
+    return label
 
 
 def profile_lines(profiles, reps, top=12, markdown=False):
-    """Per phase: the top functions by self time, and the extension's by total time."""
+    """Per phase: the top functions by self time within Shipguard's stacks (native calls
+    with their caller), and Shipguard's functions by total time."""
     lines = []
     for phase, runs in profiles.items():
-        self_ms, total_ms, busy = hot_spots(runs)
-        ours = [(k, ms) for k, ms in total_ms.most_common() if k[1].startswith(("content/", "core/", "lib/"))]
-        head = f"{phase}: {busy / max(reps, 1):.1f} ms busy per visit (sum of {reps} visits: {busy:.0f} ms)"
+        found = hot_spots(runs)
+        ours = found["ours"] or float("nan")
+        per = max(reps, 1)
+        head = (f"{phase}: {found['ours'] / per:.1f} ms per visit in Shipguard's stacks "
+                f"(of {found['busy'] / per:.1f} ms sampled busy, GC {found['gc'] / per:.1f} ms; {reps} visits)")
+        top_self = [(ms, _label(k, found["callers"])) for k, ms in found["self"].most_common(top)]
+        top_total = [(ms, _label(k)) for k, ms in found["total"].most_common() if _ours(k)][:top]
         if markdown:
             lines += [f"### {head}", "", "| self ms | % | function (file:line) |", "|---:|---:|---|"]
-            lines += [f"| {ms:.1f} | {100 * ms / busy:.1f} | `{_label(k)}` |" for k, ms in self_ms.most_common(top)]
-            lines += ["", "Shipguard's functions by total (inclusive) time:", "",
-                      "| total ms | % | function (file:line) |", "|---:|---:|---|"]
-            lines += [f"| {ms:.1f} | {100 * ms / busy:.1f} | `{_label(k)}` |" for k, ms in ours[:top]]
+            lines += [f"| {ms / per:.1f} | {100 * ms / ours:.1f} | `{label}` |" for ms, label in top_self]
+            lines += ["", "By total (inclusive) time:", "", "| total ms | % | function (file:line) |", "|---:|---:|---|"]
+            lines += [f"| {ms / per:.1f} | {100 * ms / ours:.1f} | `{label}` |" for ms, label in top_total]
             lines.append("")
         else:
-            lines += [f"-- {head}", "   self ms      %  function (file:line)"]
-            lines += [f"  {ms:8.1f} {100 * ms / busy:6.1f}  {_label(k)}" for k, ms in self_ms.most_common(top)]
-            lines += ["   Shipguard's functions by total (inclusive) time:"]
-            lines += [f"  {ms:8.1f} {100 * ms / busy:6.1f}  {_label(k)}" for k, ms in ours[:top]]
+            lines += [f"-- {head}", "   self ms/visit      %  function (file:line)"]
+            lines += [f"  {ms / per:10.1f} {100 * ms / ours:6.1f}  {label}" for ms, label in top_self]
+            lines += ["   total ms/visit      %  function (file:line)"]
+            lines += [f"  {ms / per:10.1f} {100 * ms / ours:6.1f}  {label}" for ms, label in top_total]
     return lines
+
+
+def save_profiles(profiles, folder):
+    """Write each profile as a .cpuprofile file (DevTools > Performance > Load profile)."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    for phase, runs in profiles.items():
+        for n, profile in enumerate(runs, 1):
+            name = f"{phase.replace(' ', '-')}-{n}.cpuprofile"
+            (folder / name).write_text(json.dumps(profile), encoding="utf-8")
+    return folder

@@ -55,9 +55,18 @@ def print_verdicts(figures: list[Figure], stream=sys.stdout) -> None:
         print(f"  [{f.verdict:>7}] {f.section}: {f.name} = {f.value} (target {f.target})", file=stream)
 
 
-def machine(chromium_version: str | None) -> dict[str, str]:
+def load_average() -> str:
+    """The 1-minute load average: other work on the machine skews every figure."""
+    try:
+        return Path("/proc/loadavg").read_text().split()[0]
+    except OSError:
+        return "unknown"
+
+
+def machine(chromium_version: str | None, load_before: str = "") -> dict[str, str]:
     """The details a reader needs to compare figures between machines."""
     return {
+        "load average (1 min) before / after": f"{load_before or 'unknown'} / {load_average()}",
         "CPU": _cpu_model(),
         "cores": str(os.cpu_count()),
         "memory": _memory(),
@@ -102,7 +111,7 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|")
 
 
-def write_docs(figures, details, hot_spots, command, path: Path = DOCS) -> Path:
+def write_docs(figures, details, hot_spots, command, notes=(), path: Path = DOCS) -> Path:
     """Write docs/performance.md: how to run, the machine, every figure, the profile."""
     from .methods import METHODS  # the prose lives beside the numbers' code
 
@@ -115,7 +124,7 @@ def write_docs(figures, details, hot_spots, command, path: Path = DOCS) -> Path:
         "## Run it",
         "",
         "```sh",
-        ".venv/bin/python -m benchmarks            # everything, about 5 minutes",
+        ".venv/bin/python -m benchmarks            # everything, about 7 minutes on 2 cores",
         ".venv/bin/python -m benchmarks --quick    # fewer repetitions, 10 s idle, short server runs",
         ".venv/bin/python -m benchmarks --only overlay,profile --sizes 1000",
         "```",
@@ -128,6 +137,7 @@ def write_docs(figures, details, hot_spots, command, path: Path = DOCS) -> Path:
         "|---|---|",
         *[f"| {key} | {_cell(value)} |" for key, value in details.items()],
         "",
+        *[f"**{note}**\n" for note in notes],
         "## Results",
         "",
         "| section | figure | Shipguard | baseline | target | verdict | spread |",

@@ -148,7 +148,7 @@ def server_figures(result):
         figures.append(Figure(
             S6, f"{label}: throughput, {LOAD_CLIENTS} clients",
             f"{num(mine['load']['rps'], 0)} req/s ({num(factor, 2)}x static)",
-            f"static {num(base['load']['rps'], 0)} req/s",
+            f"static {num(base['load']['rps'], 0)} req/s, {base['load']['connections']} connections",
             f">= {THROUGHPUT_TARGET:g}x static" if judged else "", factor >= THROUGHPUT_TARGET if judged else None,
             f"{_latency(mine['load'])} under load; {mine['load']['errors']} wrong answers, "
             f"{mine['load']['connections']} connections"))

@@ -5,6 +5,7 @@
 import { compileDateFormat } from "./dates.js";
 import { warmTimeZone } from "./zoned-time.js";
 import { compileCarriers } from "./tracking.js";
+import { compileLint } from "./lint.js";
 
 const HOUR_MS = 3600 * 1000;
 
@@ -36,6 +37,7 @@ export function compileBundle(bundle, settings = {}) {
     groups: bundle.rules.groups,
     templates: new Map(bundle.templates.map((t) => [t.id, t])),
     carriers: compileCarriers(bundle.carriers || []),
+    lint: compileLint(bundle.lint || {}),
     dateFormats,
     marketplaces,
     isDisabled: (feature) => disabled.has(feature),

@@ -19,7 +19,8 @@ export function optionalPlaceholders(text) {
 }
 
 const valueOf = (fields, name) => {
-  const raw = fields[name];
+  // Own properties only: a placeholder named like an Object method ({constructor}) has no value.
+  const raw = Object.hasOwn(fields, name) ? fields[name] : undefined;
   return raw === undefined || raw === null ? "" : String(raw).trim();
 };
 

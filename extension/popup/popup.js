@@ -39,13 +39,30 @@ function showStale(seen, now) {
   $("stale").textContent = t("popupStale");
 }
 
-function showProjection(orders, metrics, seen, now) {
-  const lines = [];
+/**
+ * Figures are per marketplace: Account Health read there, else read without one, else
+ * what the seller typed in the options.
+ */
+function figuresFor(code, health, typed) {
+  return health[code] || health.ALL || typed;
+}
+
+function projectionLines(orders, metrics, prefix) {
   const { shipLate, cancel } = choices(metrics, orders.length);
   const n = String(orders.length);
-  if (orders.length && shipLate) lines.push(t("popupProjectLate", [n, percent(shipLate.before), percent(shipLate.after), percent(shipLate.limit)]));
-  if (orders.length && cancel) lines.push(t("popupProjectCancel", [n, percent(cancel.before), percent(cancel.after), percent(cancel.limit)]));
-  if (orders.length && !shipLate && !cancel) lines.push(t("popupProjectNoFigures"));
+  const lines = [];
+  if (shipLate) lines.push(prefix + t("popupProjectLate", [n, percent(shipLate.before), percent(shipLate.after), percent(shipLate.limit)]));
+  if (cancel) lines.push(prefix + t("popupProjectCancel", [n, percent(cancel.before), percent(cancel.after), percent(cancel.limit)]));
+  return lines;
+}
+
+function showProjection(orders, health, typed, seen, now) {
+  const byMarketplace = new Map();
+  for (const order of orders) byMarketplace.set(order.marketplace, [...(byMarketplace.get(order.marketplace) || []), order]);
+  const several = byMarketplace.size > 1;
+  let lines = [...byMarketplace].flatMap(([code, group]) =>
+    projectionLines(group, figuresFor(code, health, typed), several ? `${code}: ` : ""));
+  if (orders.length && lines.length === 0) lines = [t("popupProjectNoFigures")];
   $("projection-lines").replaceChildren(...lines.map((line) => el("li", { textContent: line })));
   const risks = claimRisks(Object.entries(seen).map(([orderId, e]) => ({ orderId, ...e })), now);
   $("claim-risk").hidden = risks.length === 0;
@@ -85,7 +102,7 @@ async function init() {
   showOrders(orders, now);
   showStale(seen, now);
   if (!settings.disabledFeatures.includes("projections")) {
-    showProjection(orders, { ...settings.metrics, ...(stored.accountHealth || {}) }, seen, now);
+    showProjection(orders, stored.accountHealth || {}, settings.metrics, seen, now);
   }
   $("open-options").addEventListener("click", (event) => {
     event.preventDefault();

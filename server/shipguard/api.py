@@ -1,4 +1,4 @@
-"""The /api/v1 blueprint: bundle, templates, render and the OpenAPI document."""
+"""The /api/v1 blueprint: bundle, templates, render, lint and the OpenAPI document."""
 import json
 
 from flask import Blueprint, Response, current_app, jsonify, request
@@ -6,16 +6,19 @@ from marshmallow import ValidationError
 from werkzeug.exceptions import BadRequest, UnsupportedMediaType
 
 from .errors import error_response
+from .message_lint import lint_text, unknown_lint_target, with_lint_findings
 from .openapi import build_spec, documented
 from .render import render_message
 from .schemas.bundle import BundleSchema
-from .schemas.requests import RenderRequestSchema
-from .schemas.responses import RenderResponseSchema, TemplateSummarySchema
+from .schemas.requests import LintRequestSchema, RenderRequestSchema
+from .schemas.responses import LintResponseSchema, RenderResponseSchema, TemplateSummarySchema
 
 api = Blueprint("api", __name__)
 
 RENDER_REQUEST = RenderRequestSchema()
 RENDER_RESPONSE = RenderResponseSchema()
+LINT_REQUEST = LintRequestSchema()
+LINT_RESPONSE = LintResponseSchema()
 # Clients revalidate with If-None-Match after five minutes; a CDN may cache as long.
 BUNDLE_CACHE_CONTROL = "public, max-age=300"
 
@@ -62,7 +65,7 @@ def _summary(template):
     "Render a buyer message",
     {200: ("The rendered message", RenderResponseSchema), 404: ("No such template",), 422: ("Invalid body",)},
     request_schema=RenderRequestSchema,
-    description="Fills a template's placeholders; nothing is stored or logged.",
+    description="Fills a template's placeholders and lints the body; nothing is stored or logged.",
 )
 def render():
     payload = RENDER_REQUEST.load(json_body())
@@ -74,7 +77,28 @@ def render():
         reason = f"Template {template['id']!r} has no locale {payload['locale']!r}; it has {known}."
         raise ValidationError({"locale": [reason]})
     rendered = render_message(template, payload["locale"], payload["field_values"])
+    rendered = with_lint_findings(rendered, current_bundle().data, payload["locale"])
     return jsonify(RENDER_RESPONSE.dump(rendered))
+
+
+@api.post("/lint")
+@documented(
+    "Lint a buyer message",
+    {200: ("Findings, and whether the message may be sent as is", LintResponseSchema),
+     404: ("A locale whose language lint has no profile for, or an unknown marketplace",),
+     422: ("Invalid body",)},
+    request_schema=LintRequestSchema,
+    description="Checks a message against Amazon's messaging rules in the buyer's language; "
+    "nothing is stored or logged.",
+)
+def lint():
+    payload = LINT_REQUEST.load(json_body())
+    data = current_bundle().data
+    unknown = unknown_lint_target(data, payload.get("locale"), payload.get("marketplace"))
+    if unknown:
+        return error_response(404, unknown)
+    result = lint_text(data, payload["text"], payload.get("locale"), payload.get("marketplace"))
+    return jsonify(LINT_RESPONSE.dump(result))
 
 
 @api.get("/openapi.json")

@@ -30,8 +30,7 @@ def bundle_content(data):
         "date_formats": data.date_formats,
         "pages": data.pages,
         "rules": data.rules,
-        # Lint rules arrive with `shipguard lint`; the key is here so clients can rely on it.
-        "lint": {"rules": []},
+        "lint": data.lint,
         "templates": data.templates,
         "carriers": data.carriers,
         "disabled_features": data.disabled_features,

@@ -1,4 +1,4 @@
-"""The `shipguard` command: serve the API, check the data, build the extension, run the demo."""
+"""The `shipguard` command: serve the API, check the data, lint a message, build the extension, run the demo."""
 import argparse
 import os
 import sys
@@ -36,6 +36,13 @@ def _parser():
     check = commands.add_parser("check", help="validate all data files")
     _data_dir_option(check)
     check.set_defaults(run=run_check)
+
+    lint = commands.add_parser("lint", help="lint a buyer message (exit 1 on an error finding)")
+    lint.add_argument("file", help="the message as UTF-8 plain text; - reads standard input")
+    lint.add_argument("--locale", help="the buyer's locale, BCP 47 such as en-US or de-DE")
+    lint.add_argument("--marketplace", help="marketplace code such as US: its buyers' language and its rules")
+    _data_dir_option(lint)
+    lint.set_defaults(run=run_lint)
 
     build = commands.add_parser("build", help="assemble dist/chrome/, dist/firefox/ and their zips")
     build.add_argument("--out", default="dist", help="output folder (default dist)")
@@ -87,9 +94,17 @@ def run_check(args):
         "page adapters": len(data.pages),
         "remedies": len(data.rules["remedies"]),
         "templates": len(data.templates),
+        "template languages": sum(len(template["locales"]) for template in data.templates),
+        "lint rules": len(data.lint["rules"]),
     }
     print(f"Data OK ({layers}): " + ", ".join(f"{name} {count}" for name, count in counts.items()) + ".")
     return 0
+
+
+def run_lint(args):
+    from .lint_cli import run
+
+    return run(args.file, locale=args.locale, marketplace=args.marketplace, data_dir=args.data_dir)
 
 
 def run_build(args):

@@ -9,10 +9,12 @@ from .disabled import apply_disabled
 from .problems import DataError, Problem, problems_from_messages
 from .schemas.carriers import CarriersFileSchema
 from .schemas.date_formats import DateFormatsFileSchema
+from .schemas.lint import LintFileSchema, lint_data, scope_reference_problems, unknown_language_errors
 from .schemas.marketplaces import MarketplacesFileSchema
 from .schemas.pages import PageAdapterSchema
 from .schemas.rules import RulesFileSchema, remedy_reference_problems
 from .schemas.templates import TemplateSchema, marketplace_reference_problems
+from .template_checks import missing_language_problems, rule_example_problems, template_lint_problems
 
 MARKETPLACES_FILE = MarketplacesFileSchema()
 DATE_FORMATS_FILE = DateFormatsFileSchema()
@@ -20,8 +22,11 @@ RULES_FILE = RulesFileSchema()
 CARRIERS_FILE = CarriersFileSchema()
 PAGE_ADAPTER = PageAdapterSchema()
 TEMPLATE = TemplateSchema()
+LINT_FILE = LintFileSchema()
 # A team's rules.json may change one threshold without repeating all the others.
 TEAM_RULES_PARTIAL = ("due_soon_hours", "delay_business_days", "groups", "remedies")
+# A team's lint.json may add or replace a few rules (by id) or language profiles only.
+TEAM_LINT_PARTIAL = ("languages", "rules")
 
 
 @dataclass(frozen=True)
@@ -44,6 +49,7 @@ class ShipguardData:
     carriers: list
     disabled_features: list
     files: tuple
+    lint: dict = field(default_factory=dict)
 
     @cached_property
     def templates_by_id(self):
@@ -65,7 +71,16 @@ class _Layers:
     pages: dict = field(default_factory=dict)
     templates: dict = field(default_factory=dict)
     carriers: dict = field(default_factory=dict)
+    lint_languages: dict = field(default_factory=dict)
+    lint_rules: dict = field(default_factory=dict)
     files: list = field(default_factory=list)
+
+    def lint_file(self):
+        """lint.json as the layers make it: profiles by language, rules by id in file order."""
+        return {
+            "languages": {code: profile for code, (profile, _) in sorted(self.lint_languages.items())},
+            "rules": [rule for rule, _ in self.lint_rules.values()],
+        }
 
     def freeze(self):
         settings = dict(self.settings)
@@ -80,6 +95,7 @@ class _Layers:
             carriers=[record for record, _ in self.carriers.values()],
             disabled_features=disabled_features,
             files=tuple(self.files),
+            lint=lint_data(self.lint_file(), [record for record, _ in self.marketplaces.values()]),
         )
 
 
@@ -112,6 +128,7 @@ def _load_layer(layers, data_dir, messages_dir, problems, *, team):
                     into=layers.date_formats, list_key="date_formats",
                     id_key=lambda fmt: " ".join(fmt["locales"]))
     _load_rules(layers, data_dir / "rules.json", problems, team=team)
+    _load_lint(layers, data_dir / "lint.json", problems, team=team)
     _load_list_file(layers, data_dir / "carriers.json", CARRIERS_FILE, problems, team=team,
                     into=layers.carriers, list_key="carriers", id_key="id")
     for path in json_files(data_dir / "pages"):
@@ -155,6 +172,20 @@ def _load_rules(layers, path, problems, *, team):
     layers.settings.update((key, value) for key, value in rules.items() if key in raw or not team)
 
 
+def _load_lint(layers, path, problems, *, team):
+    """lint.json: language profiles by code and rules by id replace or add, layer by layer."""
+    if not _present(path, problems, team):
+        return
+    layers.files.append(path)
+    loaded = load_file(path, LINT_FILE, problems, partial=TEAM_LINT_PARTIAL if team else ())
+    if not loaded:
+        return
+    for code, profile in loaded[1].get("languages", {}).items():
+        layers.lint_languages[code] = (profile, Source(path, f"languages.{code}"))
+    for index, rule in enumerate(loaded[1].get("rules", [])):
+        layers.lint_rules[rule["id"]] = (rule, Source(path, f"rules.{index}"))
+
+
 def _load_record_file(layers, path, schema, into, problems):
     """A file holding one record whose id is the file name (a page adapter, a template)."""
     layers.files.append(path)
@@ -182,4 +213,37 @@ def _reference_problems(layers):
     for carrier, source in layers.carriers.values():
         errors = marketplace_reference_problems(carrier, layers.marketplaces)
         problems += problems_from_messages(source.file, {source.where: errors} if errors else {})
+    lint_problems = _lint_problems(layers)
+    # Templates are linted only with rules that are themselves sound.
+    return problems + (lint_problems or _template_problems(layers))
+
+
+def _lint_problems(layers):
+    """Rules scoped to unknown marketplaces, keyed by unknown languages, or whose examples misbehave."""
+    lint_file = layers.lint_file()
+    sources = [source for _, source in layers.lint_rules.values()]
+    errors = {
+        **{f"rules.{index}.{key}": reasons for index, fields in
+           unknown_language_errors(lint_file["rules"], lint_file["languages"]).items()
+           for key, reasons in fields.items()},
+        **scope_reference_problems(lint_file, layers.marketplaces),
+    }
+    errors = errors or rule_example_problems(lint_file)
+    problems = []
+    for where, reasons in errors.items():
+        # "rules.<merged index>.rest" becomes the rule's own file and index.
+        _, index, rest = where.split(".", 2)
+        source = sources[int(index)]
+        problems += problems_from_messages(source.file, {f"{source.where}.{rest}": reasons})
+    return problems
+
+
+def _template_problems(layers):
+    """Templates missing a language their marketplaces need, or with lint errors in a language."""
+    lint_file = layers.lint_file()
+    marketplaces = {code: record for code, (record, _) in layers.marketplaces.items()}
+    problems = []
+    for template, source in layers.templates.values():
+        errors = {**missing_language_problems(template, marketplaces), **template_lint_problems(template, lint_file)}
+        problems += problems_from_messages(source.file, errors)
     return problems

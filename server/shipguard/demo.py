@@ -20,6 +20,9 @@ LIST_PAGES = (
     ("JP", "orders-list-jp.html"),
     ("EU", "orders-list-europe.html"),
 )
+# Account Health has no sidecar (no orders); Shipguard reads the seller's rates there and the
+# popup projects them. One page only: the figures Shipguard keeps are the last ones it read.
+ACCOUNT_HEALTH_PAGES = {"https://sellercentral.amazon.com/performance/dashboard": "account-health-us.html"}
 # Fixtures that show Shipguard failing politely or nothing at all; tests want them, a demo does not.
 NOT_DEMO = ("unknown-layout", "empty", "signin")
 # Small enough that each screenshot stays under ~150 KB for the README.
@@ -48,7 +51,13 @@ def demo_routes():
         routes.setdefault(expect["origin"] + expect["path"], name)
     for path, name in FIXTURE_ROUTES.items():
         routes.setdefault(ORIGIN + path, name)
+    for url, name in account_health_pages().items():
+        routes.setdefault(url, name)
     return routes
+
+
+def account_health_pages():
+    return {url: name for url, name in ACCOUNT_HEALTH_PAGES.items() if (paths.sample_pages_dir() / name).exists()}
 
 
 def list_pages():
@@ -118,6 +127,20 @@ def open_list(context, url, orders):
     return page
 
 
+def service_worker_of(context):
+    return context.service_workers[0]
+
+
+def wait_for_storage(worker, key, timeout=10):
+    """Wait until the extension has stored `key` locally (it reads pages asynchronously)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if worker.evaluate("async (key) => (await chrome.storage.local.get(key))[key] != null", key):
+            return True
+        time.sleep(0.2)
+    return False
+
+
 def status_counts(page):
     statuses = page.eval_on_selector_all("[data-shipguard-order]", "hosts => hosts.map(h => h.dataset.shipguardStatus)")
     return {status: statuses.count(status) for status in STATUSES if status in statuses}
@@ -135,6 +158,11 @@ def take_screenshots(context, extension_id, out_dir):
         shots.append((file, f"{label} Manage Orders with badges ({counts})"))
         if label == "US":
             shots.append(remedies_screenshot(page, out_dir))
+        page.close()
+    for url in account_health_pages():
+        # Visited so the popup has the seller's rates to project (nothing to screenshot here).
+        page = open_list(context, url, 0)
+        wait_for_storage(service_worker_of(context), "accountHealth")
         page.close()
     for name, viewport in (("popup", POPUP_VIEWPORT), ("options", OPTIONS_VIEWPORT)):
         page = context.new_page()
@@ -220,11 +248,13 @@ def show_window(context, extension_id):
     for label, url, orders in list_pages():
         open_list(context, url, orders)
         labels.append(label)
+    for url in account_health_pages():
+        open_list(context, url, 0)
     context.new_page().goto(f"chrome-extension://{extension_id}/options/options.html")
     for page in context.pages:
         if page.url == "about:blank" and len(context.pages) > 1:
             page.close()
-    print(f"Open: Manage Orders for {', '.join(labels)} (one tab each) and the options page.")
+    print(f"Open: Manage Orders for {', '.join(labels)} (one tab each), Account Health and the options page.")
     print("Click a badge for its remedies, or the toolbar icon for the popup. Nothing is sent to Amazon.")
     print("Close the browser window (or press Ctrl+C) to end the demo.", flush=True)
     context.wait_for_event("close", timeout=0)

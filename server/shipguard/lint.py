@@ -10,6 +10,7 @@ from functools import cache
 from . import paths
 from .lintkinds import CHECKS, in_scope
 from .lintregex import SYNTAX, compile_pattern
+from .schemas.lint import lint_data
 from .utf16 import utf16_offsets
 
 ANY_LANGUAGE = "*"
@@ -82,8 +83,14 @@ def compile_lint(data):
 
 @cache
 def default_lint_data():
-    """The shipped lint.json, parsed (validated by the datastore when the server loads)."""
-    return json.loads((paths.default_data_dir() / "lint.json").read_text(encoding="utf-8"))
+    """The shipped lint.json with the shipped marketplaces' buyer locales, as the bundle has it.
+
+    Validated by the datastore when the server loads; read here as is, for callers without data.
+    """
+    def read(name):
+        return json.loads((paths.default_data_dir() / name).read_text(encoding="utf-8"))
+
+    return lint_data(read("lint.json"), read("marketplaces.json")["marketplaces"])
 
 
 @cache

@@ -4,6 +4,8 @@ The fixtures in ``tests/fixtures/sellercentral/`` (HTML pages and the orders app
 contain tokens so that "late", "due today" and "on track" stay true whatever day the tests
 run. This module renders them, serves them at real Seller Central URLs through Playwright
 routing, and reads back which orders a fixture shows and what Shipguard must make of them.
+Rendering and routing are ``shipguard.samples`` and ``shipguard.sample_routes`` (re-exported
+here), because ``shipguard demo`` serves the same pages.
 
 **Declaration.** A fixture may start with one line that names its marketplace time zone and
 its default date style; the line is removed when rendering::

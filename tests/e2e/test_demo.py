@@ -130,7 +130,8 @@ def test_demo_window_opens_every_marketplace_and_ends_on_ctrl_c(virtual_display)
     demo = subprocess.Popen([sys.executable, "-m", "shipguard.cli", "demo"], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     lines = queue.Queue()
-    threading.Thread(target=lambda: [lines.put(line) for line in demo.stdout], daemon=True).start()
+    reader = threading.Thread(target=lambda: [lines.put(line) for line in demo.stdout], daemon=True)
+    reader.start()
     said = []
     try:
         while not any("Close the browser window" in line for line in said):
@@ -141,6 +142,7 @@ def test_demo_window_opens_every_marketplace_and_ends_on_ctrl_c(virtual_display)
         if demo.poll() is None:
             demo.kill()
             demo.wait()
+        reader.join(timeout=10)  # it stops at the end of the output; then the pipe can close
         demo.stdout.close()
     opened = next(line for line in said if line.startswith("Open: "))
     for label, _, _ in list_pages():

@@ -142,7 +142,8 @@ def test_a_changed_due_soon_window_repaints_open_pages(list_page, browser_contex
     field = options.get_by_label('"Due soon" window in hours (empty: the rules\' window)')
     field.fill("96")
     field.press("Tab")
-    expect(list_page.locator('[data-shipguard-status="due-soon"]')).not_to_have_count(before)
+    expect(options.locator("#prefs-feedback")).to_contain_text("saved")
+    expect(list_page.locator('[data-shipguard-status="due-soon"]')).not_to_have_count(before, timeout=10_000)
     assert list_page.locator('[data-shipguard-status="due-soon"]').count() > before
 
 
@@ -153,13 +154,13 @@ def test_account_health_figures_drive_the_projection(list_page, browser_context,
     worker.evaluate(
         """async () => {
             for (let i = 0; i < 60; i++) {
-                if ((await chrome.storage.local.get("accountHealth")).accountHealth) return;
+                if ((await chrome.storage.local.get("accountHealth")).accountHealth?.US) return;
                 await new Promise((r) => setTimeout(r, 100));
             }
             throw new Error("Account Health was not read");
         }"""
     )
-    figures = storage_get(worker, "local", "accountHealth")
+    figures = storage_get(worker, "local", "accountHealth")["US"]
     assert (figures["orders10"], figures["orders7"]) == (142, 110)
     assert figures["lsr10"] == pytest.approx(0.021) and figures["cancel7"] == pytest.approx(0.009)
     n = len(needing_action[0])

@@ -57,7 +57,8 @@ def test_copy_delay_message_puts_this_orders_message_on_the_clipboard(page, orde
     late = first_of(orders, "late")
     host(page, late["order_id"]).click()
     panel = host(page, late["order_id"]).locator(".panel")
-    new_date = panel.locator('input[type="date"]')
+    # By name: the templates ask for an optional new delivery date too.
+    new_date = panel.locator('input[name="new_ship_date"]')
     suggested = datetime.strptime(new_date.input_value(), "%Y-%m-%d").date()
     today = datetime.now(LA).date()
     assert suggested > today, "a late order's new date lies ahead"
@@ -162,7 +163,7 @@ def test_a_message_needing_a_date_is_not_copied_without_one(page, orders):
     host(page, late["order_id"]).click()
     panel = host(page, late["order_id"]).locator(".panel")
     page.evaluate("navigator.clipboard.writeText('untouched')")
-    panel.locator('input[type="date"]').first.fill("")
+    panel.locator('input[name="new_ship_date"]').fill("")
     panel.locator('[data-shipguard-action="copy-delay-carrier-problem"]').click()
     expect(panel.get_by_role("status")).to_contain_text("Fill in first")
     assert page.evaluate("navigator.clipboard.readText()") == "untouched"

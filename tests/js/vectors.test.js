@@ -7,6 +7,7 @@ import { compileDateFormat } from "../../extension/core/dates.js";
 import { shipByDeadline, shipStatus, isoUtc } from "../../extension/core/deadline.js";
 import { addBusinessDays, dayToIsoDate, isoDateToDay } from "../../extension/core/business-days.js";
 import { renderMessage } from "../../extension/core/render.js";
+import { lintMessage } from "../../extension/core/lint.js";
 
 const load = (path) => JSON.parse(readFileSync(new URL(path, import.meta.url), "utf8"));
 const formats = load("../../server/shipguard/data/date-formats.json").date_formats;
@@ -32,5 +33,18 @@ for (const c of load("../vectors/business-days.json")) {
 for (const c of load("../vectors/render.json")) {
   test(`render: ${c.name}`, () => {
     assert.deepEqual(renderMessage(c.template, c.locale, c.fields), c.expect);
+  });
+}
+
+// Assembled as the server's bundle is: lint.json plus each marketplace's buyer locales.
+const lintData = {
+  ...load("../../server/shipguard/data/lint.json"),
+  message_locales: Object.fromEntries(
+    load("../../server/shipguard/data/marketplaces.json").marketplaces.map((m) => [m.code, m.buyer_locales])),
+};
+
+for (const c of load("../vectors/lint.json")) {
+  test(`lint: ${c.name}`, () => {
+    assert.deepEqual(lintMessage(c.text, { locale: c.locale ?? null, marketplace: c.marketplace ?? null }, lintData), c.expect);
   });
 }

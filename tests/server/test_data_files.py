@@ -12,6 +12,7 @@ from shipguard import paths
 from shipguard.datastore import load_data
 from shipguard.schemas.carriers import CarriersFileSchema
 from shipguard.schemas.date_formats import DateFormatsFileSchema
+from shipguard.schemas.lint import LintFileSchema
 from shipguard.schemas.marketplaces import MarketplacesFileSchema
 from shipguard.schemas.pages import PageAdapterSchema
 from shipguard.schemas.rules import RulesFileSchema
@@ -23,6 +24,7 @@ SHIPPED = [
     (DATA / "date-formats.json", DateFormatsFileSchema),
     (DATA / "rules.json", RulesFileSchema),
     (DATA / "carriers.json", CarriersFileSchema),
+    (DATA / "lint.json", LintFileSchema),
     *[(path, PageAdapterSchema) for path in sorted((DATA / "pages").glob("*.json"))],
     *[(path, TemplateSchema) for path in sorted(paths.messages_dir().glob("*.json"))],
 ]

@@ -3,7 +3,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from shipguard.app import create_app
-from shipguard.render import PLACEHOLDER, render_message, resolve_segments
+from shipguard.render import JS_WHITESPACE, PLACEHOLDER, render_message, resolve_segments
 
 NAMES = ("order_id", "ship_by", "new_ship_date", "buyer_name", "x")
 PROPERTY_SETTINGS = settings(max_examples=150, deadline=None, database=None,
@@ -31,7 +31,8 @@ def utf16_slice(text, start, end):
 
 
 def has_value(fields, name):
-    return bool(str(fields.get(name) or "").strip())
+    # Blank as rendering (and JavaScript's trim) sees it: str.strip() also removes \x1c-\x1f.
+    return bool(str(fields.get(name) or "").strip(JS_WHITESPACE))
 
 
 @PROPERTY_SETTINGS
@@ -76,10 +77,13 @@ def test_render_endpoint_fills_or_reports_every_placeholder(choice, data):
     )
     assert response.status_code == 200
     result = response.get_json()
-    for finding in result["findings"]:
+    # Lint findings come along too (lint also flags braces a value brought in); rendering's
+    # own findings name the placeholder that has no value.
+    unfilled = [finding for finding in result["findings"] if finding["message"].startswith("Placeholder {")]
+    for finding in unfilled:
         name = utf16_slice(result["body"], finding["start"], finding["end"])[1:-1]
         assert name in names and not has_value(fields, name)
-    reported = {finding["message"] for finding in result["findings"]}
+    reported = {finding["message"] for finding in unfilled}
     for name in names:
         if not has_value(fields, name) and "{" + name + "}" in result["body"]:
             assert f"Placeholder {{{name}}} has no value." in reported

@@ -31,9 +31,15 @@ def page_form(client):
     return page, match.group(1) if match else None
 
 
+def edited_body():
+    """The shipped en-US body with another greeting, as a browser sends it (CRLF)."""
+    body = default_template("delay-weather")["locales"]["en-US"]["body"]
+    return body.replace("Hello,", "Hi there,", 1).replace("\n", "\r\n")
+
+
 def save(client, csrf, template="delay-weather", locale="en-US", headers=None, **form):
     data = {"csrf_token": csrf, "token": TOKEN, "subject": "Weather delay for {order_id}",
-            "body": "Hello,\r\nthe storm delays order {order_id}.", **form}
+            "body": edited_body(), **form}
     return client.post(f"/templates/{template}/{locale}", data=data, headers=headers or {})
 
 
@@ -98,7 +104,7 @@ def test_valid_edit_is_saved_atomically_and_served(editable):
     response = save(client, csrf)
     assert response.status_code == 303
     saved = json.loads((team_dir / "messages/delay-weather.json").read_text(encoding="utf-8"))
-    assert saved["locales"]["en-US"]["body"] == "Hello,\nthe storm delays order {order_id}."
+    assert saved["locales"]["en-US"]["body"] == edited_body().replace("\r\n", "\n")
     assert saved["title"] == default_template("delay-weather")["title"]
     assert not [path for path in (team_dir / "messages").iterdir() if path.name.startswith(".")]
     bundle = client.get("/api/v1/bundle").get_json()
@@ -119,6 +125,16 @@ def test_invalid_edit_is_rejected_with_reasons_and_nothing_written(editable):
     assert str(team_dir / "messages/delay-weather.json") in page
     assert not (team_dir / "messages").exists()
     assert client.get("/api/v1/bundle").data == before
+
+
+def test_edit_that_fails_lint_is_rejected(editable):
+    _, client, team_dir = editable
+    _, csrf = page_form(client)
+    response = save(client, csrf, body="Hello,\r\nthe storm delays order {order_id}.")
+    assert response.status_code == 422
+    page = response.get_data(as_text=True)
+    assert "locales.en-US.body" in page and "lint" in page
+    assert not (team_dir / "messages").exists()
 
 
 @pytest.mark.parametrize(
@@ -171,7 +187,7 @@ def test_unknown_template_or_locale_is_404(editable):
     _, client, _ = editable
     _, csrf = page_form(client)
     assert save(client, csrf, template="no-such-template").status_code == 404
-    assert save(client, csrf, locale="de-DE").status_code == 404
+    assert save(client, csrf, locale="zz-ZZ").status_code == 404
 
 
 def test_csrf_cookie_is_strict_and_http_only(editable):

@@ -8,7 +8,7 @@ from shipguard.app import create_app
 from shipguard.datastore import load_data
 from shipguard.problems import DataError
 
-from .helpers import default_document, problem_lines, team_template, write_json
+from .helpers import default_document, default_template, problem_lines, team_template, write_json
 
 COPY_TEAM_NOTE = {
     "id": "copy-team-note",
@@ -151,7 +151,13 @@ def test_team_marketplace_is_added_and_usable_by_templates(team_dir):
         "page_locales": ["pt-BR"], "weekend_days": [6, 7],
     }
     write_json(team_dir / "marketplaces.json", {"marketplaces": [brazil]})
-    write_json(team_dir / "messages/team-note.json", team_template(marketplaces=["BR"]))
+    # A template listing BR must be written in its buyers' language too.
+    portuguese = {"subject": "Seu pedido {order_id}: envio atrasado", "body": (
+        "Olá,\n\nlamentamos: o seu pedido {order_id} vai atrasar. Agora esperamos enviá-lo até {new_ship_date}.\n\n"
+        "Se preferir não esperar, basta responder a esta mensagem: nós mesmos cancelaremos o pedido e faremos "
+        "o reembolso total imediatamente, sem custo para você.")}
+    locales = {**default_template()["locales"], "pt-BR": portuguese}
+    write_json(team_dir / "messages/team-note.json", team_template(marketplaces=["BR"], locales=locales))
     data = load_data(team_dir)
     codes = [marketplace["code"] for marketplace in data.marketplaces]
     assert codes[-1] == "BR" and codes.count("BR") == 1 and "US" in codes

@@ -6,7 +6,9 @@ from pathlib import Path
 import pytest
 
 from shipguard.deadline import add_business_days, compile_date_format, ship_by_deadline, ship_status
+from shipguard.lint import lint_message
 from shipguard.render import render_message
+from shipguard.schemas.lint import lint_data
 
 ROOT = Path(__file__).resolve().parents[2]
 VECTORS = ROOT / "tests" / "vectors"
@@ -15,6 +17,11 @@ FORMATS = {
     for f in json.loads((ROOT / "server/shipguard/data/date-formats.json").read_text())["date_formats"]
     for locale in f["locales"]
 }
+
+DATA_DIR = ROOT / "server/shipguard/data"
+# Assembled as the bundle is, the way the JavaScript side assembles it too.
+LINT = lint_data(json.loads((DATA_DIR / "lint.json").read_text(encoding="utf-8")),
+                 json.loads((DATA_DIR / "marketplaces.json").read_text(encoding="utf-8"))["marketplaces"])
 
 
 def load(name):
@@ -46,3 +53,9 @@ def test_business_days(case):
 @load("render.json")
 def test_render(case):
     assert render_message(case["template"], case["locale"], case["fields"]) == case["expect"]
+
+
+@load("lint.json")
+def test_lint(case):
+    findings = lint_message(case["text"], locale=case.get("locale"), marketplace=case.get("marketplace"), rules=LINT)
+    assert findings == case["expect"]

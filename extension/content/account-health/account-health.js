@@ -4,7 +4,11 @@ import { readMetric } from "../../core/account-health.js";
 
 const SETTLE_MS = 1500;
 
-export function startAccountHealth({ adapter, reportProblem }) {
+export function startAccountHealth({ compiled, adapter, reportProblem }) {
+  // Account Health shows one marketplace (or region) at a time; its figures are kept by it.
+  const marketplace = compiled.marketplaceById(new URLSearchParams(location.search).get("marketplaceID"))
+    || compiled.marketplaceForHost(location.hostname);
+  const key = marketplace?.code || "ALL";
   const read = () => {
     if (!firstMatch(document, adapter.selectors.ready)) return;
     const figures = {};
@@ -20,7 +24,8 @@ export function startAccountHealth({ adapter, reportProblem }) {
       reportProblem("no-metrics");
       return;
     }
-    chrome.storage.local.set({ accountHealth: { ...figures, readAt: Date.now() } });
+    chrome.storage.local.get("accountHealth").then(({ accountHealth = {} }) =>
+      chrome.storage.local.set({ accountHealth: { ...accountHealth, [key]: { ...figures, readAt: Date.now() } } }));
   };
   // The dashboard fills its cards after loading: read once it has settled.
   const timer = setTimeout(read, SETTLE_MS);

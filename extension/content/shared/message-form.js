@@ -8,6 +8,7 @@ import { savePendingMessage } from "./pending-message.js";
 import { logRemedy } from "./remedy-log.js";
 import { localText, defaultNewShipDay, messageLocale } from "../../core/remedies.js";
 import { renderMessage } from "../../core/render.js";
+import { lintMessage, lintOk } from "../../core/lint.js";
 import { dayToIsoDate, isoDateToDay } from "../../core/business-days.js";
 import { formatLongDay } from "../../core/day-format.js";
 import { zonedDay } from "../../core/zoned-time.js";
@@ -26,7 +27,7 @@ export function messageForm(remedies, order, compiled, feedback) {
     type: "button",
     className: "copy-message",
     dataset: { shipguardAction: remedy.id },
-    onclick: () => copyMessage(remedy, templates[i], order, inputs, language, feedback, preview),
+    onclick: () => copyMessage(remedy, templates[i], order, inputs, language, feedback, preview, compiled),
   }, localText(remedy.title, uiLanguage())));
   return [
     ...[...inputs.values()].map(({ label }) => label),
@@ -71,7 +72,7 @@ function fieldsFor(order, inputs, locale) {
   return fields;
 }
 
-async function copyMessage(remedy, template, order, inputs, language, feedback, preview) {
+async function copyMessage(remedy, template, order, inputs, language, feedback, preview, compiled) {
   const locale = template.locales[language.select.value] ? language.select.value : messageLocale(template, order.marketplace);
   const message = renderMessage(template, locale, fieldsFor(order, inputs, locale));
   feedback.classList.remove("problem");
@@ -84,7 +85,18 @@ async function copyMessage(remedy, template, order, inputs, language, feedback, 
     feedback.textContent = t("panelMessageIncomplete", [missing.map((n) => describe(n, template)).join(", ")]);
     return;
   }
+  // What the seller typed is checked against Amazon's rules too (a phone number, a link…).
+  const findings = lintMessage(message.body, { locale, marketplace: order.marketplace.code }, compiled.lint);
   preview.append(el("textarea", { readonly: true, "aria-label": t("panelMessageText") }, message.body));
+  if (findings.length > 0) {
+    preview.append(el("ul", { className: "findings" }, ...findings.map((f) =>
+      el("li", { className: f.severity }, `${message.body.slice(f.start, f.end)}: ${f.message}`))));
+  }
+  if (!lintOk(findings)) {
+    feedback.classList.add("problem");
+    feedback.textContent = t("panelMessageBreaksRules");
+    return;
+  }
   savePendingMessage(order.orderId, { body: message.body, template: template.id, locale }).catch(() => {});
   logRemedy(order.orderId, remedy.id);
   try {

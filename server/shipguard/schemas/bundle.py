@@ -4,18 +4,11 @@ from marshmallow import fields
 from .carriers import CarrierSchema
 from .common import StrictSchema
 from .date_formats import DateFormatSchema
+from .lint import LintSchema
 from .marketplaces import MarketplaceSchema
 from .pages import PageAdapterSchema
 from .rules import RulesSchema
 from .templates import TemplateSchema
-
-
-class LintSchema(StrictSchema):
-    """Buyer message lint rules (data, so a rule can change without a release)."""
-
-    rules = fields.List(
-        fields.Dict(), required=True, metadata={"description": "Lint rules, each with its examples"}
-    )
 
 
 class BundleSchema(StrictSchema):
@@ -35,7 +28,9 @@ class BundleSchema(StrictSchema):
         fields.Nested(PageAdapterSchema), required=True, metadata={"description": "Page adapters, by id"}
     )
     rules = fields.Nested(RulesSchema, required=True, metadata={"description": "Thresholds and remedies"})
-    lint = fields.Nested(LintSchema, required=True, metadata={"description": "Buyer message lint rules"})
+    lint = fields.Nested(
+        LintSchema, required=True, metadata={"description": "Buyer message lint rules and language profiles"}
+    )
     templates = fields.List(
         fields.Nested(TemplateSchema), required=True, metadata={"description": "Buyer message templates, by id"}
     )

@@ -15,8 +15,12 @@ class FindingSchema(StrictSchema):
         metadata={"description": "error (do not send as is) or warning"},
     )
     message = fields.String(required=True, metadata={"description": "What is wrong, for the seller"})
-    start = fields.Integer(required=True, metadata={"description": "Start offset in the body"})
-    end = fields.Integer(required=True, metadata={"description": "End offset in the body (exclusive)"})
+    start = fields.Integer(
+        required=True, metadata={"description": "Start offset in the text, in UTF-16 code units"}
+    )
+    end = fields.Integer(
+        required=True, metadata={"description": "End offset in the text (exclusive), in UTF-16 code units"}
+    )
 
 
 class RenderResponseSchema(StrictSchema):
@@ -27,7 +31,18 @@ class RenderResponseSchema(StrictSchema):
     findings = fields.List(
         fields.Nested(FindingSchema),
         required=True,
-        metadata={"description": "Problems found, such as unfilled placeholders"},
+        metadata={"description": "Unfilled placeholders and lint findings of the body, sorted by position"},
+    )
+
+
+class LintResponseSchema(StrictSchema):
+    """Lint findings for a buyer message."""
+
+    ok = fields.Boolean(required=True, metadata={"description": "True when no finding is an error"})
+    findings = fields.List(
+        fields.Nested(FindingSchema),
+        required=True,
+        metadata={"description": "Findings sorted by position; offsets count UTF-16 code units"},
     )
 
 
