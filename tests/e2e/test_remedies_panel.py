@@ -102,7 +102,7 @@ def test_panel_works_from_the_keyboard_and_escape_closes_it(page, orders):
     page.keyboard.press("Enter")
     panel = host(page, due["order_id"]).locator(".panel")
     panel.wait_for(state="visible")
-    assert badge.get_attribute("aria-expanded") == "true"
+    expect(badge).to_have_attribute("aria-expanded", "true")
     assert panel.get_attribute("role") == "dialog"
     focused_in_panel = page.evaluate(
         f"""() => {{
@@ -113,7 +113,7 @@ def test_panel_works_from_the_keyboard_and_escape_closes_it(page, orders):
     assert focused_in_panel, "focus moves into the panel"
     page.keyboard.press("Escape")
     panel.wait_for(state="hidden")
-    assert badge.get_attribute("aria-expanded") == "false"
+    expect(badge).to_have_attribute("aria-expanded", "false")
     assert page.evaluate(
         f"""() => document.querySelector('[data-shipguard-order="{due['order_id']}"]').shadowRoot.activeElement?.className"""
     ) == "badge", "focus returns to the badge"

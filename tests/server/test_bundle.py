@@ -26,7 +26,10 @@ def test_bundle_is_the_documented_json(client):
     assert set(bundle) == BUNDLE_KEYS
     BundleSchema().load(bundle)  # the bundle fits the schema its OpenAPI document shows
     shipped_lint = default_document("lint.json")
-    assert bundle["lint"]["rules"] == shipped_lint["rules"]
+    # The rules travel without their examples, which only check the rules on the server.
+    assert bundle["lint"]["rules"] == [
+        {key: value for key, value in rule.items() if key != "examples"} for rule in shipped_lint["rules"]
+    ]
     assert sorted(bundle["lint"]["languages"]) == sorted(shipped_lint["languages"])
     assert bundle["lint"]["message_locales"]["CA"] == ["en-CA", "fr-CA"]
     assert bundle["disabled_features"] == []

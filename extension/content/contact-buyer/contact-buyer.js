@@ -47,14 +47,18 @@ function offerFill(host, message, adapter) {
   const feedback = el("span", { className: "feedback", role: "status", "aria-live": "polite" });
   const button = el("button", { type: "button", dataset: { shipguardAction: "fill-message" } }, t("contactFillMessage"));
   button.addEventListener("click", () => {
-    feedback.textContent = fillForm(message.body, adapter) ? t("contactFilled") : t("contactFillFailed");
+    feedback.textContent = fillForm(message, adapter) ? t("contactFilled") : t("contactFillFailed");
   });
   host.shadowRoot.append(el("span", { className: "inline-actions" }, button, feedback));
 }
 
-/** Pick the shipping-problem reason and fill the message box; true when the text went in. */
-function fillForm(body, adapter) {
-  const wanted = labelsOf(adapter, "shipping_problem_reason").map(squash);
+/**
+ * Pick the contact reason the message's template belongs under (labels
+ * `reason_<template reason>` in the adapter) and fill the message box; true when the text
+ * went in. The reason is left alone when the page offers no such reason.
+ */
+function fillForm({ body, reason: reasonId = "shipping-problem" }, adapter) {
+  const wanted = labelsOf(adapter, `reason_${reasonId.replaceAll("-", "_")}`).map(squash);
   const reason = allMatches(document, adapter.selectors.reason)
     .find((r) => wanted.includes(squash(r.getAttribute("label") || r.textContent)));
   if (reason && !reason.hasAttribute("checked") && !reason.checked) reason.click();

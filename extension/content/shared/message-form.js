@@ -7,7 +7,7 @@ import { t, uiLanguage } from "./i18n.js";
 import { savePendingMessage } from "./pending-message.js";
 import { logRemedy } from "./remedy-log.js";
 import { localText, defaultNewShipDay, messageLocale } from "../../core/remedies.js";
-import { renderMessage } from "../../core/render.js";
+import { renderMessage, placeholdersIn, optionalPlaceholders } from "../../core/render.js";
 import { lintMessage, lintOk } from "../../core/lint.js";
 import { dayToIsoDate, isoDateToDay } from "../../core/business-days.js";
 import { formatLongDay } from "../../core/day-format.js";
@@ -37,19 +37,39 @@ export function messageForm(remedies, order, compiled, feedback) {
   ];
 }
 
+/**
+ * The facts to ask for, in the order the messages use them, required ones first; a fact
+ * every message can do without is marked optional.
+ */
+function factsToAsk(templates) {
+  const used = [];
+  const required = new Set();
+  for (const template of templates) {
+    const texts = Object.values(template.locales)[0];
+    const text = `${texts.subject}\n${texts.body}`;
+    const optional = new Set(optionalPlaceholders(text));
+    for (const name of placeholdersIn(text)) {
+      if (FROM_ORDER.has(name)) continue;
+      if (!used.includes(name)) used.push(name);
+      if (!optional.has(name)) required.add(name);
+    }
+  }
+  return [...used.filter((n) => required.has(n)), ...used.filter((n) => !required.has(n))]
+    .map((name) => ({ name, optional: !required.has(name) }));
+}
+
 function fieldInputs(templates, order, compiled) {
-  const names = [...new Set(templates.flatMap((tpl) => Object.keys(tpl.placeholders)))].filter((n) => !FROM_ORDER.has(n));
   const described = Object.assign({}, ...templates.map((tpl) => tpl.placeholders));
   const today = zonedDay(Date.now(), order.marketplace.time_zone);
   const inputs = new Map();
-  for (const name of names) {
+  for (const { name, optional } of factsToAsk(templates)) {
     const input = el("input", { type: isDateField(name) ? "date" : "text", name });
     if (isDateField(name)) input.min = dayToIsoDate(today);
     if (name === "new_ship_date") {
       input.value = dayToIsoDate(defaultNewShipDay(order.shipByDay, today, compiled.delayBusinessDays, order.marketplace));
     }
     const text = name === "new_ship_date" ? t("panelNewShipDate") : described[name].description;
-    inputs.set(name, { input, label: el("label", {}, text, input) });
+    inputs.set(name, { input, label: el("label", {}, optional ? `${text} ${t("panelOptional")}` : text, input) });
   }
   return inputs;
 }
@@ -97,7 +117,8 @@ async function copyMessage(remedy, template, order, inputs, language, feedback, 
     feedback.textContent = t("panelMessageBreaksRules");
     return;
   }
-  savePendingMessage(order.orderId, { body: message.body, template: template.id, locale }).catch(() => {});
+  savePendingMessage(order.orderId, { body: message.body, template: template.id, reason: template.reason, locale })
+    .catch(() => {});
   logRemedy(order.orderId, remedy.id);
   try {
     await navigator.clipboard.writeText(message.body);

@@ -211,8 +211,14 @@ def unknown_language_errors(rules, languages):
 
 
 class LintSchema(LintFileSchema):
-    """The lint data in the bundle: lint.json plus each marketplace's buyer locales."""
+    """The lint data in the bundle: lint.json without the rules' examples (they check the
+    rules here, on the server), plus each marketplace's buyer locales."""
 
+    rules = fields.List(
+        fields.Nested(LintRuleSchema(exclude=("examples",))), required=True,
+        validate=[validate.Length(min=1), unique_by("id")],
+        metadata={"description": "Lint rules in the order their findings are listed"},
+    )
     message_locales = fields.Dict(
         keys=fields.String(validate=FullMatch(MARKETPLACE_CODE)),
         values=fields.List(fields.String()),
