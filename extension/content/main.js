@@ -1,12 +1,12 @@
 /** The content script's entry: gets the bundle, picks the page's feature, keeps it current. */
 import { CONTENT_GET_BUNDLE, BACKGROUND_COMMAND } from "../core/message-types.js";
 import { loadSettings } from "../lib/settings.js";
-import { COMMANDS } from "./shared/commands.js";
+import { COMMANDS } from "./common/commands.js";
 import { compileBundle } from "../core/compiled-bundle.js";
 import { bundleProblems } from "../core/bundle-check.js";
-import { showLayoutNotice, removeLayoutNotice } from "./shared/notice.js";
-import { PageData } from "./shared/page-data.js";
-import { recordProblem } from "./shared/diagnostics.js";
+import { showLayoutNotice, removeLayoutNotice } from "./common/notice.js";
+import { PageData } from "./common/page-data.js";
+import { recordProblem } from "./common/diagnostics.js";
 
 // One module per page kind; the key is the adapter id, the kill-switch key and the log prefix.
 const FEATURES = {

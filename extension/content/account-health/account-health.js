@@ -1,5 +1,5 @@
 /** Account Health: remember the seller's rates so the popup can project what late orders do. */
-import { firstMatch } from "../shared/dom-read.js";
+import { firstMatch } from "../common/dom-read.js";
 import { readMetric } from "../../core/account-health.js";
 
 const SETTLE_MS = 1500;

@@ -2,13 +2,13 @@
  * Confirm shipment: when the deadline has passed or is near, say so above the form, and
  * check the tracking id as the seller types it. Warnings only: the seller decides.
  */
-import { firstMatch } from "../shared/dom-read.js";
-import { setBadgeLines } from "../shared/badge.js";
-import { togglePanel } from "../shared/panel.js";
-import { orderIdFromUrl, marketplaceIdFromUrl } from "../shared/place.js";
-import { seenOrder } from "../shared/seen-orders.js";
-import { startSingleOrder } from "../shared/single-order.js";
-import { t } from "../shared/i18n.js";
+import { firstMatch } from "../common/dom-read.js";
+import { setBadgeLines } from "../common/badge.js";
+import { togglePanel } from "../common/panel.js";
+import { orderIdFromUrl, marketplaceIdFromUrl } from "../common/place.js";
+import { seenOrder } from "../common/seen-orders.js";
+import { startSingleOrder } from "../common/single-order.js";
+import { t } from "../common/i18n.js";
 import { orderFromJson, orderFromSeen, unseenOrder, labelsOf } from "../../core/order.js";
 import { checkTracking, OTHER_CARRIER } from "../../core/tracking.js";
 

@@ -2,13 +2,13 @@
  * Contact buyer: when the seller comes from a Shipguard message, offer "Fill message": it
  * picks the shipping-problem reason and fills the message box. The seller presses Send.
  */
-import { allMatches, firstMatch } from "../shared/dom-read.js";
-import { el } from "../shared/element.js";
-import { orderIdFromUrl, marketplaceIdFromUrl } from "../shared/place.js";
-import { seenOrder } from "../shared/seen-orders.js";
-import { pendingMessage } from "../shared/pending-message.js";
-import { startSingleOrder } from "../shared/single-order.js";
-import { t } from "../shared/i18n.js";
+import { allMatches, firstMatch } from "../common/dom-read.js";
+import { el } from "../common/element.js";
+import { orderIdFromUrl, marketplaceIdFromUrl } from "../common/place.js";
+import { seenOrder } from "../common/seen-orders.js";
+import { pendingMessage } from "../common/pending-message.js";
+import { startSingleOrder } from "../common/single-order.js";
+import { t } from "../common/i18n.js";
 import { orderFromJson, orderFromSeen, unseenOrder, labelsOf } from "../../core/order.js";
 
 const squash = (text) => (text || "").replace(/\s+/g, " ").trim().toLowerCase();

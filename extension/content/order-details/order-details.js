@@ -1,9 +1,9 @@
 /** Order details: the badge beside the ship-by value; the remedies open by themselves when needed. */
-import { firstMatch } from "../shared/dom-read.js";
-import { togglePanel } from "../shared/panel.js";
-import { orderIdFromUrl } from "../shared/place.js";
-import { orderOf, placeOf, factsKey } from "../shared/order-source.js";
-import { startSingleOrder } from "../shared/single-order.js";
+import { firstMatch } from "../common/dom-read.js";
+import { togglePanel } from "../common/panel.js";
+import { orderIdFromUrl } from "../common/place.js";
+import { orderOf, placeOf, factsKey } from "../common/order-source.js";
+import { startSingleOrder } from "../common/single-order.js";
 
 const ORDER_ID = /\d{3}-\d{7}-\d{7}/;
 const NEEDS_ACTION = ["late", "due-soon"];

@@ -1,11 +1,11 @@
 /** Manage Orders: one badge per seller-fulfilled order row, kept in step with the table. */
-import { allMatches, firstMatch } from "../shared/dom-read.js";
-import { createBadge, HOST_TAG } from "../shared/badge.js";
-import { togglePanel } from "../shared/panel.js";
-import { placeHost } from "../shared/place.js";
-import { rememberOrder } from "../shared/seen-orders.js";
-import { OverlayClock } from "../shared/overlay-clock.js";
-import { orderOf, placeOf, factsKey } from "../shared/order-source.js";
+import { allMatches, firstMatch } from "../common/dom-read.js";
+import { createBadge, HOST_TAG } from "../common/badge.js";
+import { togglePanel } from "../common/panel.js";
+import { placeHost } from "../common/place.js";
+import { rememberOrder } from "../common/seen-orders.js";
+import { OverlayClock } from "../common/overlay-clock.js";
+import { orderOf, placeOf, factsKey } from "../common/order-source.js";
 import { readRow, rowLabels } from "./read-row.js";
 
 const LAYOUT_GRACE_MS = 4000;

@@ -1,5 +1,5 @@
 /** The facts of one Manage Orders row, read through the adapter; null for a non-order row. */
-import { firstMatch, labelledValue } from "../shared/dom-read.js";
+import { firstMatch, labelledValue } from "../common/dom-read.js";
 import { labelsOf } from "../../core/order.js";
 
 const ORDER_ID = /\d{3}-\d{7}-\d{7}/;
