@@ -3,20 +3,53 @@ import { shipByDeadline, shipStatus } from "./deadline.js";
 import { zonedDay } from "./zoned-time.js";
 
 const normalise = (text) => (text || "").replace(/\s+/g, " ").trim().toLowerCase();
-const matchesAny = (text, candidates) =>
-  candidates.some((c) => normalise(text) === normalise(c) || normalise(text).startsWith(`${normalise(c)} `));
+
+// Per adapter and kind, computed once: rows ask for the same labels thousands of times.
+const labelCache = new WeakMap();
+
+function cachedLabels(adapter, kind) {
+  let byKind = labelCache.get(adapter);
+  if (!byKind) labelCache.set(adapter, (byKind = new Map()));
+  let entry = byKind.get(kind);
+  if (!entry) {
+    const labels = Object.values(adapter.labels || {}).flatMap((set) => set[kind] || []);
+    entry = { labels, normalised: labels.map(normalise) };
+    byKind.set(kind, entry);
+  }
+  return entry;
+}
 
 /** Labels of one kind ("ship_by", "done_statuses", …) across every language of an adapter. */
-export function labelsOf(adapter, kind) {
-  return Object.values(adapter.labels || {}).flatMap((set) => set[kind] || []);
+export const labelsOf = (adapter, kind) => cachedLabels(adapter, kind).labels;
+
+/** Whether a text is one of the adapter's labels of a kind (or starts with one and a space). */
+function matchesAny(text, adapter, kind) {
+  const value = normalise(text);
+  return cachedLabels(adapter, kind).normalised.some((c) => value === c || value.startsWith(`${c} `));
+}
+
+// Rows share a handful of ship-by texts: each is parsed once per date format and zone.
+const deadlineCache = new WeakMap();
+
+function cachedDeadline(text, format, timeZone) {
+  let byText = deadlineCache.get(format);
+  if (!byText) deadlineCache.set(format, (byText = new Map()));
+  const key = `${timeZone}|${text}`;
+  let result = byText.get(key);
+  if (!result) {
+    if (byText.size > 5000) byText.clear();
+    result = shipByDeadline(text, format, timeZone);
+    byText.set(key, result);
+  }
+  return result;
 }
 
 /** Why an order needs nothing: "shipped-or-cancelled", "fulfilled-by-amazon", or null. */
 function doneReason(facts, adapter) {
   const doneClasses = adapter.done_status_classes || [];
   if (facts.statusClasses.some((c) => doneClasses.includes(c))) return "shipped-or-cancelled";
-  if (facts.statusText && matchesAny(facts.statusText, labelsOf(adapter, "done_statuses"))) return "shipped-or-cancelled";
-  if (facts.fulfillmentText && matchesAny(facts.fulfillmentText, labelsOf(adapter, "fulfilled_by_amazon"))) return "fulfilled-by-amazon";
+  if (facts.statusText && matchesAny(facts.statusText, adapter, "done_statuses")) return "shipped-or-cancelled";
+  if (facts.fulfillmentText && matchesAny(facts.fulfillmentText, adapter, "fulfilled_by_amazon")) return "fulfilled-by-amazon";
   if (facts.onFbaPage) return "fulfilled-by-amazon";
   return null;
 }
@@ -46,7 +79,7 @@ export function orderFromFacts(facts, compiled, adapter, { host, pageLocale, mar
   if (!marketplace) return { ...order, problem: "unknown-marketplace" };
   const format = dateFormatFor(compiled, marketplace, pageLocale);
   if (!format) return { ...order, problem: "unknown-date-format" };
-  const result = shipByDeadline(facts.shipByText, format, marketplace.time_zone);
+  const result = cachedDeadline(facts.shipByText, format, marketplace.time_zone);
   if (result.problem) return { ...order, problem: result.problem };
   return { ...order, deadline: result.deadline, shipByDay: result.shipByDay };
 }

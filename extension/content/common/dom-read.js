@@ -28,6 +28,15 @@ export function allMatches(root, selectors) {
 
 const squash = (text) => (text || "").replace(/\s+/g, " ").replace(/[’‘]/g, "'").trim();
 
+// The first letter of each label list, so most text nodes are skipped with one lookup.
+const firstLetters = new WeakMap();
+
+function firstLettersOf(labels) {
+  let letters = firstLetters.get(labels);
+  if (!letters) firstLetters.set(labels, (letters = new Set(labels.map((label) => label[0]))));
+  return letters;
+}
+
 /**
  * The value after a label such as "Ship by date:" inside `scope`, or null. Seller Central
  * renders the label and its value in one text node or in sibling elements; we take the
@@ -35,9 +44,12 @@ const squash = (text) => (text || "").replace(/\s+/g, " ").replace(/[’‘]/g, 
  */
 export function labelledValue(scope, labels, allLabels) {
   if (!scope) return null;
+  const letters = firstLettersOf(labels);
   const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const own = squash(node.data);
+    const data = node.data.trimStart();
+    if (!letters.has(data[0])) continue;
+    const own = squash(data);
     const label = labels.find((l) => own.startsWith(l));
     if (!label) continue;
     let holder = node;

@@ -1,12 +1,27 @@
 /** UI text in the browser's language, from _locales. */
 
+// A page of 1,000 badges asks for the same few words thousands of times; the browser's
+// lookup is a native call each time, so answers are kept (the UI language cannot change
+// while a page is open).
+const cache = new Map();
+const CACHE_LIMIT = 5000;
+
 /** t("badgeLate", ["1 d"]): the message, or the key itself when it is missing. */
 export function t(key, substitutions = []) {
-  return chrome.i18n.getMessage(key, substitutions.map(String)) || key;
+  const id = substitutions.length ? `${key}\u0000${substitutions.join("\u0001")}` : key;
+  let text = cache.get(id);
+  if (text === undefined) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    text = chrome.i18n.getMessage(key, substitutions.map(String)) || key;
+    cache.set(id, text);
+  }
+  return text;
 }
 
+const language = chrome.i18n.getUILanguage();
+
 /** The UI language ("en", "de", …) for choosing data titles. */
-export const uiLanguage = () => chrome.i18n.getUILanguage().split("-")[0];
+export const uiLanguage = () => language.split("-")[0];
 
 /** The seller's locale for formatting dates on badges. */
-export const uiLocale = () => chrome.i18n.getUILanguage();
+export const uiLocale = () => language;

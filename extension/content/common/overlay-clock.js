@@ -23,7 +23,7 @@ export class OverlayClock {
   }
 
   track(host, order) {
-    const entry = { order, view: null };
+    const entry = { order, fixed: fixedPartsOf(order), view: null };
     this.#entries.set(host, entry);
     this.#paint(host, entry, Date.now());
   }
@@ -71,26 +71,35 @@ export class OverlayClock {
   }
 
   #paint(host, entry, now) {
-    entry.view = viewOf(entry.order, now, this.#compiled);
+    entry.view = viewOf(entry, now, this.#compiled);
     paintBadge(host, entry.view);
   }
 }
 
+/** What does not change with the clock: computed once per order, not on every tick. */
+function fixedPartsOf(order) {
+  const reason = order.done ? t(`done_${order.doneReason.replaceAll("-", "_")}`)
+    : order.problem ? t(`problem_${order.problem.replaceAll("-", "_")}`) : "";
+  return {
+    reason,
+    shipByLabel: order.shipByDay ? formatShortDay(order.shipByDay, uiLocale()) : "",
+    deadlineIso: order.deadline === null ? null : isoUtc(order.deadline),
+    tooltip: tooltipOf(order, reason),
+  };
+}
+
 /** What a badge shows for an order at `now`. */
-function viewOf(order, now, compiled) {
+function viewOf({ order, fixed }, now, compiled) {
   const status = orderStatus(order, now, compiled);
-  const shipByLabel = order.shipByDay ? formatShortDay(order.shipByDay, uiLocale()) : "";
-  const reason = order.done ? t(`done_${order.doneReason.replaceAll("-", "_")}`) : order.problem ? t(`problem_${order.problem.replaceAll("-", "_")}`) : "";
   const mark = status === "done" ? null : markOf(order.orderId, now)?.kind || null;
-  const words = badgeText({ status, deadline: order.deadline, shipByLabel, reason }, now, t);
-  const text = mark ? `${words} · ${t(`badgeMark_${mark}`)}` : words;
+  const words = badgeText({ status, deadline: order.deadline, shipByLabel: fixed.shipByLabel, reason: fixed.reason }, now, t);
   return {
     orderId: order.orderId,
     status,
     mark,
-    deadlineIso: order.deadline === null ? null : isoUtc(order.deadline),
-    text,
-    tooltip: tooltipOf(order, reason),
+    deadlineIso: fixed.deadlineIso,
+    text: mark ? `${words} · ${t(`badgeMark_${mark}`)}` : words,
+    tooltip: fixed.tooltip,
   };
 }
 

@@ -55,8 +55,16 @@ export function startOrdersList({ compiled, adapter, pageData, reportProblem }) 
     tracked.delete(row);
   }
 
-  function scan(force) {
-    const table = firstMatch(document, adapter.selectors.table);
+  let table = null;
+  const rowSelector = adapter.selectors.row.join(", ");
+
+  /** Sync every row (rows added, replaced, sorted) or only `dirty` ones (their text changed). */
+  function scan(force, dirty = null) {
+    if (dirty) {
+      for (const row of dirty) if (row.isConnected) syncRow(row, force);
+      return;
+    }
+    table = firstMatch(document, adapter.selectors.table);
     if (!table) return;
     const rows = allMatches(document, adapter.selectors.row);
     let read = 0;
@@ -65,16 +73,34 @@ export function startOrdersList({ compiled, adapter, pageData, reportProblem }) 
     if (rows.length > 0 && read === 0) reportProblem("no-order-rows");
   }
 
-  const guardedScan = (force) => {
+  /**
+   * What a batch of DOM changes asks for: null (nothing: they were outside the table or
+   * Shipguard's own), the set of rows whose text changed, or "all" when rows came or went.
+   */
+  function rowsToSync(mutations) {
+    const dirty = new Set();
+    for (const mutation of mutations) {
+      if (isOwnMutation(mutation)) continue;
+      const node = mutation.target.nodeType === Node.ELEMENT_NODE ? mutation.target : mutation.target.parentElement;
+      const row = node?.closest(rowSelector);
+      if (row) dirty.add(row);
+      else if (!table?.isConnected || table.contains(node) || node?.contains(table)) return "all";
+    }
+    return dirty.size ? dirty : null;
+  }
+
+  const guardedScan = (force, dirty) => {
     try {
-      scan(force);
+      scan(force, dirty);
     } catch (error) {
       console.debug("Shipguard orders-list:", error);
       reportProblem("scan-failed");
     }
   };
   const observer = new MutationObserver((mutations) => {
-    if (!mutations.every(isOwnMutation)) guardedScan();
+    const rows = rowsToSync(mutations);
+    if (rows === "all") guardedScan();
+    else if (rows) guardedScan(null, rows);
   });
   const unsubscribe = pageData.subscribe((changed) => guardedScan(changed));
   guardedScan();
@@ -93,11 +119,16 @@ export function startOrdersList({ compiled, adapter, pageData, reportProblem }) 
   };
 }
 
+const HOST_NAME = HOST_TAG.toUpperCase();
+
 /** Mutations Shipguard made itself (adding or removing its hosts) need no rescan. */
 export function isOwnMutation(mutation) {
   if (mutation.type !== "childList") return false;
-  const nodes = [...mutation.addedNodes, ...mutation.removedNodes];
-  return nodes.length > 0 && nodes.every((node) => node.nodeName === HOST_TAG.toUpperCase());
+  const { addedNodes, removedNodes } = mutation;
+  if (addedNodes.length + removedNodes.length === 0) return false;
+  for (const node of addedNodes) if (node.nodeName !== HOST_NAME) return false;
+  for (const node of removedNodes) if (node.nodeName !== HOST_NAME) return false;
+  return true;
 }
 
 function removeStrayHosts(row, keep) {
