@@ -26,6 +26,7 @@ export function compileBundle(bundle, settings = {}) {
     urlPatterns: page.url_patterns.map((p) => new RegExp(p)),
     fbaPath: page.fba_path_pattern ? new RegExp(page.fba_path_pattern) : null,
   }));
+  let lint = null;
   const disabled = new Set([...(bundle.disabled_features || []), ...(settings.disabledFeatures || [])]);
   const dueSoonHours = settings.dueSoonHours > 0 ? settings.dueSoonHours : bundle.rules.due_soon_hours;
   return {
@@ -37,7 +38,11 @@ export function compileBundle(bundle, settings = {}) {
     groups: bundle.rules.groups,
     templates: new Map(bundle.templates.map((t) => [t.id, t])),
     carriers: compileCarriers(bundle.carriers || []),
-    lint: compileLint(bundle.lint || {}),
+    // Hundreds of patterns that only a message needs: compiled when the first one is written.
+    get lint() {
+      lint ??= compileLint(bundle.lint || {});
+      return lint;
+    },
     dateFormats,
     marketplaces,
     isDisabled: (feature) => disabled.has(feature),
