@@ -36,6 +36,7 @@ export function compileBundle(bundle, settings = {}) {
     delayBusinessDays: bundle.rules.delay_business_days ?? 2,
     remedies: bundle.rules.remedies,
     groups: bundle.rules.groups,
+    addressChecks: bundle.rules.address_checks || null,
     templates: new Map(bundle.templates.map((t) => [t.id, t])),
     carriers: compileCarriers(bundle.carriers || []),
     // Hundreds of patterns that only a message needs: compiled when the first one is written.

@@ -24,7 +24,7 @@ PAGE_ADAPTER = PageAdapterSchema()
 TEMPLATE = TemplateSchema()
 LINT_FILE = LintFileSchema()
 # A team's rules.json may change one threshold without repeating all the others.
-TEAM_RULES_PARTIAL = ("due_soon_hours", "delay_business_days", "groups", "remedies")
+TEAM_RULES_PARTIAL = ("due_soon_hours", "delay_business_days", "groups", "remedies", "address_checks")
 # A team's lint.json may add or replace a few rules (by id) or language profiles only.
 TEAM_LINT_PARTIAL = ("languages", "rules")
 

@@ -131,3 +131,24 @@ def test_contact_buyer_fills_the_copied_message_and_never_sends(browser_context,
     assert form["text"] == copied
     assert "shipping" in form["reasonLabel"].lower()
     assert not form["sent"]
+
+
+def test_order_details_flags_an_address_worth_a_second_look(browser_context, all_pages):
+    from sellercentral import render_fixture
+
+    name = "order-details-us-late.html"
+    (order_id, _), = fixture_expectations(name)["orders"].items()
+    html = render_fixture(name).replace("<div>1208 Alder St</div>", "<div>PO Box 4411</div>")
+    html = html.replace('order-summary-shipping-service-value">', 'order-summary-shipping-service-value">UPS Ground · ', 1)
+    browser_context.route(fixture_url(name), lambda route: route.fulfill(body=html, content_type="text/html"))
+    page, _ = statuses_on(browser_context, fixture_url(name), 1)
+    warnings = host(page, order_id).locator(".panel .address-warnings li")
+    expect(warnings).to_have_text(["A PO box, but the shipping service cannot deliver to PO boxes."])
+
+
+def test_a_plain_address_raises_no_warning(browser_context, all_pages):
+    name = "order-details-us-late.html"
+    (order_id, _), = fixture_expectations(name)["orders"].items()
+    page, _ = statuses_on(browser_context, fixture_url(name), 1)
+    expect(host(page, order_id).locator(".panel")).to_be_visible()
+    assert host(page, order_id).locator(".address-warnings").count() == 0

@@ -17,6 +17,7 @@ const DYNAMIC_KEY_PREFIXES = {
   badgeMark_: "overlay-clock.js: the order's mark (snoozed, handled)",
   source_: "options.js: where the bundle in use came from (packed, server)",
   feature_: "options.js: one toggle per feature id (kebab-case to snake_case)",
+  address_: "panel.js: one warning per shipping-address check (core/address-check.js rule ids)",
 };
 
 const readMessages = (locale) => JSON.parse(readFileSync(join(LOCALES_DIR, locale, "messages.json"), "utf8"));

@@ -63,6 +63,7 @@ function buildPanel(host, order, view, compiled) {
     .filter((section) => section.remedies.length > 0)
     .map(({ group, remedies: inGroup }) => el("fieldset", {},
       el("legend", {}, localText(group.title, uiLanguage())),
+      group.id === "verify" ? addressList(order) : null,
       ...sectionBody(inGroup, order, compiled, feedback)));
   const panel = el("div", { className: "panel", role: "dialog", "aria-labelledby": titleId, popover: "auto" },
     el("button", { type: "button", className: "close", "aria-label": t("panelClose"), onclick: () => panel.hidePopover() }, "×"),
@@ -127,6 +128,13 @@ function infoButton(remedy, title) {
     },
   }, title);
   return el("div", {}, button, text);
+}
+
+/** What looks wrong with the shipping address (order details only), for the seller to check. */
+function addressList(order) {
+  if (!order.addressWarnings?.length) return null;
+  return el("ul", { className: "address-warnings" },
+    ...order.addressWarnings.map((rule) => el("li", {}, t(`address_${rule.replaceAll("-", "_")}`))));
 }
 
 function deadlineLine(order) {

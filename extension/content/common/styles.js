@@ -23,6 +23,7 @@ const CSS = `
 .panel .mark { font-size: 12px; color: #3b4040; }
 .panel .link { border: 0; background: none; color: #007185; cursor: pointer; padding: 0; font: inherit; text-decoration: underline; }
 .panel .preview textarea { margin-top: 8px; }
+.panel .address-warnings { margin: 4px 0 8px; padding-left: 18px; color: #7a3500; font-size: 12px; }
 .panel .findings { margin: 6px 0 0; padding-left: 18px; font-size: 12px; }
 .panel .findings .error { color: #8c0327; }
 .panel .findings .warning { color: #7a3500; }

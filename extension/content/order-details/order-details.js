@@ -4,6 +4,7 @@ import { togglePanel } from "../common/panel.js";
 import { orderIdFromUrl } from "../common/place.js";
 import { orderOf, placeOf, factsKey } from "../common/order-source.js";
 import { startSingleOrder } from "../common/single-order.js";
+import { addressWarnings } from "../../core/address-check.js";
 
 const ORDER_ID = /\d{3}-\d{7}-\d{7}/;
 const NEEDS_ACTION = ["late", "due-soon"];
@@ -27,7 +28,10 @@ export function startOrderDetails(context) {
       fulfillmentText: text("fulfillment"),
       salesChannel: text("sales_channel"),
     };
-    return { order: orderOf(facts, sources), key: factsKey(facts) };
+    const address = addressLines(firstMatch(document, selectors.shipping_address));
+    const order = orderOf(facts, sources);
+    order.addressWarnings = addressWarnings(address, text("shipping_service"), compiled.addressChecks);
+    return { order, key: `${factsKey(facts)}|${address.join("|")}` };
   }
 
   const running = startSingleOrder(context, {
@@ -41,4 +45,15 @@ export function startOrderDetails(context) {
     },
   });
   return running.stop;
+}
+
+/**
+ * The address lines after the buyer's name, as the page shows them one per element;
+ * "Address Type: …" style annotations are not part of the address.
+ */
+function addressLines(block) {
+  if (!block) return [];
+  const lines = [...block.children].map((line) => line.textContent.replace(/\s+/g, " ").trim())
+    .filter((line) => line && !/^[^:：]{2,30}[:：]\s/u.test(line));
+  return lines.slice(1);
 }

@@ -3,7 +3,7 @@ from marshmallow import ValidationError, fields, validate, validates_schema
 
 from ..render import PLACEHOLDER, placeholders_in
 from .common import (
-    KEBAB_ID, LANGUAGE_OR_LOCALE, ORDER_STATUSES, FullMatch, PlainNumber, StrictSchema, kebab_id,
+    compiles_as_regex, KEBAB_ID, LANGUAGE_OR_LOCALE, ORDER_STATUSES, FullMatch, PlainNumber, StrictSchema, kebab_id,
     not_blank, string_list, unique, unique_by,
 )
 
@@ -108,6 +108,25 @@ class RemedySchema(StrictSchema):
             raise ValidationError(errors)
 
 
+def regex_list(description):
+    """Regular expressions, each checked to compile (Python and JavaScript share the syntax used)."""
+    return fields.List(fields.String(validate=compiles_as_regex), load_default=list,
+                       metadata={"description": description})
+
+
+class AddressChecksSchema(StrictSchema):
+    """Heuristics that flag a shipping address worth a second look before shipping."""
+
+    max_line_chars = fields.Integer(
+        strict=True, validate=validate.Range(min=10),
+        metadata={"description": "Longest address line carriers' labels print in full"},
+    )
+    po_box = regex_list("Patterns of a PO box or parcel locker in any line")
+    po_box_services = regex_list("Patterns of shipping services that cannot deliver to a PO box")
+    unit_hint = regex_list("Patterns of a multi-unit building (which then needs a unit)")
+    unit_present = regex_list("Patterns of a unit, apartment or suite number")
+
+
 class GroupSchema(StrictSchema):
     """A section of the remedies panel, in the order a seller should work through them."""
 
@@ -136,6 +155,9 @@ class RulesSchema(StrictSchema):
         required=True,
         validate=validate.Range(min=0),
         metadata={"description": "Business days a delay message proposes by default"},
+    )
+    address_checks = fields.Nested(
+        AddressChecksSchema, metadata={"description": "Shipping-address heuristics for verifying an order"},
     )
     groups = fields.List(
         fields.Nested(GroupSchema),
