@@ -21,6 +21,7 @@ LINT_REQUEST = LintRequestSchema()
 LINT_RESPONSE = LintResponseSchema()
 # Clients revalidate with If-None-Match after five minutes; a CDN may cache as long.
 BUNDLE_CACHE_CONTROL = "public, max-age=300"
+GZIP_ETAG_SUFFIX = "-gzip"
 
 
 def current_bundle():
@@ -34,13 +35,21 @@ def current_bundle():
 )
 def get_bundle():
     bundle = current_bundle()
+    gzipped = request.accept_encodings["gzip"] > 0
+    # Each encoding is its own representation with its own strong ETag (RFC 9110 8.8.3).
+    etag = bundle.etag + GZIP_ETAG_SUFFIX if gzipped else bundle.etag
     # If-None-Match uses the weak comparison (RFC 9110 13.1.2): W/"x" matches "x", * anything.
-    if request.if_none_match.contains_weak(bundle.etag):
+    # Either representation's tag means the client already has this content.
+    if any(request.if_none_match.contains_weak(tag) for tag in (bundle.etag, bundle.etag + GZIP_ETAG_SUFFIX)):
         response = Response(status=304)
     else:
-        response = Response(bundle.body, mimetype="application/json")
-    response.set_etag(bundle.etag)
+        response = Response(bundle.gzip_body if gzipped else bundle.body, mimetype="application/json")
+        if gzipped:
+            response.headers["Content-Encoding"] = "gzip"
+    response.set_etag(etag)
     response.headers["Cache-Control"] = BUNDLE_CACHE_CONTROL
+    # One Vary line for both reasons the answer varies (CORS adds Origin on its own line).
+    response.vary.update(("Accept-Encoding", "Origin"))
     return response
 
 

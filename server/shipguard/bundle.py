@@ -1,4 +1,5 @@
 """The bundle: all data as one canonical JSON document, its bytes, ETag and version."""
+import gzip
 import hashlib
 import json
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ class Bundle:
     """A serialised bundle; `body` is what is served and packed, byte for byte."""
 
     body: bytes
+    gzip_body: bytes  # the same, compressed once here rather than per request
     etag: str
     version: str
     generated_at: str
@@ -58,7 +60,9 @@ def build_bundle(data):
     digest = hashlib.sha256(canonical_json(content)).hexdigest()
     stamp = generated_at(data.files)
     body = canonical_json({**content, "version": digest[:12], "generated_at": stamp})
-    return Bundle(body=body, etag=digest, version=digest[:12], generated_at=stamp, data=data)
+    # mtime=0: the compressed bytes, like the plain ones, depend on the content alone.
+    packed = gzip.compress(body, compresslevel=9, mtime=0)
+    return Bundle(body=body, gzip_body=packed, etag=digest, version=digest[:12], generated_at=stamp, data=data)
 
 
 def load_bundle(team_dir=None):

@@ -115,3 +115,15 @@ def reload_from_options(context, extension_id, url):
     text = page.locator("#rules-state").inner_text()
     page.close()
     return text
+
+
+def test_the_browser_gets_the_bundle_gzipped_and_revalidates_it(browser_context, use_server, worker, extension_id, server_url):
+    use_server(server_url)
+    etag = storage_get(worker, "local", "etag")
+    assert etag.endswith('-gzip"'), etag
+    plain = requests.get(f"{server_url}/api/v1/bundle", headers={"Accept-Encoding": "identity"}, timeout=5)
+    answer = requests.get(f"{server_url}/api/v1/bundle", headers={"If-None-Match": etag}, timeout=5)
+    assert answer.status_code == 304 and plain.headers["ETag"] != etag
+    shown = reload_from_options(browser_context, extension_id, server_url)
+    assert "Last download failed" not in shown
+    assert storage_get(worker, "local", "etag") == etag

@@ -131,3 +131,21 @@ def test_bundle_carries_team_disabled_features(team_dir):
     bundle = create_app({"DATA_DIR": str(team_dir)}).test_client().get("/api/v1/bundle").get_json()
     assert bundle["disabled_features"] == ["notifications"]
     assert "disabled_features" not in bundle["rules"]
+
+
+def test_bundle_is_sent_gzipped_to_clients_that_accept_it(client):
+    import gzip as gzip_module
+
+    plain = client.get("/api/v1/bundle")
+    packed = client.get("/api/v1/bundle", headers={"Accept-Encoding": "gzip, deflate, br"})
+    assert packed.headers["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in packed.headers["Vary"]
+    assert gzip_module.decompress(packed.get_data()) == plain.get_data()
+    assert len(packed.get_data()) < len(plain.get_data()) / 2
+    assert packed.headers["ETag"] != plain.headers["ETag"], "each encoding has its own tag"
+    # Either tag revalidates to 304, whichever encoding the client asks for now.
+    for tag in (plain.headers["ETag"], packed.headers["ETag"]):
+        again = client.get("/api/v1/bundle", headers={"If-None-Match": tag, "Accept-Encoding": "gzip"})
+        assert again.status_code == 304
+    refused = client.get("/api/v1/bundle", headers={"Accept-Encoding": "gzip;q=0"})
+    assert "Content-Encoding" not in refused.headers
