@@ -1,13 +1,13 @@
 /** Account Health: remember the seller's rates so the popup can project what late orders do. */
 import { firstMatch } from "../common/dom-read.js";
+import { pageMarketplaceOf } from "../common/order-source.js";
 import { readMetric } from "../../core/account-health.js";
 
 const SETTLE_MS = 1500;
 
 export function startAccountHealth({ compiled, adapter, reportProblem }) {
   // Account Health shows one marketplace (or region) at a time; its figures are kept by it.
-  const marketplace = compiled.marketplaceById(new URLSearchParams(location.search).get("marketplaceID"))
-    || compiled.marketplaceForHost(location.hostname);
+  const marketplace = pageMarketplaceOf(adapter, compiled);
   const key = marketplace?.code || "ALL";
   const read = () => {
     if (!firstMatch(document, adapter.selectors.ready)) return;

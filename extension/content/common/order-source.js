@@ -1,5 +1,5 @@
 /** One order from everything the page offers: its JSON first, then what the DOM shows. */
-import { orderFromFacts, orderFromJson } from "../../core/order.js";
+import { orderFromFacts, orderFromJson, orderFromSeen, unseenOrder } from "../../core/order.js";
 import { marketplaceIdFromUrl } from "./place.js";
 
 /** Where the page is: host, UI language, URL marketplace, FBA tab. Read once per feature. */
@@ -26,3 +26,19 @@ export function orderOf(facts, { compiled, adapter, pageData, place }) {
 export const factsKey = (facts) =>
   [facts.orderId, facts.shipByText, facts.statusText, facts.statusClasses.join(" "), facts.fulfillmentText,
     facts.salesChannel, facts.sku].join("|");
+
+/** The marketplace a page is about: the URL's marketplace id, else the host's. */
+export const pageMarketplaceOf = (adapter, compiled) =>
+  compiled.marketplaceById(marketplaceIdFromUrl(adapter)) || compiled.marketplaceForHost(location.hostname);
+
+/**
+ * For pages that show no deadline of their own (confirm shipment, contact buyer): the
+ * order from the page's JSON, else as Shipguard last saw it, else unknown. `json` is part
+ * of the result so callers can tell when it changed.
+ */
+export function orderWithoutDeadlineOnPage(orderId, { compiled, pageData, marketplace, seen }) {
+  const json = pageData.get(orderId);
+  const order = json ? orderFromJson(json, compiled, marketplace)
+    : seen ? orderFromSeen(orderId, seen, compiled) : unseenOrder(orderId, marketplace);
+  return { order, json };
+}

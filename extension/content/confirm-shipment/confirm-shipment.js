@@ -5,11 +5,12 @@
 import { firstMatch } from "../common/dom-read.js";
 import { setBadgeLines } from "../common/badge.js";
 import { togglePanel } from "../common/panel.js";
-import { orderIdFromUrl, marketplaceIdFromUrl } from "../common/place.js";
+import { orderIdFromUrl } from "../common/place.js";
+import { orderWithoutDeadlineOnPage, pageMarketplaceOf } from "../common/order-source.js";
 import { seenOrder } from "../common/seen-orders.js";
 import { startSingleOrder } from "../common/single-order.js";
 import { t } from "../common/i18n.js";
-import { orderFromJson, orderFromSeen, unseenOrder, labelsOf } from "../../core/order.js";
+import { labelsOf } from "../../core/order.js";
 import { checkTracking, OTHER_CARRIER } from "../../core/tracking.js";
 
 const NOTES = { late: "confirmLateNote", "due-soon": "confirmDueSoonNote" };
@@ -17,15 +18,13 @@ const NOTES = { late: "confirmLateNote", "due-soon": "confirmDueSoonNote" };
 export function startConfirmShipment(context) {
   const { compiled, adapter, pageData } = context;
   const orderId = orderIdFromUrl(adapter);
-  const pageMarketplace = compiled.marketplaceById(marketplaceIdFromUrl(adapter)) || compiled.marketplaceForHost(location.hostname);
+  const marketplace = pageMarketplaceOf(adapter, compiled);
   let seen = null;
   let current = null; // {host, order}
 
   function readOrder() {
     if (!orderId || !firstMatch(document, adapter.selectors.ready)) return null;
-    const json = pageData.get(orderId);
-    const order = json ? orderFromJson(json, compiled, pageMarketplace)
-      : seen ? orderFromSeen(orderId, seen, compiled) : unseenOrder(orderId, pageMarketplace);
+    const { order, json } = orderWithoutDeadlineOnPage(orderId, { compiled, pageData, marketplace, seen });
     return { order, key: `${json?.deadline}|${seen?.deadline}|${seen?.done}` };
   }
 

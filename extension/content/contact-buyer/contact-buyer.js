@@ -4,27 +4,26 @@
  */
 import { allMatches, firstMatch } from "../common/dom-read.js";
 import { el } from "../common/element.js";
-import { orderIdFromUrl, marketplaceIdFromUrl } from "../common/place.js";
+import { orderIdFromUrl } from "../common/place.js";
+import { orderWithoutDeadlineOnPage, pageMarketplaceOf } from "../common/order-source.js";
 import { seenOrder } from "../common/seen-orders.js";
 import { pendingMessage } from "../common/pending-message.js";
 import { startSingleOrder } from "../common/single-order.js";
 import { t } from "../common/i18n.js";
-import { orderFromJson, orderFromSeen, unseenOrder, labelsOf } from "../../core/order.js";
+import { labelsOf } from "../../core/order.js";
 
 const squash = (text) => (text || "").replace(/\s+/g, " ").trim().toLowerCase();
 
 export function startContactBuyer(context) {
   const { compiled, adapter, pageData } = context;
   const orderId = orderIdFromUrl(adapter);
-  const pageMarketplace = compiled.marketplaceById(marketplaceIdFromUrl(adapter)) || compiled.marketplaceForHost(location.hostname);
+  const marketplace = pageMarketplaceOf(adapter, compiled);
   let seen = null;
   let message = null;
 
   function readOrder() {
     if (!orderId || !firstMatch(document, adapter.selectors.ready)) return null;
-    const json = pageData.get(orderId);
-    const order = json ? orderFromJson(json, compiled, pageMarketplace)
-      : seen ? orderFromSeen(orderId, seen, compiled) : unseenOrder(orderId, pageMarketplace);
+    const { order, json } = orderWithoutDeadlineOnPage(orderId, { compiled, pageData, marketplace, seen });
     return { order, key: `${json?.deadline}|${seen?.deadline}|${message?.at}` };
   }
 

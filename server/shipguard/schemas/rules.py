@@ -41,6 +41,19 @@ def has_english(titles):
         raise ValidationError('Must have an "en" title.')
 
 
+def texts_by_language(description, **kwargs):
+    """Texts the extension shows in the seller's language, with English as the fallback."""
+    return fields.Dict(
+        keys=fields.String(
+            validate=FullMatch(LANGUAGE_OR_LOCALE, error="Must be a language such as en or de-DE.")
+        ),
+        values=fields.String(validate=not_blank),
+        validate=has_english,
+        metadata={"description": f'{description}; "en" is required'},
+        **kwargs,
+    )
+
+
 class RemedySchema(StrictSchema):
     """One remedy button."""
 
@@ -68,14 +81,7 @@ class RemedySchema(StrictSchema):
             "that Amazon must allow for the order, when the page's data lists them"
         },
     )
-    body = fields.Dict(
-        keys=fields.String(
-            validate=FullMatch(LANGUAGE_OR_LOCALE, error="Must be a language such as en or de-DE.")
-        ),
-        values=fields.String(validate=not_blank),
-        validate=has_english,
-        metadata={"description": 'Guidance text by language (info only); "en" is required'},
-    )
+    body = texts_by_language("Guidance text by language (info only)")
     snooze_hours = PlainNumber(
         validate=validate.Range(min=0, min_inclusive=False),
         metadata={"description": "How long a snooze keeps the order quiet (snooze only)"},
@@ -84,15 +90,7 @@ class RemedySchema(StrictSchema):
         "Order statuses the remedy is offered for",
         item=fields.String(validate=validate.OneOf(ORDER_STATUSES)),
     )
-    title = fields.Dict(
-        keys=fields.String(
-            validate=FullMatch(LANGUAGE_OR_LOCALE, error="Must be a language such as en or de-DE.")
-        ),
-        values=fields.String(validate=not_blank),
-        required=True,
-        validate=has_english,
-        metadata={"description": 'Button title by language; "en" is required'},
-    )
+    title = texts_by_language("Button title by language", required=True)
 
     @validates_schema
     def fields_for_kind(self, data, **kwargs):
@@ -131,15 +129,7 @@ class GroupSchema(StrictSchema):
     """A section of the remedies panel, in the order a seller should work through them."""
 
     id = kebab_id("Group id, such as tell-buyer")
-    title = fields.Dict(
-        keys=fields.String(
-            validate=FullMatch(LANGUAGE_OR_LOCALE, error="Must be a language such as en or de-DE.")
-        ),
-        values=fields.String(validate=not_blank),
-        required=True,
-        validate=has_english,
-        metadata={"description": 'Section heading by language; "en" is required'},
-    )
+    title = texts_by_language("Section heading by language", required=True)
 
 
 class RulesSchema(StrictSchema):
