@@ -7,15 +7,21 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8417
 
-.PHONY: run test setup build browser node check demo
+.PHONY: run test lint setup build browser node check demo
 
 run: setup build
 	@echo "Load dist/chrome in Chrome: chrome://extensions > Developer mode > Load unpacked."
 	$(BIN)/shipguard serve --host $(HOST) --port $(PORT)
 
-test: setup browser node node_modules/.installed
+test: setup browser node node_modules/.installed lint
 	node --test tests/js/
 	$(BIN)/pytest
+
+# Linters are part of the test command: ruff (style, imports, bugbear, pyupgrade) and eslint.
+lint: setup node_modules/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	npx eslint .
 
 setup: $(VENV)/.installed
 

@@ -9,6 +9,7 @@ Sections: overlay (figures 1, 2, 3, 5), idle (4), server (6 and the start time),
 profile (hot spots at 1,000 rows). Exit status 0 even when targets are not met: the
 benchmark measures, tests judge correctness.
 """
+
 import argparse
 import json
 import os
@@ -20,17 +21,37 @@ BROWSER_SECTIONS = {"overlay", "idle", "profile"}
 
 
 def _parser():
-    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks", description=__doc__.split("\n")[0]
+    )
     parser.add_argument("--quick", action="store_true", help="fewer repetitions and shorter runs")
-    parser.add_argument("--only", default=",".join(SECTIONS), help=f"comma-separated sections of {', '.join(SECTIONS)}")
-    parser.add_argument("--sizes", default="15,100,1000", help="rows per page (default 15,100,1000)")
-    parser.add_argument("--reps", type=int, help="page visits per size and variant (default 5, quick 2)")
-    parser.add_argument("--rerenders", type=int, help="body replacements per visit (default 4, quick 2)")
+    parser.add_argument(
+        "--only",
+        default=",".join(SECTIONS),
+        help=f"comma-separated sections of {', '.join(SECTIONS)}",
+    )
+    parser.add_argument(
+        "--sizes", default="15,100,1000", help="rows per page (default 15,100,1000)"
+    )
+    parser.add_argument(
+        "--reps", type=int, help="page visits per size and variant (default 5, quick 2)"
+    )
+    parser.add_argument(
+        "--rerenders", type=int, help="body replacements per visit (default 4, quick 2)"
+    )
     parser.add_argument("--idle-seconds", type=float, help="idle window (default 60, quick 10)")
-    parser.add_argument("--server-seconds", type=float, help="seconds per server measurement (default 3, quick 1)")
+    parser.add_argument(
+        "--server-seconds", type=float, help="seconds per server measurement (default 3, quick 1)"
+    )
     parser.add_argument("--profile-rows", type=int, default=1000)
-    parser.add_argument("--profile-out", help="also save the CPU profiles here as .cpuprofile files (DevTools)")
-    parser.add_argument("--write-docs", action="store_true", help="rewrite docs/performance.md with this run's results (all sections: run them all)")
+    parser.add_argument(
+        "--profile-out", help="also save the CPU profiles here as .cpuprofile files (DevTools)"
+    )
+    parser.add_argument(
+        "--write-docs",
+        action="store_true",
+        help="rewrite docs/performance.md with this run's results (all sections: run them all)",
+    )
     parser.add_argument("--json", help="also write the figures to this file")
     return parser
 
@@ -40,7 +61,9 @@ def options(argv=None):
     args.only = [s.strip() for s in args.only.split(",") if s.strip()]
     unknown = set(args.only) - set(SECTIONS)
     if unknown:
-        _parser().error(f"unknown section(s) {', '.join(sorted(unknown))}; use {', '.join(SECTIONS)}")
+        _parser().error(
+            f"unknown section(s) {', '.join(sorted(unknown))}; use {', '.join(SECTIONS)}"
+        )
     args.sizes = sorted({int(s) for s in args.sizes.split(",")})
     if not all(0 < s <= 5000 for s in args.sizes):
         _parser().error("--sizes must be between 1 and 5000 rows")
@@ -48,8 +71,14 @@ def options(argv=None):
     args.rerenders = args.rerenders or (2 if args.quick else 4)
     args.idle_seconds = args.idle_seconds or (10 if args.quick else 60)
     args.server_seconds = args.server_seconds or (1 if args.quick else 3)
-    if not 0 < args.idle_seconds <= 600 or not 0 < args.server_seconds <= 60 or not 0 < args.reps <= 50:
-        _parser().error("--idle-seconds in (0, 600], --server-seconds in (0, 60], --reps in (0, 50]")
+    if (
+        not 0 < args.idle_seconds <= 600
+        or not 0 < args.server_seconds <= 60
+        or not 0 < args.reps <= 50
+    ):
+        _parser().error(
+            "--idle-seconds in (0, 600], --server-seconds in (0, 60], --reps in (0, 50]"
+        )
     return args
 
 
@@ -83,8 +112,11 @@ def _browser_sections(args, figures):
     from .browsers import Browsers
 
     profile = ([], [])
-    sizes = sorted(set(args.sizes) | ({100} if "idle" in args.only else set())
-                   | ({args.profile_rows} if "profile" in args.only else set()))
+    sizes = sorted(
+        set(args.sizes)
+        | ({100} if "idle" in args.only else set())
+        | ({args.profile_rows} if "profile" in args.only else set())
+    )
     with sync_playwright() as playwright, Browsers(playwright, sizes) as browsers:
         chromium = browsers.chromium_version()
         log(f"{chromium}; extension built at {browsers.extension_dir}")
@@ -97,7 +129,9 @@ def _browser_sections(args, figures):
             from .overlay_figures import overlay_figures
 
             log(f"overlay: sizes {args.sizes}, {args.reps} visits each ...")
-            figures += overlay_figures(run_overlay(browsers, args.sizes, args.reps, args.rerenders, log=log))
+            figures += overlay_figures(
+                run_overlay(browsers, args.sizes, args.reps, args.rerenders, log=log)
+            )
         if "idle" in args.only:
             from .idle import idle_figures, run_idle
 
@@ -135,12 +169,20 @@ def main(argv=None):
     cores = os.cpu_count() or 1
     loads = [float(x) for x in (load_before, load_average()) if x != "unknown"]
     if loads and max(loads) > cores:
-        notes.append(f"Warning: the load average exceeded the {cores} cores: other work skewed these figures.")
+        notes.append(
+            f"Warning: the load average exceeded the {cores} cores: other work skewed these figures."
+        )
         print("\n" + notes[-1])
     if args.json:
         with open(args.json, "w", encoding="utf-8") as stream:
-            json.dump({"machine": details, "figures": [f.__dict__ | {"verdict": f.verdict} for f in figures]},
-                      stream, indent=2)
+            json.dump(
+                {
+                    "machine": details,
+                    "figures": [f.__dict__ | {"verdict": f.verdict} for f in figures],
+                },
+                stream,
+                indent=2,
+            )
     if args.write_docs:
         print(f"\nwrote {write_docs(figures, details, profile_markdown, command.strip(), notes)}")
     return 0

@@ -1,5 +1,6 @@
 """Two headless Chromiums for the benchmark, one with the built extension and one without,
 and a page wrapper that reads CDP metrics, heap and DOM counters."""
+
 from __future__ import annotations
 
 import contextlib
@@ -37,14 +38,18 @@ class BenchPage:
             deadline = time.monotonic() + READY_TIMEOUT_S
             while not any(u.endswith(READY_SCRIPT) for u in parsed):
                 if time.monotonic() > deadline:
-                    raise RuntimeError("Shipguard's orders-list feature did not start on the benchmark page")
+                    raise RuntimeError(
+                        "Shipguard's orders-list feature did not start on the benchmark page"
+                    )
                 self.page.wait_for_timeout(10)
         self.cdp.send("Debugger.disable")
         self.page.wait_for_timeout(SETTLE_MS)
 
     def bench(self, method: str, *args):
         """Call window.__shipguardBench[method](...args) in the page (awaiting promises)."""
-        return self.page.evaluate("([m, args]) => window.__shipguardBench[m](...args)", [method, list(args)])
+        return self.page.evaluate(
+            "([m, args]) => window.__shipguardBench[m](...args)", [method, list(args)]
+        )
 
     def metrics(self) -> dict[str, float]:
         return {m["name"]: m["value"] for m in self.cdp.send("Performance.getMetrics")["metrics"]}
@@ -92,11 +97,17 @@ class Browsers:
     def _start(self, root):
         self.extension_dir = build(out_dir=root / "dist")
         self.zip_path = next((root / "dist").glob("shipguard-chrome-*.zip"))
-        self.with_ext = launch_with_extension(self.playwright, self.extension_dir, root / "profile-ext")
+        self.with_ext = launch_with_extension(
+            self.playwright, self.extension_dir, root / "profile-ext"
+        )
         install_pages(self.with_ext, self.sizes)
         if self.need_without:
             self.without = self.playwright.chromium.launch_persistent_context(
-                str(root / "profile-plain"), executable_path=chromium_executable(), headless=True, args=BROWSER_ARGS)
+                str(root / "profile-plain"),
+                executable_path=chromium_executable(),
+                headless=True,
+                args=BROWSER_ARGS,
+            )
             install_pages(self.without, self.sizes)
         for context in (self.with_ext, self.without):
             for page in list(context.pages) if context else []:

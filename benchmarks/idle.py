@@ -1,5 +1,6 @@
 """Steady state: CPU of an idle 100-row page over N seconds, with and without Shipguard,
 both pages idling at the same time (so the run takes N seconds, not 2N)."""
+
 from __future__ import annotations
 
 from .pages import page_url
@@ -34,9 +35,12 @@ def run_idle(browsers, rows, seconds, log=print):
             elapsed = end[variant]["Timestamp"] - start[variant]["Timestamp"]
             result[variant] = {
                 key: sum(end[variant][m] - start[variant][m] for m in metrics) / elapsed
-                for key, metrics in (("task", ["TaskDuration"]), ("script", ["ScriptDuration"]),
-                                     ("render", ["LayoutDuration", "RecalcStyleDuration"]),
-                                     ("process", ["ProcessTime"]))
+                for key, metrics in (
+                    ("task", ["TaskDuration"]),
+                    ("script", ["ScriptDuration"]),
+                    ("render", ["LayoutDuration", "RecalcStyleDuration"]),
+                    ("process", ["ProcessTime"]),
+                )
             }
             result[variant]["layouts"] = end[variant]["LayoutCount"] - start[variant]["LayoutCount"]
             result[variant]["seconds"] = elapsed
@@ -52,17 +56,35 @@ def idle_figures(result, rows):
     added = 100 * (ext["task"] - bare["task"])
     seconds = ext["seconds"]
     return [
-        Figure(S4, f"{rows} rows, {seconds:.0f} s: main-thread time Shipguard adds", f"{num(added, 3)} % of a core",
-               f"page without Shipguard {num(100 * bare['task'], 3)} %", f"< {IDLE_TARGET:g} %",
-               added < IDLE_TARGET),
-        Figure(S4, "of which script (ScriptDuration)",
-               f"{num(100 * (ext['script'] - bare['script']), 3)} % of a core",
-               f"without {num(100 * bare['script'], 3)} %"),
-        Figure(S4, "of which style and layout",
-               f"{num(100 * (ext['render'] - bare['render']), 3)} % of a core, {ext['layouts']:g} layouts",
-               f"without {num(100 * bare['render'], 3)} %, {bare['layouts']:g} layouts"),
-        Figure(S4, "whole renderer process (ProcessTime, 10 ms resolution)",
-               f"{num(100 * ext['process'], 2)} % of a core", f"without {num(100 * bare['process'], 2)} %"),
-        Figure(S4, "writes to the badges while idle (DOM mutations)",
-               f"{ext['writes']} in {seconds:.0f} s for {rows} badges"),
+        Figure(
+            S4,
+            f"{rows} rows, {seconds:.0f} s: main-thread time Shipguard adds",
+            f"{num(added, 3)} % of a core",
+            f"page without Shipguard {num(100 * bare['task'], 3)} %",
+            f"< {IDLE_TARGET:g} %",
+            added < IDLE_TARGET,
+        ),
+        Figure(
+            S4,
+            "of which script (ScriptDuration)",
+            f"{num(100 * (ext['script'] - bare['script']), 3)} % of a core",
+            f"without {num(100 * bare['script'], 3)} %",
+        ),
+        Figure(
+            S4,
+            "of which style and layout",
+            f"{num(100 * (ext['render'] - bare['render']), 3)} % of a core, {ext['layouts']:g} layouts",
+            f"without {num(100 * bare['render'], 3)} %, {bare['layouts']:g} layouts",
+        ),
+        Figure(
+            S4,
+            "whole renderer process (ProcessTime, 10 ms resolution)",
+            f"{num(100 * ext['process'], 2)} % of a core",
+            f"without {num(100 * bare['process'], 2)} %",
+        ),
+        Figure(
+            S4,
+            "writes to the badges while idle (DOM mutations)",
+            f"{ext['writes']} in {seconds:.0f} s for {rows} badges",
+        ),
     ]

@@ -9,6 +9,7 @@ where the server has no lint). It reports throughput, p50/p99 latency per kind, 
 answers ("errors") and connections lost mid-request ("dropped"); exit status 1 if any.
 Standard library only, so it runs anywhere the server does.
 """
+
 import argparse
 import asyncio
 import json
@@ -22,9 +23,15 @@ if __package__:  # imported as benchmarks.load
 else:  # run as a script: Python puts the script's folder on sys.path
     from loadserver import own_server
 
-LINT_TEXT = ("Hello, your order {order_id} will ship later than promised because of a storm. "
-             "We expect to ship it by Monday. Reply to this message to cancel at no cost.")
-RENDER_BODY = {"template": "delay-weather", "locale": "en-US", "fields": {"order_id": "111-0000000-0000000"}}
+LINT_TEXT = (
+    "Hello, your order {order_id} will ship later than promised because of a storm. "
+    "We expect to ship it by Monday. Reply to this message to cancel at no cost."
+)
+RENDER_BODY = {
+    "template": "delay-weather",
+    "locale": "en-US",
+    "fields": {"order_id": "111-0000000-0000000"},
+}
 
 
 class Stats:
@@ -32,8 +39,8 @@ class Stats:
 
     def __init__(self, kinds):
         self.latencies = {kind: [] for kind in kinds}
-        self.errors = {kind: 0 for kind in kinds}
-        self.dropped = {kind: 0 for kind in kinds}
+        self.errors = dict.fromkeys(kinds, 0)
+        self.dropped = dict.fromkeys(kinds, 0)
         self.connections = 0
         self.connect_failures = 0
         self.error_samples = []
@@ -47,12 +54,19 @@ class Stats:
 def build_requests(host, etag, post_kind, post_path):
     """The raw bytes of each kind of request (fixed, so clients spend no time building them)."""
     head = f"Host: {host}\r\nUser-Agent: shipguard-load\r\nAccept: application/json\r\n"
-    body = json.dumps({"text": LINT_TEXT, "locale": "en-US"} if post_kind == "lint" else RENDER_BODY).encode()
-    post = (f"POST {post_path} HTTP/1.1\r\n{head}Content-Type: application/json\r\n"
-            f"Content-Length: {len(body)}\r\n\r\n").encode() + body
+    body = json.dumps(
+        {"text": LINT_TEXT, "locale": "en-US"} if post_kind == "lint" else RENDER_BODY
+    ).encode()
+    post = (
+        f"POST {post_path} HTTP/1.1\r\n{head}Content-Type: application/json\r\n"
+        f"Content-Length: {len(body)}\r\n\r\n"
+    ).encode() + body
     return {
         "bundle": (f"GET /api/v1/bundle HTTP/1.1\r\n{head}\r\n".encode(), 200),
-        "bundle-304": (f"GET /api/v1/bundle HTTP/1.1\r\n{head}If-None-Match: {etag}\r\n\r\n".encode(), 304),
+        "bundle-304": (
+            f"GET /api/v1/bundle HTTP/1.1\r\n{head}If-None-Match: {etag}\r\n\r\n".encode(),
+            304,
+        ),
         post_kind: (post, 200),
     }
 
@@ -103,7 +117,13 @@ async def run_client(number, address, requests, weights, stats, deadline, timeou
         try:
             writer.write(payload)
             status, headers, _ = await asyncio.wait_for(read_response(reader), timeout)
-        except (OSError, asyncio.IncompleteReadError, asyncio.LimitOverrunError, asyncio.TimeoutError, ValueError):
+        except (
+            OSError,
+            asyncio.IncompleteReadError,
+            asyncio.LimitOverrunError,
+            asyncio.TimeoutError,
+            ValueError,
+        ):
             stats.dropped[kind] += 1
             writer.close()
             reader = writer = None
@@ -145,7 +165,12 @@ async def drive(url, clients, seconds, timeout, mix):
     stats = Stats(list(requests))
     started = time.monotonic()
     deadline = started + seconds
-    await asyncio.gather(*(run_client(n, address, requests, weights, stats, deadline, timeout) for n in range(clients)))
+    await asyncio.gather(
+        *(
+            run_client(n, address, requests, weights, stats, deadline, timeout)
+            for n in range(clients)
+        )
+    )
     return stats, time.monotonic() - started
 
 
@@ -153,47 +178,74 @@ def report(stats, elapsed, clients):
     """Print the figures; return them as a dict (for --json)."""
     total = sum(len(values) for values in stats.latencies.values())
     figures = {
-        "clients": clients, "seconds": round(elapsed, 2), "requests": total,
-        "requests_per_second": round(total / elapsed, 1), "connections": stats.connections,
+        "clients": clients,
+        "seconds": round(elapsed, 2),
+        "requests": total,
+        "requests_per_second": round(total / elapsed, 1),
+        "connections": stats.connections,
         "connect_failures": stats.connect_failures,
-        "errors": sum(stats.errors.values()), "dropped": sum(stats.dropped.values()),
+        "errors": sum(stats.errors.values()),
+        "dropped": sum(stats.dropped.values()),
         "kinds": {},
     }
-    print(f"{clients} clients, {elapsed:.1f} s: {total} responses, {figures['requests_per_second']} req/s, "
-          f"{stats.connections} connections opened, {stats.connect_failures} connect failures")
-    print(f"{'kind':<11}{'count':>8}{'p50 ms':>9}{'p99 ms':>9}{'max ms':>9}{'errors':>8}{'dropped':>9}")
+    print(
+        f"{clients} clients, {elapsed:.1f} s: {total} responses, {figures['requests_per_second']} req/s, "
+        f"{stats.connections} connections opened, {stats.connect_failures} connect failures"
+    )
+    print(
+        f"{'kind':<11}{'count':>8}{'p50 ms':>9}{'p99 ms':>9}{'max ms':>9}{'errors':>8}{'dropped':>9}"
+    )
     for kind, values in stats.latencies.items():
-        row = {"count": len(values), "p50_ms": round(percentile(values, 0.5) * 1000, 1),
-               "p99_ms": round(percentile(values, 0.99) * 1000, 1),
-               "max_ms": round(max(values, default=float("nan")) * 1000, 1),
-               "errors": stats.errors[kind], "dropped": stats.dropped[kind]}
+        row = {
+            "count": len(values),
+            "p50_ms": round(percentile(values, 0.5) * 1000, 1),
+            "p99_ms": round(percentile(values, 0.99) * 1000, 1),
+            "max_ms": round(max(values, default=float("nan")) * 1000, 1),
+            "errors": stats.errors[kind],
+            "dropped": stats.dropped[kind],
+        }
         figures["kinds"][kind] = row
-        print(f"{kind:<11}{row['count']:>8}{row['p50_ms']:>9}{row['p99_ms']:>9}{row['max_ms']:>9}"
-              f"{row['errors']:>8}{row['dropped']:>9}")
+        print(
+            f"{kind:<11}{row['count']:>8}{row['p50_ms']:>9}{row['p99_ms']:>9}{row['max_ms']:>9}"
+            f"{row['errors']:>8}{row['dropped']:>9}"
+        )
     for sample in stats.error_samples:
         print(f"  e.g. {sample}")
     return figures
 
 
 def parse_mix(text):
-    """"bundle=4,bundle-304=4,post=2" -> weights by kind."""
+    """ "bundle=4,bundle-304=4,post=2" -> weights by kind."""
     mix = {"bundle": 4, "bundle-304": 4, "post": 2}
     for item in filter(None, text.split(",")):
         name, _, weight = item.partition("=")
         if name not in mix:
-            raise argparse.ArgumentTypeError(f"unknown kind {name!r}; use bundle, bundle-304 or post")
+            raise argparse.ArgumentTypeError(
+                f"unknown kind {name!r}; use bundle, bundle-304 or post"
+            )
         mix[name] = float(weight)
     return mix
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--url", help="server to drive (default: start `shipguard serve` on a free port)")
+    parser.add_argument(
+        "--url", help="server to drive (default: start `shipguard serve` on a free port)"
+    )
     parser.add_argument("--clients", type=int, default=200)
     parser.add_argument("--seconds", type=float, default=20.0)
-    parser.add_argument("--timeout", type=float, default=10.0, help="seconds before a request counts as dropped")
-    parser.add_argument("--mix", type=parse_mix, default=parse_mix(""), help="weights, e.g. bundle=4,bundle-304=4,post=2")
-    parser.add_argument("--serve-arg", action="append", default=[], help="extra `shipguard serve` argument")
+    parser.add_argument(
+        "--timeout", type=float, default=10.0, help="seconds before a request counts as dropped"
+    )
+    parser.add_argument(
+        "--mix",
+        type=parse_mix,
+        default=parse_mix(""),
+        help="weights, e.g. bundle=4,bundle-304=4,post=2",
+    )
+    parser.add_argument(
+        "--serve-arg", action="append", default=[], help="extra `shipguard serve` argument"
+    )
     parser.add_argument("--json", help="also write the figures to this file")
     args = parser.parse_args(argv)
     if not 0 < args.seconds <= 600 or not 0 < args.clients <= 5000:

@@ -1,4 +1,5 @@
 """Start a throwaway `shipguard serve` on a free loopback port for benchmarks/load.py."""
+
 import contextlib
 import os
 import shutil
@@ -31,7 +32,10 @@ def serve_command():
 def own_server(extra_args=()):
     """Run the server until the block ends; yield its base URL. Its log goes to a temp file."""
     port = free_port()
-    log = tempfile.NamedTemporaryFile("w+", prefix="shipguard-load-", suffix=".log", delete=False)
+    # Kept after the run (delete=False) so a failed start can be read; closed in finally.
+    log = tempfile.NamedTemporaryFile(  # noqa: SIM115
+        "w+", prefix="shipguard-load-", suffix=".log", delete=False
+    )
     command = [*serve_command(), "serve", "--host", "127.0.0.1", "--port", str(port), *extra_args]
     process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"

@@ -19,7 +19,7 @@ METHODS = [
     "it when the last one is in the DOM (painted: a host is filled before it is inserted). The "
     "**floor** is the same page without the extension whose own observer adds, per row, one "
     "host element with a shadow root and one text, in the same cell: the bare DOM work. "
-    "\"Until style and layout\" forces a layout after the last host; it is dominated by the "
+    '"Until style and layout" forces a layout after the last host; it is dominated by the '
     "table itself and is noisy.",
     "- **2. Script time.** CDP `Performance.getMetrics` `ScriptDuration` of the tab (both worlds, "
     "DOM calls made from script included), read before the rows arrive and 1.5 s after (the "
@@ -58,5 +58,5 @@ METHODS = [
     "- **Profile.** `python -m benchmarks --only profile` records V8 CPU profiles (CDP "
     "`Profiler`, 100 us sampling) of the extension's tab at 1,000 rows: rows arriving, the body "
     "replaced, and an unrelated text change; self and total time per function, summed over the "
-    "visits. Native DOM calls show as their own entries (file \"(native)\").",
+    'visits. Native DOM calls show as their own entries (file "(native)").',
 ]

@@ -5,6 +5,7 @@ Variants: "ext" (the built extension), "floor" (no extension; the page itself ad
 shadow-root host with one text per row: the bare DOM work) and "bare" (no extension, no
 floor: the page's own cost, the baseline for script time and memory).
 """
+
 from __future__ import annotations
 
 from .pages import page_url
@@ -23,8 +24,10 @@ def run_overlay(browsers, sizes, reps, rerenders, log=print):
             for variant in VARIANTS:
                 raw[size][variant].append(visit(browsers, size, variant, rerenders))
             ext = raw[size]["ext"][-1]
-            log(f"  overlay rep {rep + 1}/{reps}, {size} rows: first {ext['first']['domMs']:.1f} ms, "
-                f"floor {raw[size]['floor'][-1]['first']['domMs']:.1f} ms")
+            log(
+                f"  overlay rep {rep + 1}/{reps}, {size} rows: first {ext['first']['domMs']:.1f} ms, "
+                f"floor {raw[size]['floor'][-1]['first']['domMs']:.1f} ms"
+            )
     return raw
 
 
@@ -48,11 +51,14 @@ def visit(browsers, size, variant, rerenders):
             page.wait(SCRIPT_SETTLE_MS)
             after = page.metrics()["ScriptDuration"]
             result.update(insert_script=after - before, visit_script=after, heap=page.heap())
-            result["unrelated"] = [page.bench("touchUnrelated")["busyMs"] for _ in range(UNRELATED_CHANGES)]
+            result["unrelated"] = [
+                page.bench("touchUnrelated")["busyMs"] for _ in range(UNRELATED_CHANGES)
+            ]
         if variant == "ext":
             result["statuses"] = page.bench("statuses")
         result["rerenders"] = [
-            _insert(page, f"bench-rows-{2 - n % 2}", floor, expect, layout=False) for n in range(rerenders)
+            _insert(page, f"bench-rows-{2 - n % 2}", floor, expect, layout=False)
+            for n in range(rerenders)
         ]
         return result
     finally:

@@ -1,4 +1,5 @@
 """Figures 1, 2, 3 and 5 (latency, script time, re-render, memory) from run_overlay's visits."""
+
 from __future__ import annotations
 
 from .report import Figure
@@ -29,16 +30,31 @@ def latency_figures(raw):
     for size, runs in raw.items():
         ext, floor = _ms(runs["ext"]), _ms(runs["floor"])
         factor = ratio(ext.median, floor.median)
-        figures.append(Figure(
-            S1, f"{size} rows", f"{num(ext.median)} ms ({num(factor)}x floor)",
-            f"floor {num(floor.median)} ms, spread {floor.spread()}", f"<= {LATENCY_TARGET:g}x floor",
-            factor <= LATENCY_TARGET, ext.spread()))
+        figures.append(
+            Figure(
+                S1,
+                f"{size} rows",
+                f"{num(ext.median)} ms ({num(factor)}x floor)",
+                f"floor {num(floor.median)} ms, spread {floor.spread()}",
+                f"<= {LATENCY_TARGET:g}x floor",
+                factor <= LATENCY_TARGET,
+                ext.spread(),
+            )
+        )
     for size, runs in raw.items():
         ext, floor = _ms(runs["ext"], key="layoutMs"), _ms(runs["floor"], key="layoutMs")
-        figures.append(Figure(
-            S1, f"{size} rows, until style and layout are done too", f"{num(ext.median)} ms",
-            f"floor {num(floor.median)} ms", spread=ext.spread(0)))
-    per_row = ", ".join(f"{size}: {num(1000 * _ms(runs['ext']).median / size)} us" for size, runs in raw.items())
+        figures.append(
+            Figure(
+                S1,
+                f"{size} rows, until style and layout are done too",
+                f"{num(ext.median)} ms",
+                f"floor {num(floor.median)} ms",
+                spread=ext.spread(0),
+            )
+        )
+    per_row = ", ".join(
+        f"{size}: {num(1000 * _ms(runs['ext']).median / size)} us" for size, runs in raw.items()
+    )
     figures.append(Figure(S1, "latency per row", per_row))
     size = max(raw)
     statuses = next((v["statuses"] for v in raw[size]["ext"] if "statuses" in v), None)
@@ -59,33 +75,57 @@ def script_figures(raw):
     figures = []
     first = next(iter(raw.values()))
     start, _, bare_load = _added(first, "load_script")
-    figures.append(Figure(S2, "start-up (page load, before any row)", f"{num(start)} ms",
-                          f"page's own load scripts {num(bare_load.median)} ms"))
+    figures.append(
+        Figure(
+            S2,
+            "start-up (page load, before any row)",
+            f"{num(start)} ms",
+            f"page's own load scripts {num(bare_load.median)} ms",
+        )
+    )
     added = {}
     for size, runs in raw.items():
         extra, ext, bare = _added(runs, "insert_script")
         added[size] = extra
-        figures.append(Figure(
-            S2, f"{size} rows arrive (and 1.5 s after)", f"{num(extra)} ms = {num(1000 * extra / size)} us/row",
-            f"page's own {num(bare.median)} ms", spread=f"with extension {ext.spread()}"))
+        figures.append(
+            Figure(
+                S2,
+                f"{size} rows arrive (and 1.5 s after)",
+                f"{num(extra)} ms = {num(1000 * extra / size)} us/row",
+                f"page's own {num(bare.median)} ms",
+                spread=f"with extension {ext.spread()}",
+            )
+        )
     if 100 in raw:
         extra, _, bare = _added(raw[100], "visit_script")
         share = ratio(extra, bare.median)
-        figures.append(Figure(
-            S2, "100-row page visit (load + rows), share of the page's script time", f"{num(100 * share)} %",
-            f"the stand-in app's own {num(bare.median)} ms (Seller Central's app runs far more), "
-            f"Shipguard {num(extra)} ms", f"< {100 * SHARE_TARGET:g} %",
-            share < SHARE_TARGET))
+        figures.append(
+            Figure(
+                S2,
+                "100-row page visit (load + rows), share of the page's script time",
+                f"{num(100 * share)} %",
+                f"the stand-in app's own {num(bare.median)} ms (Seller Central's app runs far more), "
+                f"Shipguard {num(extra)} ms",
+                f"< {100 * SHARE_TARGET:g} %",
+                share < SHARE_TARGET,
+            )
+        )
     sizes = sorted(added)
     if len(sizes) >= 3:
         a, b, c = sizes[0], sizes[1], sizes[-1]
         low = (added[b] - added[a]) / (b - a)
         high = (added[c] - added[b]) / (c - b)
         growth = ratio(high, low)
-        figures.append(Figure(
-            S2, f"marginal script cost per row, {a}->{b} vs {b}->{c}",
-            f"{num(1000 * low)} us -> {num(1000 * high)} us ({num(growth, 2)}x)", "",
-            f"flat (<= {FLAT_TARGET:g}x)", growth <= FLAT_TARGET))
+        figures.append(
+            Figure(
+                S2,
+                f"marginal script cost per row, {a}->{b} vs {b}->{c}",
+                f"{num(1000 * low)} us -> {num(1000 * high)} us ({num(growth, 2)}x)",
+                "",
+                f"flat (<= {FLAT_TARGET:g}x)",
+                growth <= FLAT_TARGET,
+            )
+        )
     return figures
 
 
@@ -94,21 +134,42 @@ def rerender_figures(raw):
     for size, runs in raw.items():
         ext, floor = _rerender(runs["ext"]), _rerender(runs["floor"])
         factor = ratio(ext.median, floor.median)
-        figures.append(Figure(
-            S3, f"{size} rows replaced", f"{num(ext.median)} ms ({num(factor)}x floor)",
-            f"floor {num(floor.median)} ms, spread {floor.spread()}", f"<= {LATENCY_TARGET:g}x floor",
-            factor <= LATENCY_TARGET, ext.spread()))
+        figures.append(
+            Figure(
+                S3,
+                f"{size} rows replaced",
+                f"{num(ext.median)} ms ({num(factor)}x floor)",
+                f"floor {num(floor.median)} ms, spread {floor.spread()}",
+                f"<= {LATENCY_TARGET:g}x floor",
+                factor <= LATENCY_TARGET,
+                ext.spread(),
+            )
+        )
     for size, runs in raw.items():
-        ext, floor, bare = (_rerender(runs[variant], "insertMs") for variant in ("ext", "floor", "bare"))
-        figures.append(Figure(
-            S3, f"{size} rows: the page's own replaceChildren, old rows with badges", f"{num(ext.median)} ms",
-            f"with floor hosts {num(floor.median)} ms, no overlay {num(bare.median)} ms", spread=ext.spread()))
+        ext, floor, bare = (
+            _rerender(runs[variant], "insertMs") for variant in ("ext", "floor", "bare")
+        )
+        figures.append(
+            Figure(
+                S3,
+                f"{size} rows: the page's own replaceChildren, old rows with badges",
+                f"{num(ext.median)} ms",
+                f"with floor hosts {num(floor.median)} ms, no overlay {num(bare.median)} ms",
+                spread=ext.spread(),
+            )
+        )
     for size, runs in raw.items():
         ext = summarise(ms for v in runs["ext"] for ms in v["unrelated"])
         bare = summarise(ms for v in runs["bare"] for ms in v["unrelated"])
-        figures.append(Figure(
-            S3, f"{size} rows, one text changed outside the table: observers busy",
-            f"{num(ext.median, 2)} ms", f"without Shipguard {num(bare.median, 2)} ms", spread=ext.spread(2)))
+        figures.append(
+            Figure(
+                S3,
+                f"{size} rows, one text changed outside the table: observers busy",
+                f"{num(ext.median, 2)} ms",
+                f"without Shipguard {num(bare.median, 2)} ms",
+                spread=ext.spread(2),
+            )
+        )
     return figures
 
 
@@ -123,27 +184,48 @@ def memory_figures(raw):
     for size, runs in raw.items():
         extra, ext, bare = _heap_added(runs)
         judged = size == 1000
-        figures.append(Figure(
-            S5, f"{size} rows: JS heap Shipguard adds", f"{num(extra, 3)} MB",
-            f"page without Shipguard {num(bare.median / MB, 2)} MB",
-            f"< {HEAP_TARGET_MB:g} MB" if judged else "", extra < HEAP_TARGET_MB if judged else None,
-            f"with Shipguard {num(ext.low / MB, 2)}-{num(ext.high / MB, 2)} MB"))
-        nodes = summarise(v["heap"]["nodes"] for v in runs["ext"]).median - summarise(
-            v["heap"]["nodes"] for v in runs["bare"]).median
-        listeners = summarise(v["heap"]["listeners"] for v in runs["ext"]).median - summarise(
-            v["heap"]["listeners"] for v in runs["bare"]).median
-        embedder = (summarise(v["heap"]["embedder"] for v in runs["ext"]).median - summarise(
-            v["heap"]["embedder"] for v in runs["bare"]).median) / MB
-        figures.append(Figure(
-            S5, f"{size} rows: DOM nodes, JS listeners, Blink heap Shipguard adds",
-            f"+{num(nodes, 0)} nodes, +{num(listeners, 0)} listeners, {num(embedder, 2)} MB"))
+        figures.append(
+            Figure(
+                S5,
+                f"{size} rows: JS heap Shipguard adds",
+                f"{num(extra, 3)} MB",
+                f"page without Shipguard {num(bare.median / MB, 2)} MB",
+                f"< {HEAP_TARGET_MB:g} MB" if judged else "",
+                extra < HEAP_TARGET_MB if judged else None,
+                f"with Shipguard {num(ext.low / MB, 2)}-{num(ext.high / MB, 2)} MB",
+            )
+        )
+        nodes = (
+            summarise(v["heap"]["nodes"] for v in runs["ext"]).median
+            - summarise(v["heap"]["nodes"] for v in runs["bare"]).median
+        )
+        listeners = (
+            summarise(v["heap"]["listeners"] for v in runs["ext"]).median
+            - summarise(v["heap"]["listeners"] for v in runs["bare"]).median
+        )
+        embedder = (
+            summarise(v["heap"]["embedder"] for v in runs["ext"]).median
+            - summarise(v["heap"]["embedder"] for v in runs["bare"]).median
+        ) / MB
+        figures.append(
+            Figure(
+                S5,
+                f"{size} rows: DOM nodes, JS listeners, Blink heap Shipguard adds",
+                f"+{num(nodes, 0)} nodes, +{num(listeners, 0)} listeners, {num(embedder, 2)} MB",
+            )
+        )
     sizes = sorted(raw)
     if len(sizes) >= 2:
         low, high = sizes[0], sizes[-1]
         fixed, most = _heap_added(raw[low])[0], _heap_added(raw[high])[0]
         per_row = (most - fixed) * MB / 1024 / (high - low)
-        figures.append(Figure(S5, "JS heap: fixed part and per row",
-                              f"{num(fixed - per_row * low / 1024, 2)} MB + {num(per_row, 2)} KB per row"))
+        figures.append(
+            Figure(
+                S5,
+                "JS heap: fixed part and per row",
+                f"{num(fixed - per_row * low / 1024, 2)} MB + {num(per_row, 2)} KB per row",
+            )
+        )
     return figures
 
 

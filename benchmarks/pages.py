@@ -1,4 +1,5 @@
 """Generated Manage Orders pages of any size, built from the main fixture's row markup."""
+
 from __future__ import annotations
 
 import re
@@ -34,7 +35,9 @@ def order_id(number: int) -> str:
     return f"{111 + number % 4}-{number % 10_000_000:07d}-{(number * 7919) % 10_000_000:07d}"
 
 
-def generate_rows(count: int, first: int = 0, now: datetime | None = None, templates=None) -> list[str]:
+def generate_rows(
+    count: int, first: int = 0, now: datetime | None = None, templates=None
+) -> list[str]:
     """`count` rows cycling through the fixture's rows (late, due soon, on track, shipped,
     FBA, canceled, pending, unknown), each with its own order id (first, first+1, ...)."""
     templates = templates or fixture_rows(now)
@@ -73,7 +76,9 @@ def install_pages(context, sizes, now: datetime | None = None):
     def answer(route):
         body = pages.get(route.request.url)
         if body is None:
-            return route.fulfill(status=404, content_type="text/plain", body="not part of the benchmark")
+            return route.fulfill(
+                status=404, content_type="text/plain", body="not part of the benchmark"
+            )
         return route.fulfill(status=200, content_type="text/html; charset=utf-8", body=body)
 
     context.route(f"{ORIGIN}/**", answer)

@@ -1,6 +1,7 @@
 """Where the overlay's time goes: V8 CPU profiles (CDP Profiler) of a 1,000-row page while
 rows arrive, while the body is replaced and while an unrelated text changes, summed over
 several page visits, as self and total time per function."""
+
 from __future__ import annotations
 
 import json
@@ -23,11 +24,20 @@ def run_profile(browsers, rows, reps, rerenders, log=print):
             page.open(page_url(rows))
             page.cdp.send("Profiler.enable")
             page.cdp.send("Profiler.setSamplingInterval", {"interval": SAMPLING_US})
-            profiles["rows arrive"].append(_profiled(page, lambda: _insert(page, "bench-rows-1", rows)))
-            profiles["body replaced"].append(_profiled(page, lambda: [
-                _insert(page, f"bench-rows-{2 - n % 2}", rows) for n in range(rerenders)]))
-            profiles["unrelated change"].append(_profiled(page, lambda: [
-                page.bench("touchUnrelated") for _ in range(3)]))
+            profiles["rows arrive"].append(
+                _profiled(page, lambda page=page: _insert(page, "bench-rows-1", rows))
+            )
+            profiles["body replaced"].append(
+                _profiled(
+                    page,
+                    lambda page=page: [
+                        _insert(page, f"bench-rows-{2 - n % 2}", rows) for n in range(rerenders)
+                    ],
+                )
+            )
+            profiles["unrelated change"].append(
+                _profiled(page, lambda page=page: [page.bench("touchUnrelated") for _ in range(3)])
+            )
             page.cdp.send("Profiler.disable")
         finally:
             page.close()
@@ -73,8 +83,14 @@ def hot_spots(profiles):
 
     {"self", "total": ms by key; "callers": key -> caller key -> ms; "ours", "busy", "gc": ms}
     """
-    found = {"self": Counter(), "total": Counter(), "callers": defaultdict(Counter), "ours": 0.0,
-             "busy": 0.0, "gc": 0.0}
+    found = {
+        "self": Counter(),
+        "total": Counter(),
+        "callers": defaultdict(Counter),
+        "ours": 0.0,
+        "busy": 0.0,
+        "gc": 0.0,
+    }
     for profile in profiles:
         nodes = {n["id"]: n for n in profile["nodes"]}
         parent = {child: n["id"] for n in profile["nodes"] for child in n.get("children", [])}
@@ -121,21 +137,42 @@ def profile_lines(profiles, reps, top=12, markdown=False):
         found = hot_spots(runs)
         ours = found["ours"] or float("nan")
         per = max(reps, 1)
-        head = (f"{phase}: {found['ours'] / per:.1f} ms per visit in Shipguard's stacks "
-                f"(of {found['busy'] / per:.1f} ms sampled busy, GC {found['gc'] / per:.1f} ms; {reps} visits)")
+        head = (
+            f"{phase}: {found['ours'] / per:.1f} ms per visit in Shipguard's stacks "
+            f"(of {found['busy'] / per:.1f} ms sampled busy, GC {found['gc'] / per:.1f} ms; {reps} visits)"
+        )
         top_self = [(ms, _label(k, found["callers"])) for k, ms in found["self"].most_common(top)]
         top_total = [(ms, _label(k)) for k, ms in found["total"].most_common() if _ours(k)][:top]
         if markdown:
-            lines += [f"### {head}", "", "| self ms | % | function (file:line) |", "|---:|---:|---|"]
-            lines += [f"| {ms / per:.1f} | {100 * ms / ours:.1f} | `{label}` |" for ms, label in top_self]
-            lines += ["", "By total (inclusive) time:", "", "| total ms | % | function (file:line) |", "|---:|---:|---|"]
-            lines += [f"| {ms / per:.1f} | {100 * ms / ours:.1f} | `{label}` |" for ms, label in top_total]
+            lines += [
+                f"### {head}",
+                "",
+                "| self ms | % | function (file:line) |",
+                "|---:|---:|---|",
+            ]
+            lines += [
+                f"| {ms / per:.1f} | {100 * ms / ours:.1f} | `{label}` |" for ms, label in top_self
+            ]
+            lines += [
+                "",
+                "By total (inclusive) time:",
+                "",
+                "| total ms | % | function (file:line) |",
+                "|---:|---:|---|",
+            ]
+            lines += [
+                f"| {ms / per:.1f} | {100 * ms / ours:.1f} | `{label}` |" for ms, label in top_total
+            ]
             lines.append("")
         else:
             lines += [f"-- {head}", "   self ms/visit      %  function (file:line)"]
-            lines += [f"  {ms / per:10.1f} {100 * ms / ours:6.1f}  {label}" for ms, label in top_self]
+            lines += [
+                f"  {ms / per:10.1f} {100 * ms / ours:6.1f}  {label}" for ms, label in top_self
+            ]
             lines += ["   total ms/visit      %  function (file:line)"]
-            lines += [f"  {ms / per:10.1f} {100 * ms / ours:6.1f}  {label}" for ms, label in top_total]
+            lines += [
+                f"  {ms / per:10.1f} {100 * ms / ours:6.1f}  {label}" for ms, label in top_total
+            ]
     return lines
 
 

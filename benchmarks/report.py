@@ -1,5 +1,6 @@
 """The benchmark's figures: each with its baseline and target, printed as a table and
 written into docs/performance.md."""
+
 from __future__ import annotations
 
 import os
@@ -37,13 +38,20 @@ def print_figures(figures: list[Figure], stream=sys.stdout) -> None:
             section = f.section
             print(f"\n== {section}", file=stream)
         print(f"  {f.name}: {f.value}", file=stream)
-        details = [part for part in (
-            f"baseline {f.baseline}" if f.baseline else "",
-            f"spread {f.spread}" if f.spread else "",
-            f"target {f.target}" if f.target else "",
-        ) if part]
+        details = [
+            part
+            for part in (
+                f"baseline {f.baseline}" if f.baseline else "",
+                f"spread {f.spread}" if f.spread else "",
+                f"target {f.target}" if f.target else "",
+            )
+            if part
+        ]
         if details:
-            print(f"      {'; '.join(details)}" + (f"  -> {f.verdict}" if f.verdict else ""), file=stream)
+            print(
+                f"      {'; '.join(details)}" + (f"  -> {f.verdict}" if f.verdict else ""),
+                file=stream,
+            )
     stream.flush()
 
 
@@ -52,7 +60,9 @@ def print_verdicts(figures: list[Figure], stream=sys.stdout) -> None:
     met = [f for f in judged if f.met]
     print(f"\nTargets: {len(met)} of {len(judged)} met", file=stream)
     for f in judged:
-        print(f"  [{f.verdict:>7}] {f.section}: {f.name} = {f.value} (target {f.target})", file=stream)
+        print(
+            f"  [{f.verdict:>7}] {f.section}: {f.name} = {f.value} (target {f.target})", file=stream
+        )
 
 
 def load_average() -> str:
@@ -142,8 +152,11 @@ def write_docs(figures, details, hot_spots, command, notes=(), path: Path = DOCS
         "",
         "| section | figure | Shipguard | baseline | target | verdict | spread |",
         "|---|---|---|---|---|---|---|",
-        *[f"| {_cell(f.section)} | {_cell(f.name)} | {_cell(f.value)} | {_cell(f.baseline)} | {_cell(f.target)} "
-          f"| {f.verdict} | {_cell(f.spread)} |" for f in figures],
+        *[
+            f"| {_cell(f.section)} | {_cell(f.name)} | {_cell(f.value)} | {_cell(f.baseline)} | {_cell(f.target)} "
+            f"| {f.verdict} | {_cell(f.spread)} |"
+            for f in figures
+        ],
         "",
     ]
     judged = [f for f in figures if f.met is not None]

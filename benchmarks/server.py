@@ -1,6 +1,7 @@
 """The server: requests/s and latency of the bundle (200, 304) and lint (render where the
 server has no lint) on the production server, against a static file server of the same
 bundle bytes in the same run; and how long `shipguard serve` takes to answer /healthz."""
+
 from __future__ import annotations
 
 import asyncio
@@ -31,7 +32,9 @@ S7 = "7. Sizes and start-up"
 def running(command, url):
     """Start `command`, wait for `url` + /healthz (or /), yield seconds until it answered."""
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     try:
         while True:
             if process.poll() is not None:
@@ -81,14 +84,22 @@ async def _drive(address, payload, expected, clients, seconds):
     start = time.monotonic()
     measure_from = start + WARMUP_S
     until = measure_from + seconds
-    await asyncio.gather(*(
-        _client(address, payload, expected, until, lambda: time.monotonic() >= measure_from, counts)
-        for _ in range(clients)))
+    await asyncio.gather(
+        *(
+            _client(
+                address, payload, expected, until, lambda: time.monotonic() >= measure_from, counts
+            )
+            for _ in range(clients)
+        )
+    )
     latencies = counts["latencies"]
     return {
-        "rps": len(latencies) / seconds, "p50": 1000 * percentile(latencies, 0.5),
-        "p99": 1000 * percentile(latencies, 0.99), "count": len(latencies),
-        "errors": counts["errors"], "connections": counts["connections"],
+        "rps": len(latencies) / seconds,
+        "p50": 1000 * percentile(latencies, 0.5),
+        "p99": 1000 * percentile(latencies, 0.99),
+        "count": len(latencies),
+        "errors": counts["errors"],
+        "connections": counts["connections"],
     }
 
 
@@ -124,14 +135,29 @@ def run_server(seconds, starts=3, log=print):
         requests = build_requests(host, etag, post_kind, post_path)
         log(f"  production server: bundle 200, 304 and {post_kind}, {seconds:g} s each ...")
         prod = measure(url, requests, ["bundle", "bundle-304", post_kind], seconds)
-        static_command = [sys.executable, "-m", "benchmarks.staticserver", "--file", str(bundle_file),
-                          "--etag", etag, "--port", str(static_port)]
+        static_command = [
+            sys.executable,
+            "-m",
+            "benchmarks.staticserver",
+            "--file",
+            str(bundle_file),
+            "--etag",
+            etag,
+            "--port",
+            str(static_port),
+        ]
         with running(static_command, f"{static_url}/"):
             log("  static server: bundle 200 and 304 ...")
             static_requests = build_requests(f"127.0.0.1:{static_port}", etag, post_kind, post_path)
             static = measure(static_url, static_requests, ["bundle", "bundle-304"], seconds)
-    return {"start": start_times, "prod": prod, "static": static, "post_kind": post_kind,
-            "post_path": post_path, "bundle_bytes": len(body)}
+    return {
+        "start": start_times,
+        "prod": prod,
+        "static": static,
+        "post_kind": post_kind,
+        "post_path": post_path,
+        "bundle_bytes": len(body),
+    }
 
 
 def _latency(row):
@@ -141,27 +167,56 @@ def _latency(row):
 def server_figures(result):
     prod, static = result["prod"], result["static"]
     figures = []
-    for kind, label in (("bundle-304", "GET /api/v1/bundle, 304"), ("bundle", "GET /api/v1/bundle, 200")):
+    for kind, label in (
+        ("bundle-304", "GET /api/v1/bundle, 304"),
+        ("bundle", "GET /api/v1/bundle, 200"),
+    ):
         mine, base = prod[kind], static[kind]
         factor = ratio(mine["load"]["rps"], base["load"]["rps"])
         judged = kind == "bundle-304"
-        figures.append(Figure(
-            S6, f"{label}: throughput, {LOAD_CLIENTS} clients",
-            f"{num(mine['load']['rps'], 0)} req/s ({num(factor, 2)}x static)",
-            f"static {num(base['load']['rps'], 0)} req/s, {base['load']['connections']} connections",
-            f">= {THROUGHPUT_TARGET:g}x static" if judged else "", factor >= THROUGHPUT_TARGET if judged else None,
-            f"{_latency(mine['load'])} under load; {mine['load']['errors']} wrong answers, "
-            f"{mine['load']['connections']} connections"))
-        figures.append(Figure(
-            S6, f"{label}: latency, one client", _latency(mine["alone"]), f"static {_latency(base['alone'])}",
-            f"p99 < {P99_TARGET_MS:g} ms", mine["alone"]["p99"] < P99_TARGET_MS))
+        figures.append(
+            Figure(
+                S6,
+                f"{label}: throughput, {LOAD_CLIENTS} clients",
+                f"{num(mine['load']['rps'], 0)} req/s ({num(factor, 2)}x static)",
+                f"static {num(base['load']['rps'], 0)} req/s, {base['load']['connections']} connections",
+                f">= {THROUGHPUT_TARGET:g}x static" if judged else "",
+                factor >= THROUGHPUT_TARGET if judged else None,
+                f"{_latency(mine['load'])} under load; {mine['load']['errors']} wrong answers, "
+                f"{mine['load']['connections']} connections",
+            )
+        )
+        figures.append(
+            Figure(
+                S6,
+                f"{label}: latency, one client",
+                _latency(mine["alone"]),
+                f"static {_latency(base['alone'])}",
+                f"p99 < {P99_TARGET_MS:g} ms",
+                mine["alone"]["p99"] < P99_TARGET_MS,
+            )
+        )
     post = prod[result["post_kind"]]
-    figures.append(Figure(
-        S6, f"POST {result['post_path']}", f"{num(post['load']['rps'], 0)} req/s ({LOAD_CLIENTS} clients)",
-        "no static equivalent", spread=f"one client {_latency(post['alone'])}; {LOAD_CLIENTS} clients "
-                                      f"{_latency(post['load'])}; {post['load']['errors']} wrong answers"))
+    figures.append(
+        Figure(
+            S6,
+            f"POST {result['post_path']}",
+            f"{num(post['load']['rps'], 0)} req/s ({LOAD_CLIENTS} clients)",
+            "no static equivalent",
+            spread=f"one client {_latency(post['alone'])}; {LOAD_CLIENTS} clients "
+            f"{_latency(post['load'])}; {post['load']['errors']} wrong answers",
+        )
+    )
     start = summarise(result["start"])
-    figures.append(Figure(
-        S7, "server start (`shipguard serve` until /healthz answers)", f"{num(start.median, 2)} s", "",
-        f"< {START_TARGET_S:g} s", start.median < START_TARGET_S, start.spread(2)))
+    figures.append(
+        Figure(
+            S7,
+            "server start (`shipguard serve` until /healthz answers)",
+            f"{num(start.median, 2)} s",
+            "",
+            f"< {START_TARGET_S:g} s",
+            start.median < START_TARGET_S,
+            start.spread(2),
+        )
+    )
     return figures

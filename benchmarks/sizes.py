@@ -1,4 +1,5 @@
 """Sizes: the extension's store zip and the bundle JSON, raw and gzipped."""
+
 from __future__ import annotations
 
 import gzip
@@ -34,7 +35,17 @@ def measure_sizes(zip_path=None):
 def size_figures(sizes):
     kb = sizes["zip"] / KB
     return [
-        Figure(S7, "extension zip (Chrome store package)", f"{num(kb)} KB", "", f"< {ZIP_TARGET_KB} KB",
-               kb < ZIP_TARGET_KB),
-        Figure(S7, "bundle JSON", f"{num(sizes['bundle'] / KB)} KB raw, {num(sizes['bundle_gzip'] / KB)} KB gzip (level 6)"),
+        Figure(
+            S7,
+            "extension zip (Chrome store package)",
+            f"{num(kb)} KB",
+            "",
+            f"< {ZIP_TARGET_KB} KB",
+            kb < ZIP_TARGET_KB,
+        ),
+        Figure(
+            S7,
+            "bundle JSON",
+            f"{num(sizes['bundle'] / KB)} KB raw, {num(sizes['bundle_gzip'] / KB)} KB gzip (level 6)",
+        ),
     ]

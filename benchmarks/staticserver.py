@@ -3,11 +3,11 @@ waitress with the production server's settings, ETag and 304 included, and nothi
 
     python -m benchmarks.staticserver --file bundle.json --etag '"abc"' --port 8500
 """
+
 import argparse
 import os
 
 import waitress
-
 from shipguard.serving import WAITRESS_OPTIONS
 
 
@@ -23,7 +23,10 @@ def static_file_app(path, etag):
             return [b""]
         with open(path, "rb") as stream:
             body = stream.read()
-        start_response("200 OK", headers + [("Content-Type", "application/json"), ("Content-Length", str(size))])
+        start_response(
+            "200 OK",
+            headers + [("Content-Type", "application/json"), ("Content-Length", str(size))],
+        )
         return [body]
 
     return app
@@ -36,8 +39,13 @@ def main(argv=None):
     parser.add_argument("--port", type=int, required=True)
     args = parser.parse_args(argv)
     settings = {name: default for name, _, _, default, _ in WAITRESS_OPTIONS}
-    waitress.serve(static_file_app(args.file, args.etag), host="127.0.0.1", port=args.port,
-                   asyncore_use_poll=True, **settings)
+    waitress.serve(
+        static_file_app(args.file, args.etag),
+        host="127.0.0.1",
+        port=args.port,
+        asyncore_use_poll=True,
+        **settings,
+    )
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
 """Medians and spreads of repeated measurements, and how the benchmark prints numbers."""
+
 from __future__ import annotations
 
 import statistics
@@ -17,9 +18,11 @@ class Summary:
     count: int
 
     def spread(self, digits: int = 1) -> str:
-        """"min-max (IQR a-b), n=5"."""
-        return (f"{num(self.low, digits)}-{num(self.high, digits)} "
-                f"(IQR {num(self.q1, digits)}-{num(self.q3, digits)}), n={self.count}")
+        """ "min-max (IQR a-b), n=5"."""
+        return (
+            f"{num(self.low, digits)}-{num(self.high, digits)} "
+            f"(IQR {num(self.q1, digits)}-{num(self.q3, digits)}), n={self.count}"
+        )
 
 
 def summarise(samples) -> Summary:

@@ -7,6 +7,7 @@ export const OTHER_CARRIER = "Other";
 // already turns full-width digits, letters and spaces into ASCII). Spelled out rather than \s
 // because JavaScript's and Python's \s differ at the edges.
 const SEPARATORS = /[\t-\r \x85\xa0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff\-\u2010-\u2015\u2212\u30fc]/g;
+// eslint-disable-next-line no-control-regex -- every ASCII character that is not a letter or digit
 const ASCII_NON_ALNUM = /[\x00-\x2f\x3a-\x60\x7b-\x7f]+/g;
 const S10_WEIGHTS = [8, 6, 4, 2, 3, 5, 9, 7];
 
@@ -108,6 +109,7 @@ function carrierScore(carrier, trackingId) {
 }
 
 const namesOf = (carrier) => [carrier.name, ...carrier.amazon_names, ...carrier.aliases];
+// eslint-disable-next-line no-control-regex -- the whole ASCII range, control characters included
 const isAscii = (text) => /^[\x00-\x7f]*$/.test(text);
 
 /**

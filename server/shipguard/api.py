@@ -1,4 +1,5 @@
 """The /api/v1 blueprint: bundle, templates, render, lint and the OpenAPI document."""
+
 import json
 
 from flask import Blueprint, Response, current_app, jsonify, request
@@ -40,10 +41,15 @@ def get_bundle():
     etag = bundle.etag + GZIP_ETAG_SUFFIX if gzipped else bundle.etag
     # If-None-Match uses the weak comparison (RFC 9110 13.1.2): W/"x" matches "x", * anything.
     # Either representation's tag means the client already has this content.
-    if any(request.if_none_match.contains_weak(tag) for tag in (bundle.etag, bundle.etag + GZIP_ETAG_SUFFIX)):
+    if any(
+        request.if_none_match.contains_weak(tag)
+        for tag in (bundle.etag, bundle.etag + GZIP_ETAG_SUFFIX)
+    ):
         response = Response(status=304)
     else:
-        response = Response(bundle.gzip_body if gzipped else bundle.body, mimetype="application/json")
+        response = Response(
+            bundle.gzip_body if gzipped else bundle.body, mimetype="application/json"
+        )
         if gzipped:
             response.headers["Content-Encoding"] = "gzip"
     response.set_etag(etag)
@@ -72,7 +78,11 @@ def _summary(template):
 @api.post("/render")
 @documented(
     "Render a buyer message",
-    {200: ("The rendered message", RenderResponseSchema), 404: ("No such template",), 422: ("Invalid body",)},
+    {
+        200: ("The rendered message", RenderResponseSchema),
+        404: ("No such template",),
+        422: ("Invalid body",),
+    },
     request_schema=RenderRequestSchema,
     description="Fills a template's placeholders and lints the body; nothing is stored or logged.",
 )
@@ -93,9 +103,11 @@ def render():
 @api.post("/lint")
 @documented(
     "Lint a buyer message",
-    {200: ("Findings, and whether the message may be sent as is", LintResponseSchema),
-     404: ("A locale whose language lint has no profile for, or an unknown marketplace",),
-     422: ("Invalid body",)},
+    {
+        200: ("Findings, and whether the message may be sent as is", LintResponseSchema),
+        404: ("A locale whose language lint has no profile for, or an unknown marketplace",),
+        422: ("Invalid body",),
+    },
     request_schema=LintRequestSchema,
     description="Checks a message against Amazon's messaging rules in the buyer's language; "
     "nothing is stored or logged.",
@@ -122,7 +134,9 @@ def openapi_document():
 def json_body():
     """The request body parsed as JSON: 415 if it is not declared JSON, 400 if it is not JSON."""
     if not request.is_json:
-        raise UnsupportedMediaType("The request body must be JSON (Content-Type: application/json).")
+        raise UnsupportedMediaType(
+            "The request body must be JSON (Content-Type: application/json)."
+        )
     try:
         return json.loads(request.get_data(cache=False))
     except ValueError as error:

@@ -1,4 +1,5 @@
 """GET /api/v1/docs: the OpenAPI document as a readable HTML page, rendered on the server."""
+
 from flask import Blueprint, current_app
 
 from .htmlpage import html_response
@@ -33,7 +34,9 @@ def show():
 
 def _operations(spec):
     for path, methods in spec.get("paths", {}).items():
-        for method in sorted(methods, key=lambda m: _METHOD_ORDER.index(m) if m in _METHOD_ORDER else 99):
+        for method in sorted(
+            methods, key=lambda m: _METHOD_ORDER.index(m) if m in _METHOD_ORDER else 99
+        ):
             operation = methods[method]
             body = operation.get("requestBody", {}).get("content", {}).get("application/json", {})
             yield {
@@ -43,8 +46,13 @@ def _operations(spec):
                 "description": operation.get("description", ""),
                 "request": type_of(body["schema"]) if "schema" in body else None,
                 "responses": [
-                    {"status": status, "description": response.get("description", ""),
-                     "type": type_of(response.get("content", {}).get("application/json", {}).get("schema"))}
+                    {
+                        "status": status,
+                        "description": response.get("description", ""),
+                        "type": type_of(
+                            response.get("content", {}).get("application/json", {}).get("schema")
+                        ),
+                    }
                     for status, response in operation.get("responses", {}).items()
                 ],
             }
@@ -56,8 +64,12 @@ def _schema_view(name, schema):
         "name": name,
         "description": schema.get("description", ""),
         "fields": [
-            {"name": field, "type": type_of(spec), "required": field in required,
-             "description": spec.get("description", "")}
+            {
+                "name": field,
+                "type": type_of(spec),
+                "required": field in required,
+                "description": spec.get("description", ""),
+            }
             for field, spec in schema.get("properties", {}).items()
         ],
     }

@@ -1,4 +1,5 @@
 """The Flask app factory: settings, data, CORS, security headers, errors and routes."""
+
 from .api import api
 from .apidocs import docs
 from .auth import install_auth

@@ -1,4 +1,5 @@
 """Who may read the status page and who may change data: localhost, the team token, same site."""
+
 import hashlib
 import hmac
 import ipaddress
@@ -57,8 +58,12 @@ def read_refusal():
     if is_local_request() or token_matches(presented_token()):
         return None
     if not editing_enabled():
-        return error_response(403, "The status page is open to localhost only; set SHIPGUARD_TOKEN to open it wider.")
-    response = error_response(401, "The status page needs the team token (any user name, the token as password).")
+        return error_response(
+            403, "The status page is open to localhost only; set SHIPGUARD_TOKEN to open it wider."
+        )
+    response = error_response(
+        401, "The status page needs the team token (any user name, the token as password)."
+    )
     response.headers["WWW-Authenticate"] = 'Basic realm="Shipguard", charset="UTF-8"'
     return response
 
@@ -82,7 +87,9 @@ def write_refusal(form_token=None):
     form's CSRF token, so a page elsewhere cannot make a logged-in browser post for it.
     """
     if not editing_enabled():
-        return error_response(403, "Editing is off: the server has no team token (SHIPGUARD_TOKEN).")
+        return error_response(
+            403, "Editing is off: the server has no team token (SHIPGUARD_TOKEN)."
+        )
     reason = cross_site_reason()
     if reason:
         return error_response(403, reason)
@@ -113,5 +120,7 @@ def csrf_token_valid(value):
 
 def set_csrf_cookie(response, nonce):
     if request.cookies.get(CSRF_COOKIE) != nonce:
-        response.set_cookie(CSRF_COOKIE, nonce, httponly=True, samesite="Strict", secure=request.is_secure)
+        response.set_cookie(
+            CSRF_COOKIE, nonce, httponly=True, samesite="Strict", secure=request.is_secure
+        )
     return response

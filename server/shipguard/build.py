@@ -1,4 +1,5 @@
 """`shipguard build`: assemble the loadable extension folders dist/chrome/ and dist/firefox/ and their store zips."""
+
 import json
 import shutil
 import zipfile
@@ -50,7 +51,9 @@ def build(out_dir="dist", data_dir=None, extension_dir=None, manifest=None):
 
 def _copy_extension(source, target):
     if source.is_dir():
-        shutil.copytree(source, target, ignore=lambda folder, names: [n for n in names if skipped(n)])
+        shutil.copytree(
+            source, target, ignore=lambda folder, names: [n for n in names if skipped(n)]
+        )
     else:
         target.mkdir(parents=True)
 

@@ -1,4 +1,5 @@
 """The bundle: all data as one canonical JSON document, its bytes, ETag and version."""
+
 import gzip
 import hashlib
 import json
@@ -41,7 +42,10 @@ def bundle_content(data):
 
 def without_examples(lint):
     """The lint rules as extensions need them: the examples are for checking the rules, here."""
-    return {**lint, "rules": [{k: v for k, v in rule.items() if k != "examples"} for rule in lint["rules"]]}
+    return {
+        **lint,
+        "rules": [{k: v for k, v in rule.items() if k != "examples"} for rule in lint["rules"]],
+    }
 
 
 def generated_at(files):
@@ -62,7 +66,9 @@ def build_bundle(data):
     body = canonical_json({**content, "version": digest[:12], "generated_at": stamp})
     # mtime=0: the compressed bytes, like the plain ones, depend on the content alone.
     packed = gzip.compress(body, compresslevel=9, mtime=0)
-    return Bundle(body=body, gzip_body=packed, etag=digest, version=digest[:12], generated_at=stamp, data=data)
+    return Bundle(
+        body=body, gzip_body=packed, etag=digest, version=digest[:12], generated_at=stamp, data=data
+    )
 
 
 def load_bundle(team_dir=None):

@@ -1,4 +1,5 @@
 """The `shipguard` command: serve the API, check the data, lint a message, build the extension, run the demo."""
+
 import argparse
 import os
 import sys
@@ -40,7 +41,9 @@ def _parser():
     lint = commands.add_parser("lint", help="lint a buyer message (exit 1 on an error finding)")
     lint.add_argument("file", help="the message as UTF-8 plain text; - reads standard input")
     lint.add_argument("--locale", help="the buyer's locale, BCP 47 such as en-US or de-DE")
-    lint.add_argument("--marketplace", help="marketplace code such as US: its buyers' language and its rules")
+    lint.add_argument(
+        "--marketplace", help="marketplace code such as US: its buyers' language and its rules"
+    )
     _data_dir_option(lint)
     lint.set_defaults(run=run_lint)
 
@@ -50,12 +53,20 @@ def _parser():
     build.set_defaults(run=run_build)
 
     demo = commands.add_parser(
-        "demo", help="the extension in Chromium on sample Seller Central pages (needs shipguard[demo])",
+        "demo",
+        help="the extension in Chromium on sample Seller Central pages (needs shipguard[demo])",
         description="Opens a browser window when there is a display (or with --headed); "
-        "with --out, or without a display, writes screenshots instead.")
-    demo.add_argument("--out", help="screenshot folder (default demo-screenshots when there is no display)")
-    demo.add_argument("--headed", action="store_true", help="open a window even with --out or no $DISPLAY")
-    demo.add_argument("--lang", help="the browser's UI language, e.g. de or ja (the extension follows it)")
+        "with --out, or without a display, writes screenshots instead.",
+    )
+    demo.add_argument(
+        "--out", help="screenshot folder (default demo-screenshots when there is no display)"
+    )
+    demo.add_argument(
+        "--headed", action="store_true", help="open a window even with --out or no $DISPLAY"
+    )
+    demo.add_argument(
+        "--lang", help="the browser's UI language, e.g. de or ja (the extension follows it)"
+    )
     demo.set_defaults(run=run_demo)
     return parser
 
@@ -97,7 +108,11 @@ def run_check(args):
         "template languages": sum(len(template["locales"]) for template in data.templates),
         "lint rules": len(data.lint["rules"]),
     }
-    print(f"Data OK ({layers}): " + ", ".join(f"{name} {count}" for name, count in counts.items()) + ".")
+    print(
+        f"Data OK ({layers}): "
+        + ", ".join(f"{name} {count}" for name, count in counts.items())
+        + "."
+    )
     return 0
 
 

@@ -1,9 +1,12 @@
 """Server settings: defaults in a class, overridden by environment variables."""
+
 import os
 import re
 
 CHROME_EXTENSION_ID = r"[a-p]{32}"
-FIREFOX_EXTENSION_ID = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+FIREFOX_EXTENSION_ID = (
+    r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+)
 
 
 class ConfigError(ValueError):
@@ -47,7 +50,9 @@ def parse_extension_ids(value):
     ids = value.split(",") if isinstance(value, str) else list(value or ())
     ids = tuple(item.strip() for item in ids if item.strip())
     for item in ids:
-        if not (re.fullmatch(CHROME_EXTENSION_ID, item) or re.fullmatch(FIREFOX_EXTENSION_ID, item)):
+        if not (
+            re.fullmatch(CHROME_EXTENSION_ID, item) or re.fullmatch(FIREFOX_EXTENSION_ID, item)
+        ):
             raise ConfigError(
                 f"SHIPGUARD_EXTENSION_IDS: {item!r} is neither a Chrome extension id "
                 "(32 letters a-p) nor a Firefox extension UUID."
@@ -77,7 +82,9 @@ def parse_reload_interval(value):
     try:
         seconds = float(value or 0)
     except (TypeError, ValueError):
-        raise ConfigError(f"SHIPGUARD_RELOAD_INTERVAL: {value!r} is not a number of seconds.") from None
+        raise ConfigError(
+            f"SHIPGUARD_RELOAD_INTERVAL: {value!r} is not a number of seconds."
+        ) from None
     if not 0 <= seconds <= 3600:
         raise ConfigError("SHIPGUARD_RELOAD_INTERVAL: must be between 0 (off) and 3600 seconds.")
     return seconds

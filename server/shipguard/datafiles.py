@@ -1,4 +1,5 @@
 """Reading one JSON data file and validating it, noting every problem instead of stopping."""
+
 import json
 
 from marshmallow import ValidationError
@@ -53,4 +54,6 @@ def json_files(folder):
     """The *.json files of a folder in name order (none if the folder does not exist)."""
     if not folder.is_dir():
         return []
-    return sorted(path for path in folder.glob("*.json") if path.is_file() and not path.name.startswith("."))
+    return sorted(
+        path for path in folder.glob("*.json") if path.is_file() and not path.name.startswith(".")
+    )

@@ -1,4 +1,5 @@
 """Loading the default data layered with an optional team data folder, validated as a whole."""
+
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -9,12 +10,21 @@ from .disabled import apply_disabled
 from .problems import DataError, Problem, problems_from_messages
 from .schemas.carriers import CarriersFileSchema
 from .schemas.date_formats import DateFormatsFileSchema
-from .schemas.lint import LintFileSchema, lint_data, scope_reference_problems, unknown_language_errors
+from .schemas.lint import (
+    LintFileSchema,
+    lint_data,
+    scope_reference_problems,
+    unknown_language_errors,
+)
 from .schemas.marketplaces import MarketplacesFileSchema
 from .schemas.pages import PageAdapterSchema
 from .schemas.rules import RulesFileSchema, remedy_reference_problems
 from .schemas.templates import TemplateSchema, marketplace_reference_problems
-from .template_checks import missing_language_problems, rule_example_problems, template_lint_problems
+from .template_checks import (
+    missing_language_problems,
+    rule_example_problems,
+    template_lint_problems,
+)
 
 MARKETPLACES_FILE = MarketplacesFileSchema()
 DATE_FORMATS_FILE = DateFormatsFileSchema()
@@ -24,7 +34,13 @@ PAGE_ADAPTER = PageAdapterSchema()
 TEMPLATE = TemplateSchema()
 LINT_FILE = LintFileSchema()
 # A team's rules.json may change one threshold without repeating all the others.
-TEAM_RULES_PARTIAL = ("due_soon_hours", "delay_business_days", "groups", "remedies", "address_checks")
+TEAM_RULES_PARTIAL = (
+    "due_soon_hours",
+    "delay_business_days",
+    "groups",
+    "remedies",
+    "address_checks",
+)
 # A team's lint.json may add or replace a few rules (by id) or language profiles only.
 TEAM_LINT_PARTIAL = ("languages", "rules")
 
@@ -78,7 +94,9 @@ class _Layers:
     def lint_file(self):
         """lint.json as the layers make it: profiles by language, rules by id in file order."""
         return {
-            "languages": {code: profile for code, (profile, _) in sorted(self.lint_languages.items())},
+            "languages": {
+                code: profile for code, (profile, _) in sorted(self.lint_languages.items())
+            },
             "rules": [rule for rule, _ in self.lint_rules.values()],
         }
 
@@ -122,15 +140,38 @@ def load_data(team_dir=None):
 
 def _load_layer(layers, data_dir, messages_dir, problems, *, team):
     """Read one layer (defaults or a team's folder) into `layers`."""
-    _load_list_file(layers, data_dir / "marketplaces.json", MARKETPLACES_FILE, problems, team=team,
-                    into=layers.marketplaces, list_key="marketplaces", id_key="code")
-    _load_list_file(layers, data_dir / "date-formats.json", DATE_FORMATS_FILE, problems, team=team,
-                    into=layers.date_formats, list_key="date_formats",
-                    id_key=lambda fmt: " ".join(fmt["locales"]))
+    _load_list_file(
+        layers,
+        data_dir / "marketplaces.json",
+        MARKETPLACES_FILE,
+        problems,
+        team=team,
+        into=layers.marketplaces,
+        list_key="marketplaces",
+        id_key="code",
+    )
+    _load_list_file(
+        layers,
+        data_dir / "date-formats.json",
+        DATE_FORMATS_FILE,
+        problems,
+        team=team,
+        into=layers.date_formats,
+        list_key="date_formats",
+        id_key=lambda fmt: " ".join(fmt["locales"]),
+    )
     _load_rules(layers, data_dir / "rules.json", problems, team=team)
     _load_lint(layers, data_dir / "lint.json", problems, team=team)
-    _load_list_file(layers, data_dir / "carriers.json", CARRIERS_FILE, problems, team=team,
-                    into=layers.carriers, list_key="carriers", id_key="id")
+    _load_list_file(
+        layers,
+        data_dir / "carriers.json",
+        CARRIERS_FILE,
+        problems,
+        team=team,
+        into=layers.carriers,
+        list_key="carriers",
+        id_key="id",
+    )
     for path in json_files(data_dir / "pages"):
         _load_record_file(layers, path, PAGE_ADAPTER, layers.pages, problems)
     for path in json_files(messages_dir):
@@ -223,9 +264,13 @@ def _lint_problems(layers):
     lint_file = layers.lint_file()
     sources = [source for _, source in layers.lint_rules.values()]
     errors = {
-        **{f"rules.{index}.{key}": reasons for index, fields in
-           unknown_language_errors(lint_file["rules"], lint_file["languages"]).items()
-           for key, reasons in fields.items()},
+        **{
+            f"rules.{index}.{key}": reasons
+            for index, fields in unknown_language_errors(
+                lint_file["rules"], lint_file["languages"]
+            ).items()
+            for key, reasons in fields.items()
+        },
         **scope_reference_problems(lint_file, layers.marketplaces),
     }
     errors = errors or rule_example_problems(lint_file)
@@ -244,6 +289,9 @@ def _template_problems(layers):
     marketplaces = {code: record for code, (record, _) in layers.marketplaces.items()}
     problems = []
     for template, source in layers.templates.values():
-        errors = {**missing_language_problems(template, marketplaces), **template_lint_problems(template, lint_file)}
+        errors = {
+            **missing_language_problems(template, marketplaces),
+            **template_lint_problems(template, lint_file),
+        }
         problems += problems_from_messages(source.file, errors)
     return problems

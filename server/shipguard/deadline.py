@@ -1,4 +1,5 @@
 """Ship-by deadlines and statuses: the Python reference of extension/core (same vectors)."""
+
 import re
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo

@@ -1,4 +1,5 @@
 """`shipguard demo`: the built extension in Chromium on sample Seller Central pages, in a window or as screenshots."""
+
 import contextlib
 import json
 import os
@@ -22,7 +23,9 @@ LIST_PAGES = (
 )
 # Account Health has no sidecar (no orders); Shipguard reads the seller's rates there and the
 # popup projects them. One page only: the figures Shipguard keeps are the last ones it read.
-ACCOUNT_HEALTH_PAGES = {"https://sellercentral.amazon.com/performance/dashboard": "account-health-us.html"}
+ACCOUNT_HEALTH_PAGES = {
+    "https://sellercentral.amazon.com/performance/dashboard": "account-health-us.html"
+}
 # Fixtures that show Shipguard failing politely or nothing at all; tests want them, a demo does not.
 NOT_DEMO = ("unknown-layout", "empty", "signin")
 # Small enough that each screenshot stays under ~150 KB for the README.
@@ -43,7 +46,10 @@ def demo_routes():
 
     routes = {}
     names = [name for _, name in LIST_PAGES] + sorted(
-        p.name for p in paths.sample_pages_dir().iterdir() if p.suffix in (".html", ".json") and not p.name.endswith(".expect.json"))
+        p.name
+        for p in paths.sample_pages_dir().iterdir()
+        if p.suffix in (".html", ".json") and not p.name.endswith(".expect.json")
+    )
     for name in names:
         expect = sidecar(name)
         if expect is None or expect.get("variant_of") or any(word in name for word in NOT_DEMO):
@@ -57,7 +63,11 @@ def demo_routes():
 
 
 def account_health_pages():
-    return {url: name for url, name in ACCOUNT_HEALTH_PAGES.items() if (paths.sample_pages_dir() / name).exists()}
+    return {
+        url: name
+        for url, name in ACCOUNT_HEALTH_PAGES.items()
+        if (paths.sample_pages_dir() / name).exists()
+    }
 
 
 def list_pages():
@@ -77,7 +87,9 @@ def running_server(data_dir=None):
 
     from .app import create_app
 
-    server = waitress.create_server(create_app({"DATA_DIR": data_dir}), host="127.0.0.1", port=0, threads=4)
+    server = waitress.create_server(
+        create_app({"DATA_DIR": data_dir}), host="127.0.0.1", port=0, threads=4
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     try:
@@ -95,11 +107,17 @@ def keep_off_the_network(context):
     def off_machine(url):
         # The extension's own files (chrome-extension://) pass through routing too: leave them be.
         parts = urlsplit(url)
-        return parts.scheme in ("http", "https") and parts.hostname not in ("127.0.0.1", "localhost")
+        return parts.scheme in ("http", "https") and parts.hostname not in (
+            "127.0.0.1",
+            "localhost",
+        )
 
     def handler(route):
-        return route.fulfill(status=404, content_type="text/plain; charset=utf-8",
-                             body="Not part of the Shipguard demo: nothing is sent to Amazon.")
+        return route.fulfill(
+            status=404,
+            content_type="text/plain; charset=utf-8",
+            body="Not part of the Shipguard demo: nothing is sent to Amazon.",
+        )
 
     context.route(off_machine, handler)
 
@@ -109,7 +127,9 @@ def use_server(worker, url, timeout=10):
     worker.evaluate("async (url) => chrome.storage.sync.set({ serverUrl: url })", url)
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        source = worker.evaluate("async () => (await chrome.storage.local.get('bundleSource')).bundleSource")
+        source = worker.evaluate(
+            "async () => (await chrome.storage.local.get('bundleSource')).bundleSource"
+        )
         if source == "server":
             return True
         time.sleep(0.2)
@@ -120,8 +140,11 @@ def open_list(context, url, orders):
     page = context.new_page()
     page.goto(url)
     if orders:
-        page.wait_for_function("n => document.querySelectorAll('[data-shipguard-order]').length >= n",
-                               arg=orders, timeout=15_000)
+        page.wait_for_function(
+            "n => document.querySelectorAll('[data-shipguard-order]').length >= n",
+            arg=orders,
+            timeout=15_000,
+        )
     # Statuses may be refined once the page's own JSON arrives; they settle within a second.
     page.wait_for_timeout(1200)
     return page
@@ -135,14 +158,18 @@ def wait_for_storage(worker, key, timeout=10):
     """Wait until the extension has stored `key` locally (it reads pages asynchronously)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if worker.evaluate("async (key) => (await chrome.storage.local.get(key))[key] != null", key):
+        if worker.evaluate(
+            "async (key) => (await chrome.storage.local.get(key))[key] != null", key
+        ):
             return True
         time.sleep(0.2)
     return False
 
 
 def status_counts(page):
-    statuses = page.eval_on_selector_all("[data-shipguard-order]", "hosts => hosts.map(h => h.dataset.shipguardStatus)")
+    statuses = page.eval_on_selector_all(
+        "[data-shipguard-order]", "hosts => hosts.map(h => h.dataset.shipguardStatus)"
+    )
     return {status: statuses.count(status) for status in STATUSES if status in statuses}
 
 
@@ -223,12 +250,21 @@ def drive(window, out_dir, data_dir, lang):
     from .demo_browser import launch_with_extension, service_worker
     from .sample_routes import install_routes
 
-    with tempfile.TemporaryDirectory(prefix="shipguard-demo-") as work, running_server(data_dir) as server_url:
+    with (
+        tempfile.TemporaryDirectory(prefix="shipguard-demo-") as work,
+        running_server(data_dir) as server_url,
+    ):
         extension_dir = build(Path(work) / "dist", data_dir=data_dir)
         print(f"Server {server_url}; extension built in {extension_dir}", flush=True)
         with sync_playwright() as playwright:
-            context = launch_with_extension(playwright, extension_dir, Path(work) / "profile",
-                                            headless=not window, lang=lang, viewport=VIEWPORT)
+            context = launch_with_extension(
+                playwright,
+                extension_dir,
+                Path(work) / "profile",
+                headless=not window,
+                lang=lang,
+                viewport=VIEWPORT,
+            )
             keep_off_the_network(context)
             install_routes(context, demo_routes())
             worker = service_worker(context)
@@ -254,8 +290,12 @@ def show_window(context, extension_id):
     for page in context.pages:
         if page.url == "about:blank" and len(context.pages) > 1:
             page.close()
-    print(f"Open: Manage Orders for {', '.join(labels)} (one tab each), Account Health and the options page.")
-    print("Click a badge for its remedies, or the toolbar icon for the popup. Nothing is sent to Amazon.")
+    print(
+        f"Open: Manage Orders for {', '.join(labels)} (one tab each), Account Health and the options page."
+    )
+    print(
+        "Click a badge for its remedies, or the toolbar icon for the popup. Nothing is sent to Amazon."
+    )
     print("Close the browser window (or press Ctrl+C) to end the demo.", flush=True)
     context.wait_for_event("close", timeout=0)
     print("Demo closed.")

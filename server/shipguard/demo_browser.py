@@ -1,4 +1,5 @@
 """Chromium with the built extension loaded: the one launch recipe the demo and the browser tests share."""
+
 import os
 import shutil
 from pathlib import Path
@@ -24,17 +25,27 @@ def chromium_executable():
     return None
 
 
-def launch_with_extension(playwright, extension_dir, profile_dir, headless=True, lang=None, **options):
+def launch_with_extension(
+    playwright, extension_dir, profile_dir, headless=True, lang=None, **options
+):
     """A persistent context (the only kind that runs extensions) with `extension_dir` loaded.
 
     `lang` ("de", "ja"...) sets the browser's UI language, which picks the extension's _locales.
     """
-    args = BROWSER_ARGS + [
-        f"--disable-extensions-except={extension_dir}",
-        f"--load-extension={extension_dir}",
-    ] + ([f"--lang={lang}"] if lang else [])
+    args = (
+        BROWSER_ARGS
+        + [
+            f"--disable-extensions-except={extension_dir}",
+            f"--load-extension={extension_dir}",
+        ]
+        + ([f"--lang={lang}"] if lang else [])
+    )
     return playwright.chromium.launch_persistent_context(
-        str(profile_dir), executable_path=chromium_executable(), headless=headless, args=args, **options
+        str(profile_dir),
+        executable_path=chromium_executable(),
+        headless=headless,
+        args=args,
+        **options,
     )
 
 

@@ -1,4 +1,5 @@
 """A team's disabled.json: removes records by id once every layer has been read."""
+
 from .datafiles import load_file
 from .problems import Problem
 from .schemas.disabled import DisabledFileSchema
@@ -28,7 +29,11 @@ def apply_disabled(layers, team_dir, problems):
         for index, record_id in enumerate(ids):
             # A typo would otherwise leave the record on while the team believes it is off.
             if record_id not in records:
-                problems.append(Problem(str(path), f"{key}.{index}", f"No {noun} named {record_id!r} to disable."))
+                problems.append(
+                    Problem(
+                        str(path), f"{key}.{index}", f"No {noun} named {record_id!r} to disable."
+                    )
+                )
             else:
                 del records[record_id]
     problems.extend(_templates_still_used(layers, path, loaded[1]["templates"]))
@@ -39,5 +44,7 @@ def _templates_still_used(layers, path, template_ids):
     for index, template_id in enumerate(template_ids):
         for remedy, _ in layers.remedies.values():
             if remedy.get("template") == template_id:
-                reason = f"Remedy {remedy['id']!r} still uses this template; disable that remedy too."
+                reason = (
+                    f"Remedy {remedy['id']!r} still uses this template; disable that remedy too."
+                )
                 yield Problem(str(path), f"templates.{index}", reason)

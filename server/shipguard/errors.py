@@ -1,4 +1,5 @@
 """JSON error responses: one shape for every error, never a stack trace or debug page."""
+
 from flask import jsonify
 from marshmallow import ValidationError
 from werkzeug.exceptions import HTTPException, InternalServerError, MethodNotAllowed
@@ -7,7 +8,11 @@ from werkzeug.http import HTTP_STATUS_CODES
 
 def error_response(status, message, errors=None):
     """`{code, status, message, errors?}` with HTTP status `status`."""
-    body = {"code": status, "status": HTTP_STATUS_CODES.get(status, "Unknown Error"), "message": message}
+    body = {
+        "code": status,
+        "status": HTTP_STATUS_CODES.get(status, "Unknown Error"),
+        "message": message,
+    }
     if errors is not None:
         body["errors"] = errors
     response = jsonify(body)
@@ -17,7 +22,9 @@ def error_response(status, message, errors=None):
 
 def handle_http_exception(error):
     """Any HTTP error werkzeug or a view raises (400, 404, 405, 413, 415, ...)."""
-    response = error_response(error.code, error.description or HTTP_STATUS_CODES.get(error.code, ""))
+    response = error_response(
+        error.code, error.description or HTTP_STATUS_CODES.get(error.code, "")
+    )
     if isinstance(error, MethodNotAllowed) and error.valid_methods:
         # RFC 9110 requires a 405 to say which methods would work.
         response.headers["Allow"] = ", ".join(error.valid_methods)

@@ -1,4 +1,5 @@
 """The Firefox edition of the manifest: the same extension, with the keys Firefox wants and none it warns about."""
+
 import copy
 
 GECKO_ID = "shipguard@shipguard.app"

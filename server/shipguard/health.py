@@ -1,4 +1,5 @@
 """GET /healthz: is the server up, and which bundle is it serving."""
+
 from flask import Blueprint, current_app, jsonify
 
 from .openapi import documented

@@ -1,4 +1,5 @@
 """Server-rendered HTML pages: their own CSP (no scripts, the app's stylesheet) and no caching."""
+
 from flask import make_response, render_template
 
 # No script at all; styles only from the app's own stylesheet; forms post only to us.

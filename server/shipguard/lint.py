@@ -3,6 +3,7 @@
 Findings are {rule, severity, message, start, end}; start and end are UTF-16 offsets (the
 unit JavaScript counts in), so both twins report the same spans, emoji included.
 """
+
 import json
 from dataclasses import dataclass
 from functools import cache
@@ -56,7 +57,10 @@ def word_list_pattern(words, word_boundary=True):
 
 
 def _compile_by_language(mapping):
-    return {language: tuple(compile_pattern(p) for p in patterns) for language, patterns in mapping.items()}
+    return {
+        language: tuple(compile_pattern(p) for p in patterns)
+        for language, patterns in mapping.items()
+    }
 
 
 PATTERN_KEYS = ("patterns", "core", "when", "unless", "require")
@@ -74,8 +78,15 @@ def compile_lint(data):
         for code, spec in data["languages"].items()
     }
     rules = tuple(
-        Rule(index, spec["id"], spec["severity"], spec["message"], spec["kind"], spec,
-             {key: _compile_by_language(spec[key]) for key in PATTERN_KEYS if key in spec})
+        Rule(
+            index,
+            spec["id"],
+            spec["severity"],
+            spec["message"],
+            spec["kind"],
+            spec,
+            {key: _compile_by_language(spec[key]) for key in PATTERN_KEYS if key in spec},
+        )
         for index, spec in enumerate(data["rules"])
     )
     return LintRules(profiles, dict(data.get("message_locales", {})), rules)
@@ -87,6 +98,7 @@ def default_lint_data():
 
     Validated by the datastore when the server loads; read here as is, for callers without data.
     """
+
     def read(name):
         return json.loads((paths.default_data_dir() / name).read_text(encoding="utf-8"))
 
@@ -152,7 +164,9 @@ def declared_languages(locale, marketplace, lint):
 
 
 def _context(text, locale, marketplace, lint):
-    scores = {code: len(lint.profiles[code].stop_words.findall(text)) for code in sorted(lint.profiles)}
+    scores = {
+        code: len(lint.profiles[code].stop_words.findall(text)) for code in sorted(lint.profiles)
+    }
     declared = declared_languages(locale, marketplace, lint)
     best = max(scores, key=scores.get, default=None)  # a tie goes to the first code A-Z
     # The language the text is actually in joins the declared ones, so a German request
@@ -179,7 +193,12 @@ def lint_message(text, locale=None, marketplace=None, rules=None):
             found.append((to_units(start), to_units(end), rule.index, rule))
     found.sort(key=lambda item: item[:3])
     return [
-        {"rule": rule.id, "severity": rule.severity, "message": rule.message, "start": start, "end": end}
+        {
+            "rule": rule.id,
+            "severity": rule.severity,
+            "message": rule.message,
+            "start": start,
+            "end": end,
+        }
         for start, end, _, rule in found
     ]
-

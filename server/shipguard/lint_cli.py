@@ -1,4 +1,5 @@
 """`shipguard lint FILE`: a buyer message linted, one `FILE:line:col: severity rule: message` line per finding."""
+
 import re
 import sys
 from pathlib import Path
@@ -28,7 +29,10 @@ def run(file, locale=None, marketplace=None, data_dir=None, out=sys.stdout, err=
     name = "<stdin>" if file == "-" else file
     for finding in findings:
         line, column = line_and_column(text, finding["start"])
-        print(f"{name}:{line}:{column}: {finding['severity']} {finding['rule']}: {finding['message']}", file=out)
+        print(
+            f"{name}:{line}:{column}: {finding['severity']} {finding['rule']}: {finding['message']}",
+            file=out,
+        )
     return 1 if any(finding["severity"] == "error" for finding in findings) else 0
 
 

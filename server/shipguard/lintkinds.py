@@ -1,4 +1,5 @@
 """What each kind of lint rule checks; spans here are character indexes (lint.py converts them)."""
+
 import unicodedata
 
 from .utf16 import char_index, utf16_len
@@ -53,7 +54,9 @@ def check_pattern(rule, context):
 
 def check_required_pattern(rule, context):
     """The whole text, when none of the patterns matches anywhere."""
-    return [] if _found(context.patterns(rule, "patterns"), context.text) else [(0, len(context.text))]
+    return (
+        [] if _found(context.patterns(rule, "patterns"), context.text) else [(0, len(context.text))]
+    )
 
 
 def check_max_length(rule, context):
@@ -86,8 +89,11 @@ def check_language(rule, context):
         return []
     best = max(others, key=scores.get)
     enough = scores[best] >= rule.spec["min_words"]
-    return [(0, len(context.text))] if enough and scores[best] >= rule.spec["ratio"] * max(
-        scores[code] for code in expected) else []
+    return (
+        [(0, len(context.text))]
+        if enough and scores[best] >= rule.spec["ratio"] * max(scores[code] for code in expected)
+        else []
+    )
 
 
 def check_requires(rule, context):

@@ -9,6 +9,7 @@ The data's patterns are translated, never used raw, because the two engines disa
 - `$` is the end of the text; `\\u{1F600}` is one character (any code point);
 - escape `[ ] { }` and `-` where they are meant literally; lookbehinds are fixed-width.
 """
+
 import re
 
 WHITESPACE = r"\t\n\x0b\x0c\r \xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
@@ -52,21 +53,21 @@ def _escape(source, index, in_class):
         return (inside if in_class else outside), index + 2
     if char == "u" and source.startswith("{", index + 2):
         end = source.find("}", index + 3)
-        digits = source[index + 3:end]
+        digits = source[index + 3 : end]
         if end < 0 or not re.fullmatch(r"[0-9a-fA-F]{1,6}", digits):
             raise PatternError("\\u{...} needs 1 to 6 hex digits.")
         return literal(int(digits, 16)), end + 1
     if char == "u":
-        digits = source[index + 2:index + 6]
+        digits = source[index + 2 : index + 6]
         if not re.fullmatch(r"[0-9a-fA-F]{4}", digits):
             raise PatternError("\\u needs 4 hex digits.")
         return literal(int(digits, 16)), index + 6
     if char == "x":
-        if not re.fullmatch(r"[0-9a-fA-F]{2}", source[index + 2:index + 4]):
+        if not re.fullmatch(r"[0-9a-fA-F]{2}", source[index + 2 : index + 4]):
             raise PatternError("\\x needs 2 hex digits.")
-        return source[index:index + 4], index + 4
+        return source[index : index + 4], index + 4
     if char in SYNTAX or char in "nrtf123456789" or (char == "-" and in_class):
-        return source[index:index + 2], index + 2
+        return source[index : index + 2], index + 2
     raise PatternError(f"\\{char} is not in the portable dialect.")
 
 

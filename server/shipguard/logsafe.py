@@ -1,4 +1,5 @@
 """Logging that never carries buyer data: unexpected errors are logged by type and place only."""
+
 import traceback
 
 from flask import Flask, request
@@ -16,5 +17,8 @@ class ShipguardFlask(Flask):
         rule = request.url_rule.rule if request.url_rule else "(no route)"
         self.logger.error(
             "Unexpected %s in %s %s (its message is not logged: it may hold buyer data)\n%s",
-            error_type.__name__, request.method, rule, "".join(traceback.format_tb(trace)).rstrip(),
+            error_type.__name__,
+            request.method,
+            rule,
+            "".join(traceback.format_tb(trace)).rstrip(),
         )

@@ -1,4 +1,5 @@
 """Templates rendered with their placeholder examples and the lint findings of each language."""
+
 import logging
 
 from .lint import lint_message
@@ -22,13 +23,15 @@ def rendered_examples(template, lint_rules=None):
     languages = []
     for locale in sorted(template["locales"]):
         rendered = render_message(template, locale, fields)
-        languages.append({
-            "locale": locale,
-            "texts": template["locales"][locale],
-            **rendered,
-            # By locale alone: a template's first marketplace would impose its language on all.
-            **_lint_or_error(rendered["body"], locale, None, lint_rules),
-        })
+        languages.append(
+            {
+                "locale": locale,
+                "texts": template["locales"][locale],
+                **rendered,
+                # By locale alone: a template's first marketplace would impose its language on all.
+                **_lint_or_error(rendered["body"], locale, None, lint_rules),
+            }
+        )
     return languages
 
 
@@ -36,7 +39,7 @@ def _lint_or_error(text, locale, marketplace, lint_rules):
     """{"lint": findings or None} or, if lint broke, {"lint_error": its type} for the page."""
     try:
         return {"lint": lint_findings(text, locale, marketplace, lint_rules)}
-    except Exception as error:  # noqa: BLE001 - one broken check must not take the page down
+    except Exception as error:
         log.warning("Lint failed on a template example (%s).", type(error).__name__)
         return {"lint": None, "lint_error": type(error).__name__}
 

@@ -1,4 +1,5 @@
 """The OpenAPI document, generated from the routes and their marshmallow schemas."""
+
 import re
 
 from apispec import APISpec
@@ -47,7 +48,9 @@ def build_spec(app):
         version=__version__,
         openapi_version="3.0.3",
         plugins=[MarshmallowPlugin()],
-        info={"description": "Rules, page adapters and buyer message templates for the Shipguard extension."},
+        info={
+            "description": "Rules, page adapters and buyer message templates for the Shipguard extension."
+        },
     )
     for rule in sorted(app.url_map.iter_rules(), key=lambda rule: rule.rule):
         operation = getattr(app.view_functions[rule.endpoint], _DOC_ATTRIBUTE, None)

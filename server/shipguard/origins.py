@@ -1,4 +1,5 @@
 """CORS for browser extensions only: web pages get no cross-origin access to the API."""
+
 import re
 
 from flask_cors import CORS

@@ -1,4 +1,5 @@
 """Where Shipguard's own files live, in a source checkout and in an installed wheel."""
+
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent

@@ -1,4 +1,5 @@
 """Data file problems (file, field path, reason), collected and raised as one DataError."""
+
 from dataclasses import dataclass
 
 # marshmallow reports errors of a Dict field's keys and values under these two names.

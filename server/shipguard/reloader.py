@@ -1,4 +1,5 @@
 """Hot reload: watch the data files and swap in a new bundle only when it is valid and new."""
+
 import logging
 import os
 import threading
@@ -83,15 +84,20 @@ class Reloader:
         """check() for the background thread: an unexpected error must not stop the checks."""
         try:
             self.check()
-        except Exception as error:  # noqa: BLE001 - logged, and the last good bundle stays
-            log.error("Data check failed unexpectedly (%s); still serving bundle %s.",
-                      type(error).__name__, self.bundle.version)
+        except Exception as error:
+            log.error(
+                "Data check failed unexpectedly (%s); still serving bundle %s.",
+                type(error).__name__,
+                self.bundle.version,
+            )
 
     def _reject(self, signature, problems):
         self._signature, self.problems, self.rejected_at = signature, tuple(problems), _now()
         log.warning(
             "Data change rejected; still serving bundle %s. %d problem(s):\n%s",
-            self.bundle.version, len(self.problems), "\n".join(str(problem) for problem in self.problems),
+            self.bundle.version,
+            len(self.problems),
+            "\n".join(str(problem) for problem in self.problems),
         )
 
     def _swap(self, bundle):

@@ -4,6 +4,7 @@ Template texts use `{name}` placeholders and optional segments `[[ ... {name} ..
 segment is kept (without its brackets) when every placeholder inside it has a value, and
 dropped whole, spaces and punctuation included, when one is blank. Spans are UTF-16 offsets.
 """
+
 import re
 
 from .utf16 import utf16_len
@@ -11,7 +12,11 @@ from .utf16 import utf16_len
 PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 SEGMENT = re.compile(r"\[\[(.*?)\]\]", re.DOTALL)
 # What JavaScript's String.prototype.trim() removes; str.strip() alone would differ.
-JS_WHITESPACE = "\t\n\v\f\r \xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000\ufeff"
+JS_WHITESPACE = (
+    "\t\n\v\f\r \xa0\u1680"
+    + "".join(map(chr, range(0x2000, 0x200B)))
+    + "\u2028\u2029\u202f\u205f\u3000\ufeff"
+)
 
 
 def placeholders_in(text):
@@ -30,12 +35,18 @@ def segment_problems(text):
     problems = []
     for match in SEGMENT.finditer(text):
         if "[[" in match.group(1):
-            problems.append("Optional segments cannot be nested: close [[ with ]] before opening another.")
+            problems.append(
+                "Optional segments cannot be nested: close [[ with ]] before opening another."
+            )
         elif not PLACEHOLDER.search(match.group(1)):
-            problems.append(f"Optional segment [[{match.group(1)}]] has no placeholder, so it is never optional.")
+            problems.append(
+                f"Optional segment [[{match.group(1)}]] has no placeholder, so it is never optional."
+            )
     rest = SEGMENT.sub("", text)
     if "[[" in rest or "]]" in rest:
-        problems.append("Unbalanced [[ or ]]: an optional segment is written [[ ... {placeholder} ... ]].")
+        problems.append(
+            "Unbalanced [[ or ]]: an optional segment is written [[ ... {placeholder} ... ]]."
+        )
     return problems
 
 
@@ -63,7 +74,7 @@ def fill(text, fields):
     """
     out, unfilled, pos, length = [], [], 0, 0
     for match in PLACEHOLDER.finditer(text):
-        before = text[pos:match.start()]
+        before = text[pos : match.start()]
         out.append(before)
         length += utf16_len(before)
         value = _value(fields, match.group(1))

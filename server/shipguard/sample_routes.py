@@ -1,4 +1,5 @@
 """Serving the sample pages at their real Seller Central URLs in a Playwright context; nothing reaches Amazon."""
+
 from __future__ import annotations
 
 import inspect
@@ -61,7 +62,11 @@ def lookup_fixture(table: dict[str, str], url: str, origin: str = ORIGIN) -> str
             key_origin, explicit = origin.rstrip("/").lower(), 0
         parts = urlsplit(key)
         key_query = set(parse_qsl(parts.query, keep_blank_values=True))
-        if key_origin != want_origin or _norm_path(parts.path) != want_path or not key_query <= want_query:
+        if (
+            key_origin != want_origin
+            or _norm_path(parts.path) != want_path
+            or not key_query <= want_query
+        ):
             continue
         score = (explicit, len(key_query))
         if best_score is None or score > best_score:
@@ -112,14 +117,20 @@ def install_routes(
         for tbl, org, when in list(entries):
             name = lookup_fixture(tbl, url, org)
             if name is not None:
-                return {"status": 200, "content_type": _content_type(name),
-                        "body": render_fixture(name, when)}
+                return {
+                    "status": 200,
+                    "content_type": _content_type(name),
+                    "body": render_fixture(name, when),
+                }
             owned = owned or _origin_of(url) in _owned_origins(tbl, org)
         if not owned:
             return None
         path = urlsplit(url).path or "/"
-        return {"status": 404, "content_type": "text/plain; charset=utf-8",
-                "body": f"404 Not Found (no fixture for {path})"}
+        return {
+            "status": 404,
+            "content_type": "text/plain; charset=utf-8",
+            "body": f"404 Not Found (no fixture for {path})",
+        }
 
     def handler(route):
         result = answer(route.request.url)

@@ -1,4 +1,5 @@
 """Sample Seller Central pages (the test fixtures) rendered with today's dates, for the demo and the tests."""
+
 # Token and declaration reference: tests/e2e/sellercentral.py's module docstring.
 from __future__ import annotations
 
@@ -31,7 +32,8 @@ class FixtureInfo:
 
 
 _DECL_RE = re.compile(
-    r"\A[ \t]*(?:<!--|/\*)[ \t]*shipguard-fixture\b(?P<body>[^\n]*?)(?:-->|\*/)[ \t]*(?:\r?\n)?")
+    r"\A[ \t]*(?:<!--|/\*)[ \t]*shipguard-fixture\b(?P<body>[^\n]*?)(?:-->|\*/)[ \t]*(?:\r?\n)?"
+)
 
 
 def _check_zone(zone: str) -> str:
@@ -56,7 +58,7 @@ def split_declaration(text: str) -> tuple[FixtureInfo | None, str]:
     if values.get("style", "us") not in STYLES:
         raise ValueError(f"unknown date style {values['style']!r}")
     _check_zone(values.get("zone", DEFAULT_ZONE))
-    return FixtureInfo(**values), text[m.end():]
+    return FixtureInfo(**values), text[m.end() :]
 
 
 def _fixture_path(name: str) -> Path:
@@ -82,8 +84,20 @@ _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _DE_DAYS = ("Mo.", "Di.", "Mi.", "Do.", "Fr.", "Sa.", "So.")
 _FR_DAYS = ("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim.")
-_FR_MONTHS = ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.",
-              "nov.", "déc.")
+_FR_MONTHS = (
+    "janv.",
+    "févr.",
+    "mars",
+    "avr.",
+    "mai",
+    "juin",
+    "juil.",
+    "août",
+    "sept.",
+    "oct.",
+    "nov.",
+    "déc.",
+)
 _JA_DAYS = "月火水木金土日"
 _DEFAULT_TIME = time(8, 27)
 #: Seller Central Germany names Central European time the Java way.
@@ -198,7 +212,8 @@ def _epoch(dt: datetime) -> str:
 _TOKEN_RE = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
 _TOKEN_BODY_RE = re.compile(
     r"^(?P<kind>[a-z_]+)(?::(?P<arg>[+-]?\d+(?:\.\d+)?))?(?:@(?P<h>\d{1,2}):(?P<m>\d{2}))?"
-    r"(?P<mods>(?:\|[^|]+)*)$")
+    r"(?P<mods>(?:\|[^|]+)*)$"
+)
 # kind -> (argument: "days" | "days?" | "hours?", takes @H:MM, takes a style)
 _KINDS = {
     "date": ("days", True, True),
@@ -222,7 +237,8 @@ def _token_value(token: str, now: datetime, info: FixtureInfo) -> str:
     kind, arg = m.group("kind"), m.group("arg")
     arg_kind, takes_time, takes_style = spec
     if (arg is None and not arg_kind.endswith("?")) or (
-            arg is not None and "." in arg and not arg_kind.startswith("hours")):
+        arg is not None and "." in arg and not arg_kind.startswith("hours")
+    ):
         raise ValueError(f"bad argument in fixture token {{{{{token}}}}}")
     if m.group("h") is not None and not takes_time:
         raise ValueError(f"fixture token {{{{{token}}}}} takes no time of day")

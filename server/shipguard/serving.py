@@ -1,4 +1,5 @@
 """`shipguard serve`'s waitress options, each also settable by a SHIPGUARD_* environment variable."""
+
 import logging
 import os
 
@@ -8,7 +9,13 @@ WAITRESS_OPTIONS = (
     ("threads", "SHIPGUARD_THREADS", int, 8, "worker threads"),
     ("connection_limit", "SHIPGUARD_CONNECTION_LIMIT", int, 1000, "open connections at most"),
     ("backlog", "SHIPGUARD_BACKLOG", int, 2048, "connections queued by the kernel before accept"),
-    ("channel_timeout", "SHIPGUARD_CHANNEL_TIMEOUT", int, 120, "seconds an idle connection is kept"),
+    (
+        "channel_timeout",
+        "SHIPGUARD_CHANNEL_TIMEOUT",
+        int,
+        120,
+        "seconds an idle connection is kept",
+    ),
 )
 DEFAULT_RELOAD_INTERVAL = 2.0
 
@@ -17,13 +24,16 @@ def add_serve_options(parser):
     """Add --threads, --connection-limit, --backlog, --channel-timeout and --reload-interval."""
     for name, env, kind, default, text in WAITRESS_OPTIONS:
         parser.add_argument(
-            "--" + name.replace("_", "-"), type=_positive(kind), default=os.environ.get(env) or default,
+            "--" + name.replace("_", "-"),
+            type=_positive(kind),
+            default=os.environ.get(env) or default,
             help=f"{text} (default ${env} or {default})",
         )
     parser.add_argument(
-        "--reload-interval", default=os.environ.get("SHIPGUARD_RELOAD_INTERVAL") or DEFAULT_RELOAD_INTERVAL,
+        "--reload-interval",
+        default=os.environ.get("SHIPGUARD_RELOAD_INTERVAL") or DEFAULT_RELOAD_INTERVAL,
         help=f"seconds between data file checks, 0 for none (default $SHIPGUARD_RELOAD_INTERVAL or "
-             f"{DEFAULT_RELOAD_INTERVAL:g})",
+        f"{DEFAULT_RELOAD_INTERVAL:g})",
     )
 
 
@@ -40,14 +50,18 @@ def _positive(kind):
 
 def waitress_settings(args):
     """The keyword arguments for waitress.serve from parsed options."""
-    settings = {name: _positive(kind)(getattr(args, name)) for name, _, kind, _, _ in WAITRESS_OPTIONS}
+    settings = {
+        name: _positive(kind)(getattr(args, name)) for name, _, kind, _, _ in WAITRESS_OPTIONS
+    }
     # poll() instead of select(): select cannot watch more than 1024 sockets.
     return {**settings, "asyncore_use_poll": True}
 
 
 def configure_logging():
     """Log to stderr with times; reload results are INFO, rejected data WARNING."""
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
     # waitress warns for every request that waits for a free thread: under a burst of
     # clients that is thousands of lines a second saying what the latency figures say.
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)

@@ -1,4 +1,5 @@
 """The status page at /: what the server serves, and template editing for the team."""
+
 from flask import Blueprint, abort, current_app, redirect, request, url_for
 
 from . import auth, paths
@@ -28,7 +29,9 @@ def show():
 def save(template_id, locale):
     team_dir = current_app.config.get("DATA_DIR")
     if not team_dir:
-        return error_response(403, "Editing is off: the server has no team data folder (--data-dir).")
+        return error_response(
+            403, "Editing is off: the server has no team data folder (--data-dir)."
+        )
     refusal = auth.write_refusal(request.form.get("token"))
     if refusal is not None:
         return refusal
@@ -41,10 +44,20 @@ def save(template_id, locale):
     try:
         save_template(team_dir, edited_template(template, locale, subject, body))
     except DataError as error:
-        rejected = {"key": (template_id, locale), "subject": subject, "body": body, "problems": error.problems}
+        rejected = {
+            "key": (template_id, locale),
+            "subject": subject,
+            "body": body,
+            "problems": error.problems,
+        }
         return _page(rejected=rejected, status=422)
     _reloader().check(force=True)
-    return redirect(url_for("status.show", saved=f"{template_id}/{locale}", _anchor=_anchor(template_id, locale)), 303)
+    return redirect(
+        url_for(
+            "status.show", saved=f"{template_id}/{locale}", _anchor=_anchor(template_id, locale)
+        ),
+        303,
+    )
 
 
 def _page(rejected=None, status=200):
@@ -60,7 +73,9 @@ def _page(rejected=None, status=200):
         "disabled_features": data.disabled_features,
         "pages": [_page_summary(page) for page in data.pages],
         "marketplaces": data.marketplaces,
-        "templates": [_template_view(template, getattr(data, "lint", None)) for template in data.templates],
+        "templates": [
+            _template_view(template, getattr(data, "lint", None)) for template in data.templates
+        ],
         "saved": _saved(data, request.args.get("saved")),
         "rejected": rejected,
         "editing_off": _editing_state(reloader.team_dir),
@@ -78,7 +93,9 @@ def _sources(files, team_dir):
     for path in files:
         for layer, root in layers:
             if root and path.is_relative_to(root):
-                sources.append({"layer": layer, "name": path.relative_to(root).as_posix(), "path": path})
+                sources.append(
+                    {"layer": layer, "name": path.relative_to(root).as_posix(), "path": path}
+                )
                 break
         else:
             sources.append({"layer": "?", "name": str(path), "path": path})

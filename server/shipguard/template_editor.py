@@ -1,4 +1,5 @@
 """Saving a template edited on the status page: validate the resulting data, then write atomically."""
+
 import contextlib
 import copy
 import json
@@ -63,8 +64,11 @@ def validate_with_file(team_dir, relative, text):
 def _moved(problems, staged, real):
     """Problems found in the staged copy, pointing at the real folder's files."""
     return [
-        Problem(real + problem.file[len(staged):] if problem.file.startswith(staged) else problem.file,
-                problem.where, problem.reason)
+        Problem(
+            real + problem.file[len(staged) :] if problem.file.startswith(staged) else problem.file,
+            problem.where,
+            problem.reason,
+        )
         for problem in problems
     ]
 

@@ -1,4 +1,5 @@
 """Tracking id checks for confirm shipment: the Python twin of extension/core/tracking.js."""
+
 import re
 import unicodedata
 from functools import lru_cache
@@ -9,8 +10,10 @@ OTHER = "Other"
 # Spaces and dashes sellers type or paste between groups of a tracking id (after NFKC, which
 # already turns full-width digits, letters and spaces into ASCII). Spelled out rather than \s
 # because Python's and JavaScript's \s differ at the edges.
-SEPARATORS = re.compile("[\t-\r \x85\xa0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff"
-                        "\\-\u2010-\u2015\u2212\u30fc]")
+SEPARATORS = re.compile(
+    "[\t-\r \x85\xa0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff"
+    "\\-\u2010-\u2015\u2212\u30fc]"
+)
 ASCII_NON_ALNUM = re.compile("[\x00-\x2f\x3a-\x60\x7b-\x7f]+")
 S10_WEIGHTS = (8, 6, 4, 2, 3, 5, 9, 7)
 
@@ -174,23 +177,32 @@ def _chosen_findings(tracking_id, chosen, pool):
     score, fmt = carrier_score(chosen, tracking_id)
     findings = []
     if score == NO_MATCH:
-        findings.append(_finding(
-            "tracking-format",
-            f"This does not look like a {chosen['name']} tracking id: none of its known formats fits. "
-            "Check for a missing, extra or mistyped character."))
+        findings.append(
+            _finding(
+                "tracking-format",
+                f"This does not look like a {chosen['name']} tracking id: none of its known formats fits. "
+                "Check for a missing, extra or mistyped character.",
+            )
+        )
     elif score == CHECK_FAILED:
-        findings.append(_finding(
-            "tracking-check-digit",
-            f"The check digit of this {chosen['name']} tracking id does not add up ({fmt['description']}). "
-            "A character is probably mistyped, or two are swapped."))
+        findings.append(
+            _finding(
+                "tracking-check-digit",
+                f"The check digit of this {chosen['name']} tracking id does not add up ({fmt['description']}). "
+                "A character is probably mistyped, or two are swapped.",
+            )
+        )
     rivals = _rivals(tracking_id, chosen, score, pool)
     if rivals:
         names = " or ".join(carrier["name"] for carrier, _ in rivals)
-        findings.append(_finding(
-            "tracking-carrier-mismatch",
-            f"This tracking id fits {names} better than {chosen['name']} ({rivals[0][1]['description']}). "
-            f"If {names} carries this parcel, choose {_suggest([carrier for carrier, _ in rivals])} "
-            "in the carrier list."))
+        findings.append(
+            _finding(
+                "tracking-carrier-mismatch",
+                f"This tracking id fits {names} better than {chosen['name']} ({rivals[0][1]['description']}). "
+                f"If {names} carries this parcel, choose {_suggest([carrier for carrier, _ in rivals])} "
+                "in the carrier list.",
+            )
+        )
     return findings
 
 
@@ -198,22 +210,33 @@ def _other_findings(tracking_id, other_carrier_name, pool):
     named = carriers_named_in(other_carrier_name, pool)
     if named:
         names = " or ".join(carrier["name"] for carrier in named)
-        return [_finding(
-            "tracking-other-carrier",
-            f"Amazon integrates {names} in this marketplace: tracking confirmed under \u201cOther\u201d "
-            f"counts as invalid for your Valid Tracking Rate. Choose {_suggest(named)} in the carrier list.")]
+        return [
+            _finding(
+                "tracking-other-carrier",
+                f"Amazon integrates {names} in this marketplace: tracking confirmed under \u201cOther\u201d "
+                f"counts as invalid for your Valid Tracking Rate. Choose {_suggest(named)} in the carrier list.",
+            )
+        ]
     # Only formats that hardly occur elsewhere: a carrier typed under Other may be one we do not know.
-    looks_like = [carrier for carrier in pool
-                  if any(fmt["distinctive"] and format_score(fmt, tracking_id) >= FORMAT_ONLY
-                         for fmt in carrier["formats"])]
+    looks_like = [
+        carrier
+        for carrier in pool
+        if any(
+            fmt["distinctive"] and format_score(fmt, tracking_id) >= FORMAT_ONLY
+            for fmt in carrier["formats"]
+        )
+    ]
     if not looks_like:
         return []
     names = " or ".join(carrier["name"] for carrier in looks_like)
-    return [_finding(
-        "tracking-other-carrier",
-        f"This tracking id looks like one from {names}, which Amazon integrates in this marketplace: "
-        f"confirmed under \u201cOther\u201d it counts as invalid for your Valid Tracking Rate. If {names} "
-        f"carries this parcel, choose {_suggest(looks_like)} in the carrier list.")]
+    return [
+        _finding(
+            "tracking-other-carrier",
+            f"This tracking id looks like one from {names}, which Amazon integrates in this marketplace: "
+            f"confirmed under \u201cOther\u201d it counts as invalid for your Valid Tracking Rate. If {names} "
+            f"carries this parcel, choose {_suggest(looks_like)} in the carrier list.",
+        )
+    ]
 
 
 def check_tracking(tracking_id, carrier_name, marketplace, carriers, other_carrier_name=None):
@@ -233,6 +256,8 @@ def check_tracking(tracking_id, carrier_name, marketplace, carriers, other_carri
             findings = _other_findings(tracking_id, other_carrier_name, pool)
         else:
             pool_ids = {c["id"] for c in pool}
-            chosen = find_carrier(carrier_name, pool + [c for c in carriers if c["id"] not in pool_ids])
+            chosen = find_carrier(
+                carrier_name, pool + [c for c in carriers if c["id"] not in pool_ids]
+            )
             findings = _chosen_findings(tracking_id, chosen, pool) if chosen else []
     return {"ok": not findings, "findings": findings}

@@ -1,6 +1,7 @@
 """The benchmark's own code works: the row generator, the summaries, the profile
 attribution, the static baseline server, and one tiny run of `python -m benchmarks`.
 No figure is judged here: tests do not time things."""
+
 import json
 import re
 import subprocess
@@ -35,8 +36,10 @@ def test_rows_cycle_through_the_fixture_with_distinct_order_ids():
 def test_the_page_has_an_empty_table_two_row_sets_and_the_harness():
     html = generate_page(20)
     assert re.search(r'<table id="orders-table".*?<tbody></tbody>', html, re.S)
-    first, second = (re.search(rf'<template id="bench-rows-{n}">(.*?)</template>', html, re.S).group(1)
-                     for n in (1, 2))
+    first, second = (
+        re.search(rf'<template id="bench-rows-{n}">(.*?)</template>', html, re.S).group(1)
+        for n in (1, 2)
+    )
     assert first.count("<tr") == second.count("<tr") == 20
     assert not set(ORDER_ID.findall(first)) & set(ORDER_ID.findall(second))
     assert "__shipguardBench" in html and "20 orders" in html
@@ -54,12 +57,20 @@ def test_profile_time_counts_only_stacks_with_shipguard_in_them():
     ext = "chrome-extension://abc/content/orders-list/orders-list.js"
 
     def node(id_, name, url="", children=()):
-        return {"id": id_, "callFrame": {"functionName": name, "url": url, "lineNumber": 9},
-                "children": list(children)}
+        return {
+            "id": id_,
+            "callFrame": {"functionName": name, "url": url, "lineNumber": 9},
+            "children": list(children),
+        }
 
     profile = {
-        "nodes": [node(1, "(root)", children=[2, 4, 5]), node(2, "scan", ext, [3]), node(3, "querySelector"),
-                  node(4, "appScript", "https://sellercentral.amazon.com/x"), node(5, "(idle)")],
+        "nodes": [
+            node(1, "(root)", children=[2, 4, 5]),
+            node(2, "scan", ext, [3]),
+            node(3, "querySelector"),
+            node(4, "appScript", "https://sellercentral.amazon.com/x"),
+            node(5, "(idle)"),
+        ],
         "samples": [3, 3, 2, 4, 5, 3],
         "timeDeltas": [0, 1000, 1000, 1000, 1000, 1000],
     }
@@ -75,8 +86,16 @@ def test_static_baseline_answers_200_and_304(tmp_path):
     body.write_bytes(b'{"version": "x"}')
     app = static_file_app(str(body), '"etag-1"')
     seen = []
-    assert b"".join(app({"HTTP_IF_NONE_MATCH": ""}, lambda status, headers: seen.append(status))) == body.read_bytes()
-    assert b"".join(app({"HTTP_IF_NONE_MATCH": '"etag-1"'}, lambda status, headers: seen.append(status))) == b""
+    assert (
+        b"".join(app({"HTTP_IF_NONE_MATCH": ""}, lambda status, headers: seen.append(status)))
+        == body.read_bytes()
+    )
+    assert (
+        b"".join(
+            app({"HTTP_IF_NONE_MATCH": '"etag-1"'}, lambda status, headers: seen.append(status))
+        )
+        == b""
+    )
     assert seen == ["200 OK", "304 Not Modified"]
 
 
@@ -84,9 +103,26 @@ def test_static_baseline_answers_200_and_304(tmp_path):
 def test_a_tiny_quick_run_prints_figures_with_targets(tmp_path):
     out = tmp_path / "figures.json"
     result = subprocess.run(
-        [sys.executable, "-m", "benchmarks", "--quick", "--only", "overlay,sizes", "--sizes", "15",
-         "--reps", "1", "--rerenders", "1", "--json", str(out)],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "benchmarks",
+            "--quick",
+            "--only",
+            "overlay,sizes",
+            "--sizes",
+            "15",
+            "--reps",
+            "1",
+            "--rerenders",
+            "1",
+            "--json",
+            str(out),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     figures = json.loads(out.read_text(encoding="utf-8"))["figures"]

@@ -1,4 +1,5 @@
 """Launching Chromium with the built Shipguard extension, and reaching into its storage."""
+
 import json
 
 # The launch recipe is the package's, so `shipguard demo` and the tests run the same browser.
@@ -11,7 +12,9 @@ from shipguard.demo_browser import (  # noqa: F401  (re-exported for the tests)
 
 
 def storage_get(worker, area, key):
-    return worker.evaluate(f"async () => (await chrome.storage.{area}.get({json.dumps(key)}))[{json.dumps(key)}]")
+    return worker.evaluate(
+        f"async () => (await chrome.storage.{area}.get({json.dumps(key)}))[{json.dumps(key)}]"
+    )
 
 
 def storage_set(worker, area, values):

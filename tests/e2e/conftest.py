@@ -1,11 +1,11 @@
 """Fixtures for browser tests: the built extension in Chromium, Seller Central fixture
 pages at their real URLs, and the real Shipguard server."""
-import pytest
 
+import pytest
 from browser import launch_with_extension, service_worker, storage_get, storage_set
 from sellercentral import FIXTURE_ROUTES, ORIGIN, install_routes
-from shipguard_server import running_server
 from shipguard.build import build
+from shipguard_server import running_server
 
 
 def pytest_collection_modifyitems(items):
@@ -84,7 +84,9 @@ def page_errors(browser_context):
 
     def watch(page):
         page.on("pageerror", lambda error: errors.append(f"pageerror: {error}"))
-        page.on("console", lambda msg: msg.type == "error" and errors.append(f"console: {msg.text}"))
+        page.on(
+            "console", lambda msg: msg.type == "error" and errors.append(f"console: {msg.text}")
+        )
 
     for page in browser_context.pages:
         watch(page)

@@ -31,7 +31,9 @@ def overlay_state(page):
 
 def wait_for_overlays(page, count, timeout=10_000):
     page.wait_for_function(
-        "n => document.querySelectorAll('[data-shipguard-order]').length === n", arg=count, timeout=timeout
+        "n => document.querySelectorAll('[data-shipguard-order]').length === n",
+        arg=count,
+        timeout=timeout,
     )
 
 

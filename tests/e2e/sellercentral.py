@@ -69,13 +69,34 @@ from urllib.parse import parse_qsl, urlsplit
 
 # The demo serves the same pages: rendering and routing live in the package (one implementation).
 from shipguard.sample_routes import (  # noqa: F401  (re-exported for the tests)
-    ORIGIN, FIXTURE_ROUTES, SELLER_CENTRAL_URL_RE, lookup_fixture, install_routes,
+    FIXTURE_ROUTES,
+    ORIGIN,
+    SELLER_CENTRAL_URL_RE,
+    install_routes,
+    lookup_fixture,
 )
 from shipguard.samples import (  # noqa: F401
-    DEFAULT_ZONE, MARKETPLACE_TZ, STYLES, FixtureInfo, split_declaration, fixture_source,
-    fixture_info, marketplace_today, format_date, format_us_date, format_time, format_us_time,
-    format_datetime, format_age, render_text, render_fixture, render_json_fixture,
-    _fixture_path, _MONTHS, _FR_MONTHS, _zone,
+    _FR_MONTHS,
+    _MONTHS,
+    DEFAULT_ZONE,
+    MARKETPLACE_TZ,
+    STYLES,
+    FixtureInfo,
+    _fixture_path,
+    _zone,
+    fixture_info,
+    fixture_source,
+    format_age,
+    format_date,
+    format_datetime,
+    format_time,
+    format_us_date,
+    format_us_time,
+    marketplace_today,
+    render_fixture,
+    render_json_fixture,
+    render_text,
+    split_declaration,
 )
 from shipguard.samples import SAMPLES_DIR as FIXTURES_DIR
 
@@ -106,22 +127,55 @@ class Marketplace:
 
 
 #: DOMAIN.md 1.7.
-MARKETPLACES: dict[str, Marketplace] = {m.code: m for m in (
-    Marketplace("US", "ATVPDKIKX0DER", "sellercentral.amazon.com", "America/Los_Angeles", "Amazon.com"),
-    Marketplace("CA", "A2EUQ1WTGCTBG2", "sellercentral.amazon.ca", "America/Los_Angeles", "Amazon.ca"),
-    Marketplace("MX", "A1AM78C64UM0Y8", "sellercentral.amazon.com.mx", "America/Mexico_City", "Amazon.com.mx"),
-    Marketplace("UK", "A1F83G8C2ARO7P", "sellercentral.amazon.co.uk", "Europe/London", "Amazon.co.uk"),
-    Marketplace("DE", "A1PA6795UKMFR9", "sellercentral.amazon.de", "Europe/Berlin", "Amazon.de"),
-    Marketplace("FR", "A13V1IB3VIYZZH", "sellercentral.amazon.fr", "Europe/Paris", "Amazon.fr"),
-    Marketplace("IT", "APJ6JRA9NG5V4", "sellercentral.amazon.it", "Europe/Rome", "Amazon.it"),
-    Marketplace("ES", "A1RKKUPIHCS9HS", "sellercentral.amazon.es", "Europe/Madrid", "Amazon.es"),
-    Marketplace("NL", "A1805IZSGTT6HS", "sellercentral.amazon.nl", "Europe/Amsterdam", "Amazon.nl"),
-    Marketplace("SE", "A2NODRKZP88ZB9", "sellercentral.amazon.se", "Europe/Stockholm", "Amazon.se"),
-    Marketplace("PL", "A1C3SOZRARQ6R3", "sellercentral.amazon.pl", "Europe/Warsaw", "Amazon.pl"),
-    Marketplace("JP", "A1VC38T7YXB528", "sellercentral.amazon.co.jp", "Asia/Tokyo", "Amazon.co.jp"),
-    Marketplace("IN", "A21TJRUUN4KGV", "sellercentral.amazon.in", "Asia/Kolkata", "Amazon.in"),
-    Marketplace("AU", "A39IBJ37TRP1C6", "sellercentral.amazon.com.au", "Australia/Sydney", "Amazon.com.au"),
-)}
+MARKETPLACES: dict[str, Marketplace] = {
+    m.code: m
+    for m in (
+        Marketplace(
+            "US", "ATVPDKIKX0DER", "sellercentral.amazon.com", "America/Los_Angeles", "Amazon.com"
+        ),
+        Marketplace(
+            "CA", "A2EUQ1WTGCTBG2", "sellercentral.amazon.ca", "America/Los_Angeles", "Amazon.ca"
+        ),
+        Marketplace(
+            "MX",
+            "A1AM78C64UM0Y8",
+            "sellercentral.amazon.com.mx",
+            "America/Mexico_City",
+            "Amazon.com.mx",
+        ),
+        Marketplace(
+            "UK", "A1F83G8C2ARO7P", "sellercentral.amazon.co.uk", "Europe/London", "Amazon.co.uk"
+        ),
+        Marketplace(
+            "DE", "A1PA6795UKMFR9", "sellercentral.amazon.de", "Europe/Berlin", "Amazon.de"
+        ),
+        Marketplace("FR", "A13V1IB3VIYZZH", "sellercentral.amazon.fr", "Europe/Paris", "Amazon.fr"),
+        Marketplace("IT", "APJ6JRA9NG5V4", "sellercentral.amazon.it", "Europe/Rome", "Amazon.it"),
+        Marketplace(
+            "ES", "A1RKKUPIHCS9HS", "sellercentral.amazon.es", "Europe/Madrid", "Amazon.es"
+        ),
+        Marketplace(
+            "NL", "A1805IZSGTT6HS", "sellercentral.amazon.nl", "Europe/Amsterdam", "Amazon.nl"
+        ),
+        Marketplace(
+            "SE", "A2NODRKZP88ZB9", "sellercentral.amazon.se", "Europe/Stockholm", "Amazon.se"
+        ),
+        Marketplace(
+            "PL", "A1C3SOZRARQ6R3", "sellercentral.amazon.pl", "Europe/Warsaw", "Amazon.pl"
+        ),
+        Marketplace(
+            "JP", "A1VC38T7YXB528", "sellercentral.amazon.co.jp", "Asia/Tokyo", "Amazon.co.jp"
+        ),
+        Marketplace("IN", "A21TJRUUN4KGV", "sellercentral.amazon.in", "Asia/Kolkata", "Amazon.in"),
+        Marketplace(
+            "AU",
+            "A39IBJ37TRP1C6",
+            "sellercentral.amazon.com.au",
+            "Australia/Sydney",
+            "Amazon.com.au",
+        ),
+    )
+}
 
 
 def marketplace_for_channel(channel: str | None) -> Marketplace | None:
@@ -148,9 +202,14 @@ def expectation_routes(names=None) -> dict[str, str]:
     pass it to :func:`install_routes` to serve them all at once. Where pages share a URL,
     the one with readable orders wins: variants (sidecar ``variant_of``), empty and
     unreadable pages are served only when a test maps them itself."""
+
     def rank(name):
         expect = fixture_expectations(name)
-        return (bool(expect.get("variant_of")), not expect["orders"] or expect.get("source") == "unreadable", name)
+        return (
+            bool(expect.get("variant_of")),
+            not expect["orders"] or expect.get("source") == "unreadable",
+            name,
+        )
 
     out: dict[str, str] = {}
     for name in sorted(names or fixtures_with_expectations(), key=rank):
@@ -162,12 +221,58 @@ def expectation_routes(names=None) -> dict[str, str]:
 
 # --------------------------------------------------------------------------- parsing
 
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-         "source", "track", "wbr"}
-_BLOCK = {"address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt",
-          "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li",
-          "main", "nav", "ol", "p", "section", "table", "tbody", "td", "tfoot", "th",
-          "thead", "tr", "ul", "template", "button"}
+_VOID = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+}
+_BLOCK = {
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "br",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "section",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+    "template",
+    "button",
+}
 _ORDER_HREF_RE = re.compile(r"/orders-v3/order/(\d{3}-\d{7}-\d{7})(?:$|[/?#])")
 
 
@@ -281,7 +386,6 @@ def parse_html(text: str, strict: bool = False) -> Node:
     return builder.root
 
 
-
 def _label_value(lines: list[str], label: re.Pattern) -> str | None:
     for i, line in enumerate(lines):
         m = label.match(line)
@@ -296,19 +400,35 @@ def _label_value(lines: list[str], label: re.Pattern) -> str | None:
 # The labels the fixtures use (English, German, French, Japanese; see the page adapters).
 _SHIP_BY = re.compile(
     r"^(?:Ship by(?: date)?:?|Versand bis:|Versanddatum:|Date d'expédition ?:|Expédier avant le ?:"
-    r"|出荷期限[:：]|出荷予定日[:：])\s*(.*)$", re.I)
+    r"|出荷期限[:：]|出荷予定日[:：])\s*(.*)$",
+    re.I,
+)
 _DELIVER_BY = re.compile(
     r"^(?:Deliver by(?: date)?:?|Zustellung bis:|Lieferung bis:|Date de livraison ?:|Livrer avant le ?:"
-    r"|お届け予定日[:：]|配達予定日[:：])\s*(.*)$", re.I)
+    r"|お届け予定日[:：]|配達予定日[:：])\s*(.*)$",
+    re.I,
+)
 _FULFILLMENT = re.compile(
     r"^(?:Fulfil+ment(?: method| channel)?:?|Versandmethode:|Versand durch:|Mode d'expédition ?:"
-    r"|Méthode d'expédition ?:|出荷方法[:：]|フルフィルメント[:：])\s*(.*)$", re.I)
-_SALES_CHANNEL = re.compile(r"^(?:Sales channel:|Verkaufskanal:|Canal de vente ?:|販売チャネル[:：])\s*(.*)$", re.I)
+    r"|Méthode d'expédition ?:|出荷方法[:：]|フルフィルメント[:：])\s*(.*)$",
+    re.I,
+)
+_SALES_CHANNEL = re.compile(
+    r"^(?:Sales channel:|Verkaufskanal:|Canal de vente ?:|販売チャネル[:：])\s*(.*)$", re.I
+)
 _DONE_STATUSES = {
-    "shipped": "shipped", "canceled": "canceled", "cancelled": "canceled",
-    "versandt": "shipped", "verschickt": "shipped", "storniert": "canceled",
-    "expédiée": "shipped", "expédié": "shipped", "annulée": "canceled", "annulé": "canceled",
-    "出荷済み": "shipped", "キャンセル済み": "canceled",
+    "shipped": "shipped",
+    "canceled": "canceled",
+    "cancelled": "canceled",
+    "versandt": "shipped",
+    "verschickt": "shipped",
+    "storniert": "canceled",
+    "expédiée": "shipped",
+    "expédié": "shipped",
+    "annulée": "canceled",
+    "annulé": "canceled",
+    "出荷済み": "shipped",
+    "キャンセル済み": "canceled",
 }
 
 
@@ -329,21 +449,35 @@ def _row_nodes(root: Node, section: str | None) -> list[Node]:
     table = root.find(lambda n: n.tag == "table" and n.attrs.get("id") == "orders-table")
     if table is not None:
         tbody = next((c for c in table.children if isinstance(c, Node) and c.tag == "tbody"), None)
-        return [] if tbody is None else [c for c in tbody.children if isinstance(c, Node) and c.tag == "tr"]
+        return (
+            []
+            if tbody is None
+            else [c for c in tbody.children if isinstance(c, Node) and c.tag == "tr"]
+        )
     # Unknown layouts: ARIA grid rows outside templates.
-    return root.find_all(lambda n: n.attrs.get("role") == "row"
-                         and not any(a.tag == "template" for a in n.ancestors()))
+    return root.find_all(
+        lambda n: (
+            n.attrs.get("role") == "row" and not any(a.tag == "template" for a in n.ancestors())
+        )
+    )
 
 
 def _row_order(row: Node) -> dict | None:
-    link = row.find(lambda n: n.tag == "a" and _ORDER_HREF_RE.search(n.attrs.get("href", ""))
-                    and ORDER_ID_RE.match(n.text().strip()))
+    link = row.find(
+        lambda n: (
+            n.tag == "a"
+            and _ORDER_HREF_RE.search(n.attrs.get("href", ""))
+            and ORDER_ID_RE.match(n.text().strip())
+        )
+    )
     if link is None:
         return None
     # Restrict label lookups to the customer-option cell when there is one.
     option = _by_test_id(row, "oth-customer-option") or row
     details = _by_test_id(row, "oth-order-details") or row
-    status = row.find(lambda n: "main-status" in n.classes or n.attrs.get("data-testid") == "order-status")
+    status = row.find(
+        lambda n: "main-status" in n.classes or n.attrs.get("data-testid") == "order-status"
+    )
     return {
         "order_id": link.text().strip(),
         "href": link.attrs["href"],
@@ -352,7 +486,8 @@ def _row_order(row: Node) -> dict | None:
         "status_text": _squash(status.text()) if status is not None else None,
         "fulfillment": _label_value(details.lines(), _FULFILLMENT),
         "sales_channel": _label_value(details.lines(), _SALES_CHANNEL),
-        "buyer_requested_cancel": row.find(lambda n: "buyer-requested-cancel" in n.classes) is not None,
+        "buyer_requested_cancel": row.find(lambda n: "buyer-requested-cancel" in n.classes)
+        is not None,
     }
 
 
@@ -364,7 +499,9 @@ def _place(order: dict, info: FixtureInfo) -> dict:
     return order
 
 
-def fixture_orders(name: str, now: datetime | None = None, section: str | None = None) -> list[dict]:
+def fixture_orders(
+    name: str, now: datetime | None = None, section: str | None = None
+) -> list[dict]:
     """The orders a Manage Orders fixture shows, in page order.
 
     Each dict has ``order_id``, ``ship_by_text`` (e.g. ``"Thu, Dec 5, 2019"``,
@@ -382,7 +519,9 @@ def fixture_orders(name: str, now: datetime | None = None, section: str | None =
 
 
 def _details_order(root: Node) -> dict | None:
-    id_node = root.find(lambda n: n.tag == "span" and n.attrs.get("data-test-id") == "order-id-value")
+    id_node = root.find(
+        lambda n: n.tag == "span" and n.attrs.get("data-test-id") == "order-id-value"
+    )
     if id_node is None:
         return None
     cell = root.find(lambda n: n.tag == "td" and n.attrs.get("data-test-id") == "item-status-cell")
@@ -406,9 +545,16 @@ def _details_order(root: Node) -> dict | None:
 
 
 def _bare_order(order_id: str, ship_by_text: str | None = None) -> dict:
-    return {"order_id": order_id, "href": None, "ship_by_text": ship_by_text, "deliver_by_text": None,
-            "status_text": None, "fulfillment": None, "sales_channel": None,
-            "buyer_requested_cancel": False}
+    return {
+        "order_id": order_id,
+        "href": None,
+        "ship_by_text": ship_by_text,
+        "deliver_by_text": None,
+        "status_text": None,
+        "fulfillment": None,
+        "sales_channel": None,
+        "buyer_requested_cancel": False,
+    }
 
 
 def _url_order_id(expect: dict) -> str | None:
@@ -428,17 +574,21 @@ def json_orders(name: str, now: datetime | None = None) -> list[dict]:
     raw = data["orders"] if "orders" in data else [data["order"]]
     out = []
     for o in raw:
-        market = marketplace_for_id(o.get("homeMarketplaceId")) or marketplace_for_channel(o.get("salesChannel"))
+        market = marketplace_for_id(o.get("homeMarketplaceId")) or marketplace_for_channel(
+            o.get("salesChannel")
+        )
         zones = o.get("timeZoneDetailsMap") or {}
-        out.append({
-            "order_id": o["amazonOrderId"],
-            "latest_ship": o.get("latestShipDate"),
-            "ship_offset_ms": (zones.get("latestShipDate") or {}).get("offset"),
-            "status_text": o.get("orderFulfillmentStatus"),
-            "merchant_fulfilled": o.get("isMerchantFulfilled"),
-            "marketplace": market.code if market else None,
-            "zone": market.zone if market else info.zone,
-        })
+        out.append(
+            {
+                "order_id": o["amazonOrderId"],
+                "latest_ship": o.get("latestShipDate"),
+                "ship_offset_ms": (zones.get("latestShipDate") or {}).get("offset"),
+                "status_text": o.get("orderFulfillmentStatus"),
+                "merchant_fulfilled": o.get("isMerchantFulfilled"),
+                "marketplace": market.code if market else None,
+                "zone": market.zone if market else info.zone,
+            }
+        )
     return out
 
 
@@ -473,9 +623,11 @@ _DATE_RE = re.compile(
     r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (?P<us_mon>[A-Z][a-z]{2}) (?P<us_day>\d{1,2}), (?P<us_year>\d{4})"
     r"|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (?P<uk_day>\d{1,2}) (?P<uk_mon>[A-Z][a-z]{2}) (?P<uk_year>\d{4})"
     r"|(?P<de_day>\d{2})\.(?P<de_mon>\d{2})\.(?P<de_year>\d{4})"
-    r"|(?:lun|mar|mer|jeu|ven|sam|dim)\. (?P<fr_day>\d{1,2}) (?P<fr_mon>" + "|".join(map(re.escape, _FR_MONTHS))
+    r"|(?:lun|mar|mer|jeu|ven|sam|dim)\. (?P<fr_day>\d{1,2}) (?P<fr_mon>"
+    + "|".join(map(re.escape, _FR_MONTHS))
     + r") (?P<fr_year>\d{4})"
-    r"|(?P<ja_year>\d{4})年(?P<ja_mon>\d{1,2})月(?P<ja_day>\d{1,2})日(?:\([月火水木金土日]\))?")
+    r"|(?P<ja_year>\d{4})年(?P<ja_mon>\d{1,2})月(?P<ja_day>\d{1,2})日(?:\([月火水木金土日]\))?"
+)
 _RANGE_SEPARATORS = {"to", "bis", "au", "～", "~", "-", "–"}
 
 
@@ -490,15 +642,43 @@ def parse_dates(text: str | None) -> list[tuple[date, int, int]] | None:
                 mon = g["us_mon"] or g["uk_mon"]
                 if mon not in _MONTHS:
                     return None
-                out.append((date(int(g["us_year"] or g["uk_year"]), _MONTHS.index(mon) + 1,
-                                 int(g["us_day"] or g["uk_day"])), m.start(), m.end()))
+                out.append(
+                    (
+                        date(
+                            int(g["us_year"] or g["uk_year"]),
+                            _MONTHS.index(mon) + 1,
+                            int(g["us_day"] or g["uk_day"]),
+                        ),
+                        m.start(),
+                        m.end(),
+                    )
+                )
             elif g["de_day"]:
-                out.append((date(int(g["de_year"]), int(g["de_mon"]), int(g["de_day"])), m.start(), m.end()))
+                out.append(
+                    (
+                        date(int(g["de_year"]), int(g["de_mon"]), int(g["de_day"])),
+                        m.start(),
+                        m.end(),
+                    )
+                )
             elif g["fr_day"]:
-                out.append((date(int(g["fr_year"]), _FR_MONTHS.index(g["fr_mon"]) + 1, int(g["fr_day"])),
-                            m.start(), m.end()))
+                out.append(
+                    (
+                        date(
+                            int(g["fr_year"]), _FR_MONTHS.index(g["fr_mon"]) + 1, int(g["fr_day"])
+                        ),
+                        m.start(),
+                        m.end(),
+                    )
+                )
             else:
-                out.append((date(int(g["ja_year"]), int(g["ja_mon"]), int(g["ja_day"])), m.start(), m.end()))
+                out.append(
+                    (
+                        date(int(g["ja_year"]), int(g["ja_mon"]), int(g["ja_day"])),
+                        m.start(),
+                        m.end(),
+                    )
+                )
         except ValueError:
             return None
     return out
@@ -514,7 +694,7 @@ def parse_ship_by(text: str | None) -> tuple[date, date] | None:
         return None
     if len(found) == 1:
         return found[0][0], found[0][0]
-    if len(found) == 2 and text[found[0][2]:found[1][1]].strip() in _RANGE_SEPARATORS:
+    if len(found) == 2 and text[found[0][2] : found[1][1]].strip() in _RANGE_SEPARATORS:
         return found[0][0], found[1][0]
     return None
 
@@ -578,8 +758,11 @@ def expectations_path(name: str) -> Path:
 
 def fixture_names() -> list[str]:
     """Every fixture page and JSON fixture (sidecars excluded), sorted."""
-    return sorted(p.name for p in FIXTURES_DIR.iterdir()
-                  if p.suffix in (".html", ".json") and not p.name.endswith(".expect.json"))
+    return sorted(
+        p.name
+        for p in FIXTURES_DIR.iterdir()
+        if p.suffix in (".html", ".json") and not p.name.endswith(".expect.json")
+    )
 
 
 def fixtures_with_expectations() -> list[str]:
@@ -618,7 +801,9 @@ def fixture_expectations(name: str) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def derived_statuses(name: str, now: datetime | None = None, section: str | None = None) -> dict[str, str]:
+def derived_statuses(
+    name: str, now: datetime | None = None, section: str | None = None
+) -> dict[str, str]:
     """The statuses a fixture's rendered content implies (what its sidecar must say):
     from its rows/summary, or from its JSON fixtures (``source: json``), or from the page
     the order was seen on (``source: seen``); ``unknown`` for unreadable layouts."""
@@ -628,14 +813,22 @@ def derived_statuses(name: str, now: datetime | None = None, section: str | None
         if source == "json":
             orders = [o for js in expect["json"] for o in json_orders(js, now)]
             shown = {o["order_id"] for o in fixture_orders(name, now, section=section)}
-            return {o["order_id"]: expected_status(o, now) for o in orders if o["order_id"] in shown}
-        return {o["order_id"]: expected_status(o, now) for o in fixture_orders(name, now, section=section)}
+            return {
+                o["order_id"]: expected_status(o, now) for o in orders if o["order_id"] in shown
+            }
+        return {
+            o["order_id"]: expected_status(o, now)
+            for o in fixture_orders(name, now, section=section)
+        }
     shown = page_orders(name, now)
     if source == "unreadable":
         return {o["order_id"]: "unknown" for o in shown}
     if source == "json":
-        from_json = {o["order_id"]: expected_status(o, now)
-                     for js in expect["json"] for o in json_orders(js, now)}
+        from_json = {
+            o["order_id"]: expected_status(o, now)
+            for js in expect["json"]
+            for o in json_orders(js, now)
+        }
         return {o["order_id"]: from_json.get(o["order_id"], expected_status(o, now)) for o in shown}
     if source == "seen":
         seen = derived_statuses(expect["seen_on"], now)

@@ -1,4 +1,5 @@
 """The real `shipguard serve` process (waitress) on a free loopback port, for browser tests."""
+
 import contextlib
 import os
 import socket
@@ -23,7 +24,9 @@ def running_server(data_dir=None, port=None):
     if data_dir:
         command += ["--data-dir", str(data_dir)]
     env = {k: v for k, v in os.environ.items() if k != "SHIPGUARD_DATA_DIR"}
-    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    process = subprocess.Popen(
+        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 20

@@ -7,12 +7,12 @@ so the ``kat-*`` components have their open shadow roots) and answers ``querySel
 for every selector, in the document and in every open shadow root. The last tests check
 that the fixtures' own scripts (forms, JSON loaders) behave as their sidecars say.
 """
+
 import json
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
-
 import sellercentral as sc
 from browser import BROWSER_ARGS, chromium_executable
 
@@ -115,7 +115,9 @@ _SCAN_JS = r"""(selectors) => {
 @pytest.fixture(scope="module")
 def chromium(playwright):
     """A plain headless Chromium (no extension)."""
-    browser = playwright.chromium.launch(executable_path=chromium_executable(), headless=True, args=BROWSER_ARGS)
+    browser = playwright.chromium.launch(
+        executable_path=chromium_executable(), headless=True, args=BROWSER_ARGS
+    )
     yield browser
     browser.close()
 
@@ -131,13 +133,20 @@ def scan(chromium):
                 continue
             selectors = sorted({s for group in ADAPTERS[kind]["selectors"].values() for s in group})
             for name in names:
-                page = context.new_page()  # a fresh document (and custom element registry) per fixture
+                page = (
+                    context.new_page()
+                )  # a fresh document (and custom element registry) per fixture
                 errors = []
                 page.on("pageerror", lambda error, errors=errors: errors.append(str(error)))
                 page.set_content(sc.render_fixture(name, NOW), wait_until="load")
                 found = page.evaluate(_SCAN_JS, selectors)
-                results[name] = {"kind": kind, "lang": LANGS[name], "matches": found["matches"],
-                                 "texts": found["texts"], "errors": errors}
+                results[name] = {
+                    "kind": kind,
+                    "lang": LANGS[name],
+                    "matches": found["matches"],
+                    "texts": found["texts"],
+                    "errors": errors,
+                }
                 page.close()
     finally:
         context.close()
@@ -183,34 +192,55 @@ LABEL_CASES = [
     pytest.param(kind, locale, key, id=f"{kind}.{locale}.{key}")
     for kind, adapter in ADAPTERS.items()
     for locale in adapter.get("labels", {})
-    if any(_label_locale(adapter, LANGS[n]) == locale and _readable(n) for n in FIXTURES.get(kind, []))
+    if any(
+        _label_locale(adapter, LANGS[n]) == locale and _readable(n) for n in FIXTURES.get(kind, [])
+    )
     for key in adapter["labels"][locale]
 ]
 
 #: (kind, locale, key) the fixtures do not show, and why.
 NOT_SHOWN = {
-    ("order-details", "de-DE", "done_statuses"): "the German order-details fixture is an unshipped order",
-    ("order-details", "ja-JP", "done_statuses"): "the Japanese order-details fixture is an unshipped order",
+    (
+        "order-details",
+        "de-DE",
+        "done_statuses",
+    ): "the German order-details fixture is an unshipped order",
+    (
+        "order-details",
+        "ja-JP",
+        "done_statuses",
+    ): "the Japanese order-details fixture is an unshipped order",
 }
 
 
 @pytest.mark.parametrize(("kind", "locale", "key"), LABEL_CASES)
 def test_adapter_labels_appear_in_fixtures(scan, kind, locale, key):
     adapter = ADAPTERS[kind]
-    names = [n for n, r in scan.items()
-             if r["kind"] == kind and _readable(n) and _label_locale(adapter, r["lang"]) == locale]
+    names = [
+        n
+        for n, r in scan.items()
+        if r["kind"] == kind and _readable(n) and _label_locale(adapter, r["lang"]) == locale
+    ]
     wanted = [" ".join(label.split()) for label in adapter["labels"][locale][key]]
-    shown = [label for label in wanted if any(label in text for n in names for text in scan[n]["texts"])]
+    shown = [
+        label for label in wanted if any(label in text for n in names for text in scan[n]["texts"])
+    ]
     if (kind, locale, key) in NOT_SHOWN:
         assert not shown, f"{kind}.{locale}.{key} is shown now: take it off NOT_SHOWN"
         pytest.skip(NOT_SHOWN[(kind, locale, key)])
-    assert shown, f"no {kind} fixture in {locale} ({', '.join(names)}) shows any {key} label of {wanted}"
+    assert shown, (
+        f"no {kind} fixture in {locale} ({', '.join(names)}) shows any {key} label of {wanted}"
+    )
 
 
 def test_label_coverage_by_language():
     """Which adapter languages the fixtures cover (the rest is data nobody has seen on a page)."""
-    covered = {(kind, _label_locale(ADAPTERS[kind], LANGS[n])) for kind, names in FIXTURES.items()
-               if kind in ADAPTERS for n in names}
+    covered = {
+        (kind, _label_locale(ADAPTERS[kind], LANGS[n]))
+        for kind, names in FIXTURES.items()
+        if kind in ADAPTERS
+        for n in names
+    }
     assert {("orders-list", loc) for loc in ("en-US", "de-DE", "fr-FR", "ja-JP")} <= covered
     assert {("order-details", loc) for loc in ("en-US", "de-DE", "fr-FR", "ja-JP")} <= covered
     assert {("confirm-shipment", "en-US"), ("confirm-shipment", "de-DE")} <= covered
@@ -230,8 +260,10 @@ def blank_page(chromium):
     context.close()
 
 
-@pytest.mark.parametrize(("name", "other"), [("confirm-shipment-us.html", "Other"),
-                                             ("confirm-shipment-de.html", "Andere")])
+@pytest.mark.parametrize(
+    ("name", "other"),
+    [("confirm-shipment-us.html", "Other"), ("confirm-shipment-de.html", "Andere")],
+)
 def test_confirm_shipment_form_records_submits(blank_page, name, other):
     page = blank_page
     page.set_content(sc.render_fixture(name))
@@ -246,24 +278,36 @@ def test_confirm_shipment_form_records_submits(blank_page, name, other):
     page.locator('[data-test-id="confirm-shipment-button-action"]').click()
     [submit] = page.evaluate("window.__fixtureSubmits")
     order_id = next(iter(sc.fixture_expectations(name)["orders"]))
-    assert submit["orderId"] == order_id and submit["carrier"] == "Other" and submit["carrierText"] == other
+    assert (
+        submit["orderId"] == order_id
+        and submit["carrier"] == "Other"
+        and submit["carrierText"] == other
+    )
     assert (submit["carrierName"], submit["shippingService"], submit["trackingId"]) == (
-        "Spedition Muster", "Ground", "TRK123456789")
+        "Spedition Muster",
+        "Ground",
+        "TRK123456789",
+    )
     assert page.url == "about:blank" and page.errors == []
     select.select_option("UPS")
     assert not carrier_other.is_visible() and carrier_other.input_value() == ""
 
 
-@pytest.mark.parametrize(("name", "reason"), [
-    ("contact-buyer-us.html", "Notify of a problem with shipping your order"),
-    ("contact-buyer-de.html", "Über ein Problem beim Versand Ihrer Bestellung informieren"),
-])
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        ("contact-buyer-us.html", "Notify of a problem with shipping your order"),
+        ("contact-buyer-de.html", "Über ein Problem beim Versand Ihrer Bestellung informieren"),
+    ],
+)
 def test_contact_buyer_form_state_follows_events(blank_page, name, reason):
     page = blank_page
     page.set_content(sc.render_fixture(name))
     form = lambda: page.evaluate("window.__fixtureForm")  # noqa: E731
     send = page.locator("kat-button.ayb-contact-form-send-button")
-    textarea = page.locator(".contact-buyer-text-area kat-textarea").locator('textarea[part="textarea"]')
+    textarea = page.locator(".contact-buyer-text-area kat-textarea").locator(
+        'textarea[part="textarea"]'
+    )
     assert send.get_attribute("disabled") == ""
     # Setting the value alone is not seen by the page (as with Amazon's components).
     textarea.evaluate("(t) => { t.value = 'Hello'; }")
@@ -290,11 +334,14 @@ def _api_log(page, count):
     return page.evaluate("window.__fixtureApi")
 
 
-@pytest.mark.parametrize(("variant", "query", "first", "later"), [
-    ("orders-list-unshipped-json.html", "", None, None),
-    ("orders-list-unshipped-xhr.html", "", "json", ""),
-    ("orders-list-unshipped-xhr.html", "?xhr=text", "", ""),
-])
+@pytest.mark.parametrize(
+    ("variant", "query", "first", "later"),
+    [
+        ("orders-list-unshipped-json.html", "", None, None),
+        ("orders-list-unshipped-xhr.html", "", "json", ""),
+        ("orders-list-unshipped-xhr.html", "?xhr=text", "", ""),
+    ],
+)
 def test_list_variants_load_their_json(blank_page, variant, query, first, later):
     page = blank_page
     table = {"/orders-v3/mfn/unshipped": variant, **sc.API_ROUTES}
@@ -305,7 +352,9 @@ def test_list_variants_load_their_json(blank_page, variant, query, first, later)
     assert load["status"] == 200 and load.get("responseType") == first
     page.locator(".a-pagination a", has_text="2").click()
     load2 = _api_log(page, 2)[1]
-    assert "offset=15&" in load2["url"] and load2["orders"] == 3 and load2.get("responseType") == later
+    assert (
+        "offset=15&" in load2["url"] and load2["orders"] == 3 and load2.get("responseType") == later
+    )
     # An expired session answers the sign-in page: the app sees no JSON.
     table["/orders-api/search"] = sc.SIGNIN_FIXTURE
     del table["/orders-api/search?offset=15"]

@@ -1,14 +1,14 @@
 """Where the extension's rules come from: the server, its cache, or the packed bundle.
 A server that is down, slow or answers garbage changes nothing for the seller."""
+
 import json
 from pathlib import Path
 
 import pytest
 import requests
-from playwright.sync_api import expect
-
 from browser import storage_get
 from overlay import overlay_state, wait_for_overlays
+from playwright.sync_api import expect
 from sellercentral import ORIGIN, fixture_orders
 from shipguard_server import running_server
 
@@ -35,7 +35,9 @@ def wide_window_dir(tmp_path):
     return tmp_path
 
 
-def test_fresh_install_with_no_server_uses_the_packed_bundle(playwright, extension_dir, tmp_path, pages):
+def test_fresh_install_with_no_server_uses_the_packed_bundle(
+    playwright, extension_dir, tmp_path, pages
+):
     from browser import launch_with_extension, service_worker
     from sellercentral import install_routes
 
@@ -48,14 +50,16 @@ def test_fresh_install_with_no_server_uses_the_packed_bundle(playwright, extensi
         result = statuses(context)
         assert "late" in result.values() and "due-soon" in result.values()
         assert storage_get(worker, "local", "bundle") is None, "no server bundle was cached"
-        assert "connection" in (storage_get(worker, "local", "lastProblem") or "").lower() or storage_get(
-            worker, "local", "lastProblem"
-        )
+        assert "connection" in (
+            storage_get(worker, "local", "lastProblem") or ""
+        ).lower() or storage_get(worker, "local", "lastProblem")
     finally:
         context.close()
 
 
-def test_the_servers_bundle_is_used_and_kept_when_the_server_stops(browser_context, use_server, worker, wide_window_dir):
+def test_the_servers_bundle_is_used_and_kept_when_the_server_stops(
+    browser_context, use_server, worker, wide_window_dir
+):
     before = statuses(browser_context)
     with running_server(data_dir=wide_window_dir) as url:
         bundle = use_server(url)
@@ -64,7 +68,11 @@ def test_the_servers_bundle_is_used_and_kept_when_the_server_stops(browser_conte
         assert bundle["version"] == served["version"]
     # The server is gone now; the cached bundle still decides.
     after = statuses(browser_context)
-    widened = [order for order, status in before.items() if status == "on-track" and after[order] == "due-soon"]
+    widened = [
+        order
+        for order, status in before.items()
+        if status == "on-track" and after[order] == "due-soon"
+    ]
     assert widened, (before, after)
     assert all(after[o] == s for o, s in before.items() if s in ("late", "done", "unknown"))
 
@@ -73,9 +81,17 @@ def test_the_servers_bundle_is_used_and_kept_when_the_server_stops(browser_conte
     "answer",
     [
         {"status": 200, "content_type": "text/html", "body": "<html><body>Sign in</body></html>"},
-        {"status": 200, "content_type": "application/json", "body": json.dumps({"version": "x", "rules": []})},
-        {"status": 500, "content_type": "application/json", "body": json.dumps({"code": 500, "message": "boom"})},
-        {"status": 200, "content_type": "application/json", "body": "{\"version\": \"trunc"},
+        {
+            "status": 200,
+            "content_type": "application/json",
+            "body": json.dumps({"version": "x", "rules": []}),
+        },
+        {
+            "status": 500,
+            "content_type": "application/json",
+            "body": json.dumps({"code": 500, "message": "boom"}),
+        },
+        {"status": 200, "content_type": "application/json", "body": '{"version": "trunc'},
     ],
     ids=["html", "wrong-shape", "server-error", "truncated-json"],
 )
@@ -93,7 +109,9 @@ def test_a_bad_answer_keeps_the_last_good_bundle(
     assert page_errors == []
 
 
-def test_a_server_that_never_answers_changes_nothing(browser_context, use_server, worker, extension_id, server_url):
+def test_a_server_that_never_answers_changes_nothing(
+    browser_context, use_server, worker, extension_id, server_url
+):
     good = use_server(server_url)
     before = statuses(browser_context)
     browser_context.route(f"{BROKEN_SERVER}/**", lambda route: None)  # the request just hangs
@@ -117,11 +135,15 @@ def reload_from_options(context, extension_id, url):
     return text
 
 
-def test_the_browser_gets_the_bundle_gzipped_and_revalidates_it(browser_context, use_server, worker, extension_id, server_url):
+def test_the_browser_gets_the_bundle_gzipped_and_revalidates_it(
+    browser_context, use_server, worker, extension_id, server_url
+):
     use_server(server_url)
     etag = storage_get(worker, "local", "etag")
     assert etag.endswith('-gzip"'), etag
-    plain = requests.get(f"{server_url}/api/v1/bundle", headers={"Accept-Encoding": "identity"}, timeout=5)
+    plain = requests.get(
+        f"{server_url}/api/v1/bundle", headers={"Accept-Encoding": "identity"}, timeout=5
+    )
     answer = requests.get(f"{server_url}/api/v1/bundle", headers={"If-None-Match": etag}, timeout=5)
     assert answer.status_code == 304 and plain.headers["ETag"] != etag
     shown = reload_from_options(browser_context, extension_id, server_url)

@@ -1,4 +1,5 @@
 """`shipguard demo --out DIR` headless: real screenshots of badges, the remedies panel, the popup and the options page."""
+
 import base64
 import os
 import queue
@@ -12,7 +13,6 @@ import threading
 from pathlib import Path
 
 import pytest
-
 from browser import chromium_executable
 from shipguard.demo import VIEWPORT, list_pages
 from shipguard.sample_routes import install_routes
@@ -24,9 +24,18 @@ SCREENSHOTS = ["orders-list-us.png", "remedies-panel.png", "popup.png", "options
 def demo(tmp_path_factory):
     out = tmp_path_factory.mktemp("demo") / "shots"
     # No display: the demo must take the screenshot path even on a desktop.
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "SHIPGUARD_DATA_DIR")}
-    result = subprocess.run([sys.executable, "-m", "shipguard.cli", "demo", "--out", str(out)],
-                            capture_output=True, text=True, timeout=300, env=env)
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "SHIPGUARD_DATA_DIR")
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "shipguard.cli", "demo", "--out", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     return out, result.stdout
 
@@ -54,14 +63,19 @@ def test_demo_shows_every_status_in_several_marketplaces(demo):
     listed = [label for label, _, _ in list_pages()]
     assert len(listed) >= 2, "the demo needs list pages of more than one marketplace"
     for label in listed:
-        line = next(line for line in stdout.splitlines() if f"orders-list-{label.lower()}.png" in line)
+        line = next(
+            line for line in stdout.splitlines() if f"orders-list-{label.lower()}.png" in line
+        )
         assert "late" in line and "due-soon" in line and "on-track" in line, line
         assert (out / f"orders-list-{label.lower()}.png").is_file()
 
 
 def differing_pixels(page, first, second):
     """Share of pixels that differ between two same-sized PNGs, compared in a canvas."""
-    urls = [f"data:image/png;base64,{base64.b64encode(p.read_bytes()).decode()}" for p in (first, second)]
+    urls = [
+        f"data:image/png;base64,{base64.b64encode(p.read_bytes()).decode()}"
+        for p in (first, second)
+    ]
     return page.evaluate(
         """async (urls) => {
             const pixels = [];
@@ -85,7 +99,9 @@ def differing_pixels(page, first, second):
 def test_list_screenshot_shows_more_than_the_plain_page(demo, playwright, tmp_path):
     out, _ = demo
     label, url, _ = list_pages()[0]
-    browser = playwright.chromium.launch(executable_path=chromium_executable(), args=["--no-sandbox"])
+    browser = playwright.chromium.launch(
+        executable_path=chromium_executable(), args=["--no-sandbox"]
+    )
     try:
         context = browser.new_context(viewport=VIEWPORT)
         install_routes(context, {url: "orders-list-unshipped.html"})
@@ -107,7 +123,9 @@ def test_readme_screenshots_exist_and_stay_small():
     for link in linked:
         path = Path(__file__).resolve().parents[2] / link
         assert path.is_file(), f"README links {link}: run `shipguard demo --out docs/screenshots`"
-        assert path.stat().st_size < 150_000, f"{link} is {path.stat().st_size} bytes; keep README images small"
+        assert path.stat().st_size < 150_000, (
+            f"{link} is {path.stat().st_size} bytes; keep README images small"
+        )
 
 
 @pytest.fixture
@@ -116,8 +134,12 @@ def virtual_display():
     xvfb = shutil.which("Xvfb")
     if not xvfb:
         pytest.skip("Xvfb is needed to open the demo's window without a screen")
-    server = subprocess.Popen([xvfb, "-displayfd", "1", "-screen", "0", "1280x900x24", "-nolisten", "tcp"],
-                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    server = subprocess.Popen(
+        [xvfb, "-displayfd", "1", "-screen", "0", "1280x900x24", "-nolisten", "tcp"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
     yield f":{server.stdout.readline().strip()}"
     server.terminate()
     server.wait(timeout=10)
@@ -127,8 +149,13 @@ def virtual_display():
 def test_demo_window_opens_every_marketplace_and_ends_on_ctrl_c(virtual_display):
     env = {**os.environ, "DISPLAY": virtual_display}
     env.pop("SHIPGUARD_DATA_DIR", None)
-    demo = subprocess.Popen([sys.executable, "-m", "shipguard.cli", "demo"], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    demo = subprocess.Popen(
+        [sys.executable, "-m", "shipguard.cli", "demo"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     lines = queue.Queue()
     reader = threading.Thread(target=lambda: [lines.put(line) for line in demo.stdout], daemon=True)
     reader.start()

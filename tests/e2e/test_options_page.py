@@ -1,8 +1,8 @@
 """The options page: the server URL a seller sets is the one the next fetch uses."""
-import requests
-from playwright.sync_api import expect
 
+import requests
 from browser import storage_get
+from playwright.sync_api import expect
 
 
 def open_options(context, extension_id):
@@ -26,7 +26,9 @@ def test_an_invalid_url_is_refused_and_nothing_is_saved(browser_context, extensi
     assert storage_get(worker, "sync", "serverUrl") is None
 
 
-def test_saving_a_url_makes_the_next_fetch_use_it(browser_context, extension_id, worker, server_url):
+def test_saving_a_url_makes_the_next_fetch_use_it(
+    browser_context, extension_id, worker, server_url
+):
     page = open_options(browser_context, extension_id)
     page.get_by_label("Server URL").fill(server_url + "/")
     page.get_by_role("button", name="Save").click()
@@ -35,5 +37,7 @@ def test_saving_a_url_makes_the_next_fetch_use_it(browser_context, extension_id,
     assert storage_get(worker, "sync", "serverUrl") == server_url
     page.get_by_role("button", name="Reload rules").click()
     version = requests.get(f"{server_url}/api/v1/bundle", timeout=5).json()["version"]
-    expect(page.locator("#rules-state")).to_contain_text(f"Rules version {version} (from the server).")
+    expect(page.locator("#rules-state")).to_contain_text(
+        f"Rules version {version} (from the server)."
+    )
     assert storage_get(worker, "local", "bundleUrl") == f"{server_url}/api/v1/bundle"

@@ -1,11 +1,11 @@
 """Manage Orders in a real Chromium with the built extension: badges follow the table."""
+
 import json
 import re
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
-
 from overlay import expected_status, overlay_state, wait_for_overlays
 from sellercentral import ORIGIN, expected_kind, fixture_orders
 from shipguard.deadline import compile_date_format, ship_by_deadline
@@ -41,7 +41,9 @@ def test_every_order_row_gets_one_badge_with_its_status(browser_context, orders,
         assert by_id[order_id]["status"] == expected_status(kind), (order_id, kind, by_id[order_id])
         assert by_id[order_id]["rowOrder"] == order_id, "badge sits in its own order's row"
     # The fixture holds every situation; make sure none went missing from it.
-    assert {"late", "due-soon", "on-track", "unknown", "fba", "shipped", "canceled"} <= set(kinds.values())
+    assert {"late", "due-soon", "on-track", "unknown", "fba", "shipped", "canceled"} <= set(
+        kinds.values()
+    )
     assert page_errors == []
 
 
@@ -55,14 +57,19 @@ def test_badges_say_how_long_is_left_in_words(browser_context, orders):
         elif status == "due-soon":
             assert re.fullmatch(r"Ship within \d+ (h|min)( \d+ min)?", text), text
         elif status == "on-track":
-            assert re.fullmatch(r"Ship by \w{3}, \w{3} \d{1,2} · \d+ (d|h)( \d+ h)? left", text), text
+            assert re.fullmatch(r"Ship by \w{3}, \w{3} \d{1,2} · \d+ (d|h)( \d+ h)? left", text), (
+                text
+            )
         elif status == "unknown":
             assert text == "Ship-by unknown"
             assert "could not read the ship-by date" in state["tooltip"]
         else:
             assert text in ("Shipped or cancelled", "Fulfilled by Amazon")
         if status in ("late", "due-soon", "on-track"):
-            assert state["tooltip"].startswith("Ship-by deadline: ") and "your time" in state["tooltip"]
+            assert (
+                state["tooltip"].startswith("Ship-by deadline: ")
+                and "your time" in state["tooltip"]
+            )
 
 
 def test_deadline_is_the_end_of_the_last_ship_by_day_in_los_angeles(browser_context, orders, now):
@@ -133,14 +140,18 @@ def test_every_manage_orders_tab_is_annotated(browser_context, orders):
         page.close()
 
 
-def test_a_seller_in_another_time_zone_gets_the_same_deadlines(playwright, extension_dir, tmp_path, pages, orders, now):
+def test_a_seller_in_another_time_zone_gets_the_same_deadlines(
+    playwright, extension_dir, tmp_path, pages, orders, now
+):
     """Deadlines are the marketplace's; only the tooltip's "your time" follows the seller."""
     from browser import launch_with_extension
     from sellercentral import install_routes
 
     formats = json.loads(DATE_FORMATS.read_text())["date_formats"]
     us = compile_date_format(next(f for f in formats if "en-US" in f["locales"]))
-    context = launch_with_extension(playwright, extension_dir, tmp_path / "profile", timezone_id="Asia/Tokyo")
+    context = launch_with_extension(
+        playwright, extension_dir, tmp_path / "profile", timezone_id="Asia/Tokyo"
+    )
     install_routes(context, pages)
     try:
         page = context.new_page()

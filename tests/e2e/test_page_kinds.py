@@ -1,9 +1,14 @@
 """Every page kind in every marketplace's fixture reads as its sidecar says, in Chromium."""
-import pytest
-from playwright.sync_api import expect
 
+import pytest
 from overlay import host, overlay_state, wait_for_overlays
-from sellercentral import expectation_routes, fixture_expectations, fixture_url, fixtures_with_expectations
+from playwright.sync_api import expect
+from sellercentral import (
+    expectation_routes,
+    fixture_expectations,
+    fixture_url,
+    fixtures_with_expectations,
+)
 
 
 def sidecars(*, kinds, source=None):
@@ -62,13 +67,17 @@ def test_a_sign_in_page_instead_of_json_changes_nothing(browser_context, all_pag
     for url in [u for u in all_pages if "/orders-api/" in u]:
         all_pages[url] = "orders-api-signin.html"
     markup_only = fixture_expectations("orders-list-unshipped.html")["orders"]
-    page, shown = statuses_on(browser_context, fixture_url("orders-list-unshipped.html"), len(markup_only))
+    page, shown = statuses_on(
+        browser_context, fixture_url("orders-list-unshipped.html"), len(markup_only)
+    )
     page.wait_for_timeout(1000)
     assert {s["order"]: s["status"] for s in overlay_state(page)} == markup_only
     assert page_errors == []
 
 
-@pytest.mark.parametrize("name", sidecars(kinds=("orders-list", "order-details"), source="unreadable"))
+@pytest.mark.parametrize(
+    "name", sidecars(kinds=("orders-list", "order-details"), source="unreadable")
+)
 def test_an_unreadable_layout_gets_the_notice(browser_context, all_pages, name, page_errors):
     serve(all_pages, name)
     page = browser_context.new_page()
@@ -80,7 +89,7 @@ def test_an_unreadable_layout_gets_the_notice(browser_context, all_pages, name, 
 
 def test_order_details_opens_the_remedies_of_a_late_order_by_itself(browser_context, all_pages):
     name = "order-details-us-late.html"
-    (order_id, status), = fixture_expectations(name)["orders"].items()
+    ((order_id, status),) = fixture_expectations(name)["orders"].items()
     assert status == "late"
     page, _ = statuses_on(browser_context, fixture_url(name), 1)
     expect(host(page, order_id).locator(".panel")).to_be_visible()
@@ -93,28 +102,36 @@ def test_order_details_opens_the_remedies_of_a_late_order_by_itself(browser_cont
 
 def test_an_on_track_order_keeps_its_panel_closed(browser_context, all_pages):
     name = "order-details-us-ontrack.html"
-    (order_id, _), = fixture_expectations(name)["orders"].items()
+    ((order_id, _),) = fixture_expectations(name)["orders"].items()
     page, _ = statuses_on(browser_context, fixture_url(name), 1)
     page.wait_for_timeout(300)
     assert not host(page, order_id).locator(".panel").is_visible()
 
 
 @pytest.mark.parametrize("name", sidecars(kinds=("confirm-shipment",), source="seen"))
-def test_confirm_shipment_warns_above_the_form_once_the_order_was_seen(browser_context, all_pages, name):
+def test_confirm_shipment_warns_above_the_form_once_the_order_was_seen(
+    browser_context, all_pages, name
+):
     expectation = fixture_expectations(name)
-    (order_id, status), = expectation["orders"].items()
+    ((order_id, status),) = expectation["orders"].items()
     statuses_on(browser_context, fixture_url(expectation["seen_on"]), 1)[0].wait_for_timeout(1500)
     page, shown = statuses_on(browser_context, fixture_url(name), 1)
     expect(host(page, order_id)).to_have_attribute("data-shipguard-status", status)
     expect(host(page, order_id).locator(".note")).to_contain_text(
-        "past its ship-by deadline" if status == "late" else "deadline is near")
-    assert page.evaluate("() => document.querySelector('[data-shipguard-order]').nextElementSibling.tagName") == "FORM"
+        "past its ship-by deadline" if status == "late" else "deadline is near"
+    )
+    assert (
+        page.evaluate(
+            "() => document.querySelector('[data-shipguard-order]').nextElementSibling.tagName"
+        )
+        == "FORM"
+    )
     assert page.evaluate("window.__fixtureSubmits || []") == []
 
 
 def test_contact_buyer_fills_the_copied_message_and_never_sends(browser_context, all_pages):
     details = "order-details-us-late.html"
-    (order_id, _), = fixture_expectations(details)["orders"].items()
+    ((order_id, _),) = fixture_expectations(details)["orders"].items()
     page, _ = statuses_on(browser_context, fixture_url(details), 1)
     panel = host(page, order_id).locator(".panel")
     panel.locator('[data-shipguard-action="copy-delay-out-of-stock"]').click()
@@ -137,18 +154,26 @@ def test_order_details_flags_an_address_worth_a_second_look(browser_context, all
     from sellercentral import render_fixture
 
     name = "order-details-us-late.html"
-    (order_id, _), = fixture_expectations(name)["orders"].items()
+    ((order_id, _),) = fixture_expectations(name)["orders"].items()
     html = render_fixture(name).replace("<div>1208 Alder St</div>", "<div>PO Box 4411</div>")
-    html = html.replace('order-summary-shipping-service-value">', 'order-summary-shipping-service-value">UPS Ground · ', 1)
-    browser_context.route(fixture_url(name), lambda route: route.fulfill(body=html, content_type="text/html"))
+    html = html.replace(
+        'order-summary-shipping-service-value">',
+        'order-summary-shipping-service-value">UPS Ground · ',
+        1,
+    )
+    browser_context.route(
+        fixture_url(name), lambda route: route.fulfill(body=html, content_type="text/html")
+    )
     page, _ = statuses_on(browser_context, fixture_url(name), 1)
     warnings = host(page, order_id).locator(".panel .address-warnings li")
-    expect(warnings).to_have_text(["A PO box, but the shipping service cannot deliver to PO boxes."])
+    expect(warnings).to_have_text(
+        ["A PO box, but the shipping service cannot deliver to PO boxes."]
+    )
 
 
 def test_a_plain_address_raises_no_warning(browser_context, all_pages):
     name = "order-details-us-late.html"
-    (order_id, _), = fixture_expectations(name)["orders"].items()
+    ((order_id, _),) = fixture_expectations(name)["orders"].items()
     page, _ = statuses_on(browser_context, fixture_url(name), 1)
     expect(host(page, order_id).locator(".panel")).to_be_visible()
     assert host(page, order_id).locator(".address-warnings").count() == 0

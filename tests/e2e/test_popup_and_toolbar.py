@@ -1,14 +1,14 @@
 """The toolbar count, the popup's list and projections, the log export, and shortcuts."""
+
 import csv
 import io
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect
-
 from browser import storage_get
 from overlay import host, wait_for_overlays
+from playwright.sync_api import expect
 from sellercentral import ORIGIN, expected_kind, fixture_orders
 
 UNSHIPPED = "orders-list-unshipped.html"
@@ -47,7 +47,9 @@ def open_popup(context, extension_id):
     return popup
 
 
-def test_toolbar_counts_late_and_due_soon_orders_in_the_worst_colour(list_page, worker, needing_action):
+def test_toolbar_counts_late_and_due_soon_orders_in_the_worst_colour(
+    list_page, worker, needing_action
+):
     expected = str(len(needing_action[0]))
     worker.evaluate(
         """async (want) => {
@@ -59,17 +61,28 @@ def test_toolbar_counts_late_and_due_soon_orders_in_the_worst_colour(list_page, 
         }""",
         expected,
     )
-    assert worker.evaluate("chrome.action.getBadgeBackgroundColor({})") == [204, 12, 57, 255]  # late red
+    assert worker.evaluate("chrome.action.getBadgeBackgroundColor({})") == [
+        204,
+        12,
+        57,
+        255,
+    ]  # late red
 
 
-def test_popup_lists_them_soonest_deadline_first_and_opens_each(list_page, browser_context, extension_id, needing_action):
+def test_popup_lists_them_soonest_deadline_first_and_opens_each(
+    list_page, browser_context, extension_id, needing_action
+):
     popup = open_popup(browser_context, extension_id)
     items = popup.locator("#orders li")
     expect(items).to_have_count(len(needing_action[0]))
     shown = items.locator("a").all_inner_texts()
     assert sorted(shown) == sorted(o["order_id"] for o in needing_action[0])
-    statuses = items.locator("span[class^=status-]").evaluate_all("els => els.map(e => e.className)")
-    assert statuses == sorted(statuses, key=lambda c: c != "status-late"), "late ones (past deadlines) come first"
+    statuses = items.locator("span[class^=status-]").evaluate_all(
+        "els => els.map(e => e.className)"
+    )
+    assert statuses == sorted(statuses, key=lambda c: c != "status-late"), (
+        "late ones (past deadlines) come first"
+    )
     with browser_context.expect_page() as opened:
         items.first.locator("a").click()
     assert opened.value.url == f"{ORIGIN}/orders-v3/order/{shown[0]}"
@@ -84,7 +97,9 @@ def test_snoozed_orders_leave_the_count(list_page, browser_context, extension_id
     assert first not in popup.locator("#orders").inner_text()
 
 
-def test_projection_from_the_sellers_figures(list_page, browser_context, extension_id, needing_action):
+def test_projection_from_the_sellers_figures(
+    list_page, browser_context, extension_id, needing_action
+):
     options = browser_context.new_page()
     options.goto(f"chrome-extension://{extension_id}/options/options.html")
     options.get_by_label("Late Shipment Rate, 10 days (%)").fill("2.1")
@@ -109,7 +124,9 @@ def test_remedy_log_exports_as_csv(list_page, browser_context, extension_id, nee
     order_id = needing_action[0][0]["order_id"]
     host(list_page, order_id).click()
     host(list_page, order_id).locator('[data-shipguard-action="copy-delay-weather"]').click()
-    expect(host(list_page, order_id).locator(".panel").get_by_role("status")).to_contain_text("Copied")
+    expect(host(list_page, order_id).locator(".panel").get_by_role("status")).to_contain_text(
+        "Copied"
+    )
     popup = open_popup(browser_context, extension_id)
     with popup.expect_download() as download:
         popup.get_by_role("button", name="Export remedy log (CSV)").click()
@@ -118,7 +135,9 @@ def test_remedy_log_exports_as_csv(list_page, browser_context, extension_id, nee
     assert [order_id, "copy-delay-weather"] == rows[-1][:2]
 
 
-def test_next_order_shortcut_focuses_late_and_due_soon_badges_in_turn(list_page, worker, needing_action):
+def test_next_order_shortcut_focuses_late_and_due_soon_badges_in_turn(
+    list_page, worker, needing_action
+):
     # As the shortcut handler does: the command goes to the page's content script.
     send = """async () => {
         for (const tab of await chrome.tabs.query({})) {
@@ -143,11 +162,15 @@ def test_a_changed_due_soon_window_repaints_open_pages(list_page, browser_contex
     field.fill("96")
     field.press("Tab")
     expect(options.locator("#prefs-feedback")).to_contain_text("saved")
-    expect(list_page.locator('[data-shipguard-status="due-soon"]')).not_to_have_count(before, timeout=10_000)
+    expect(list_page.locator('[data-shipguard-status="due-soon"]')).not_to_have_count(
+        before, timeout=10_000
+    )
     assert list_page.locator('[data-shipguard-status="due-soon"]').count() > before
 
 
-def test_account_health_figures_drive_the_projection(list_page, browser_context, extension_id, worker, pages, needing_action):
+def test_account_health_figures_drive_the_projection(
+    list_page, browser_context, extension_id, worker, pages, needing_action
+):
     pages["/performance/dashboard"] = "account-health-us.html"
     health = browser_context.new_page()
     health.goto(ORIGIN + "/performance/dashboard")
@@ -166,4 +189,5 @@ def test_account_health_figures_drive_the_projection(list_page, browser_context,
     n = len(needing_action[0])
     popup = open_popup(browser_context, extension_id)
     expect(popup.locator("#projection-lines li").first).to_contain_text(
-        f"goes from 2.1% to {(3 + n) / (142 + n) * 100:.1f}%")
+        f"goes from 2.1% to {(3 + n) / (142 + n) * 100:.1f}%"
+    )

@@ -1,11 +1,11 @@
 """The remedies panel: opened from a badge, messages copied, Amazon's pages opened."""
+
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
-from playwright.sync_api import expect
-
 from overlay import host, overlay_state, wait_for_overlays
+from playwright.sync_api import expect
 from sellercentral import ORIGIN, expected_kind, fixture_orders
 
 UNSHIPPED = "orders-list-unshipped.html"
@@ -36,16 +36,32 @@ def test_clicking_a_late_badge_opens_its_remedies(page, orders):
     panel = host(page, late["order_id"]).locator(".panel")
     panel.wait_for(state="visible")
     assert panel.get_by_role("heading").inner_text() == f"Order {late['order_id']}"
-    actions = panel.locator("[data-shipguard-action]").evaluate_all("els => els.map(e => e.dataset.shipguardAction)")
+    actions = panel.locator("[data-shipguard-action]").evaluate_all(
+        "els => els.map(e => e.dataset.shipguardAction)"
+    )
     # Every step, in the order a seller should take them: verify, tell, fix, update, decide.
     expected_in_order = [
-        "open-inventory-for-sku", "copy-delay-out-of-stock", "copy-delay-carrier-problem", "copy-delay-weather",
-        "copy-delay-address-confirmation", "open-contact-buyer", "open-buy-shipping", "info-switch-carrier",
-        "open-confirm-shipment", "info-ship-late-or-cancel", "snooze-4-hours", "mark-handled",
+        "open-inventory-for-sku",
+        "copy-delay-out-of-stock",
+        "copy-delay-carrier-problem",
+        "copy-delay-weather",
+        "copy-delay-address-confirmation",
+        "open-contact-buyer",
+        "open-buy-shipping",
+        "info-switch-carrier",
+        "open-confirm-shipment",
+        "info-ship-late-or-cancel",
+        "snooze-4-hours",
+        "mark-handled",
     ]
     assert [a for a in actions if a in expected_in_order] == expected_in_order
     legends = panel.locator("legend").all_inner_texts()
-    assert legends[:4] == ["Verify the order", "Tell the buyer", "Fix the cause", "Update the order"]
+    assert legends[:4] == [
+        "Verify the order",
+        "Tell the buyer",
+        "Fix the cause",
+        "Update the order",
+    ]
     # Only one panel at a time.
     other = first_of(orders, "due-soon")
     host(page, other["order_id"]).click()
@@ -85,7 +101,10 @@ def test_contact_buyer_opens_amazons_contact_form_for_the_order(page, orders, br
     )
 
 
-@pytest.mark.parametrize("action, suffix", [("open-buy-shipping", "buy-shipping"), ("open-confirm-shipment", "confirm-shipment")])
+@pytest.mark.parametrize(
+    "action, suffix",
+    [("open-buy-shipping", "buy-shipping"), ("open-confirm-shipment", "confirm-shipment")],
+)
 def test_order_pages_open_for_the_order(page, orders, browser_context, action, suffix):
     due = first_of(orders, "due-soon")
     host(page, due["order_id"]).click()
@@ -106,7 +125,7 @@ def test_panel_works_from_the_keyboard_and_escape_closes_it(page, orders):
     assert panel.get_attribute("role") == "dialog"
     focused_in_panel = page.evaluate(
         f"""() => {{
-            const root = document.querySelector('[data-shipguard-order="{due['order_id']}"]').shadowRoot;
+            const root = document.querySelector('[data-shipguard-order="{due["order_id"]}"]').shadowRoot;
             return root.querySelector('.panel').contains(root.activeElement);
         }}"""
     )
@@ -114,9 +133,12 @@ def test_panel_works_from_the_keyboard_and_escape_closes_it(page, orders):
     page.keyboard.press("Escape")
     panel.wait_for(state="hidden")
     expect(badge).to_have_attribute("aria-expanded", "false")
-    assert page.evaluate(
-        f"""() => document.querySelector('[data-shipguard-order="{due['order_id']}"]').shadowRoot.activeElement?.className"""
-    ) == "badge", "focus returns to the badge"
+    assert (
+        page.evaluate(
+            f"""() => document.querySelector('[data-shipguard-order="{due["order_id"]}"]').shadowRoot.activeElement?.className"""
+        )
+        == "badge"
+    ), "focus returns to the badge"
 
 
 def test_done_orders_open_nothing(page, orders):
@@ -126,7 +148,9 @@ def test_done_orders_open_nothing(page, orders):
     assert host(page, shipped["order_id"]).locator(".panel").count() == 0
 
 
-def test_the_seller_clicks_everything_shipguard_sends_nothing_to_amazon(page, orders, browser_context):
+def test_the_seller_clicks_everything_shipguard_sends_nothing_to_amazon(
+    page, orders, browser_context
+):
     requests = []
     browser_context.on("request", lambda r: requests.append(r.url))
     late = first_of(orders, "late")
@@ -139,23 +163,31 @@ def test_the_seller_clicks_everything_shipguard_sends_nothing_to_amazon(page, or
 
 def test_check_stock_opens_manage_inventory_for_the_orders_sku(page, orders, browser_context):
     late = first_of(orders, "late")
-    sku = page.locator(f'tr:has(a:text-is("{late["order_id"]}")) td[data-test-id="oth-product-info"]').inner_text()
+    sku = page.locator(
+        f'tr:has(a:text-is("{late["order_id"]}")) td[data-test-id="oth-product-info"]'
+    ).inner_text()
     sku = sku.split("SKU:")[1].split()[0]
     host(page, late["order_id"]).click()
     with browser_context.expect_page() as opened:
-        host(page, late["order_id"]).locator('[data-shipguard-action="open-inventory-for-sku"]').click()
+        host(page, late["order_id"]).locator(
+            '[data-shipguard-action="open-inventory-for-sku"]'
+        ).click()
     assert opened.value.url == f"{ORIGIN}/myinventory/inventory?searchField=all&searchTerm={sku}"
 
 
 def test_guidance_opens_in_place_and_says_what_each_choice_costs(page, orders):
     late = first_of(orders, "late")
     host(page, late["order_id"]).click()
-    button = host(page, late["order_id"]).locator('[data-shipguard-action="info-ship-late-or-cancel"]')
+    button = host(page, late["order_id"]).locator(
+        '[data-shipguard-action="info-ship-late-or-cancel"]'
+    )
     assert button.get_attribute("aria-expanded") == "false"
     button.click()
     assert button.get_attribute("aria-expanded") == "true"
     text = host(page, late["order_id"]).locator(".guidance:visible").inner_text()
-    assert "Late Shipment Rate" in text and "4%" in text and "Cancel Rate" in text and "2.5%" in text
+    assert (
+        "Late Shipment Rate" in text and "4%" in text and "Cancel Rate" in text and "2.5%" in text
+    )
 
 
 def test_a_message_needing_a_date_is_not_copied_without_one(page, orders):
@@ -175,7 +207,9 @@ def test_snoozed_orders_stay_snoozed_across_reloads_until_undone(page, orders):
     badge.click()
     badge.locator('[data-shipguard-action="snooze-4-hours"]').click()
     expect(badge).to_have_attribute("data-shipguard-mark", "snoozed")
-    assert badge.get_attribute("data-shipguard-status") == "late", "snoozing hides nothing about the deadline"
+    assert badge.get_attribute("data-shipguard-status") == "late", (
+        "snoozing hides nothing about the deadline"
+    )
     expect(badge.locator(".badge")).to_contain_text("snoozed")
     page.reload()
     wait_for_overlays(page, len(orders))

@@ -1,8 +1,7 @@
 """Layout changes and remote switches: kill switch per page kind, SPA navigation."""
+
 import json
 from pathlib import Path
-
-from playwright.sync_api import expect
 
 from overlay import wait_for_overlays
 from sellercentral import ORIGIN, fixture_orders
@@ -12,7 +11,9 @@ RULES = Path(__file__).parents[2] / "server/shipguard/data/rules.json"
 UNSHIPPED = "orders-list-unshipped.html"
 
 
-def test_kill_switch_turns_a_page_kind_off_within_one_refresh(browser_context, use_server, tmp_path):
+def test_kill_switch_turns_a_page_kind_off_within_one_refresh(
+    browser_context, use_server, tmp_path
+):
     page = browser_context.new_page()
     page.goto(ORIGIN + "/orders-v3")
     wait_for_overlays(page, len(fixture_orders(UNSHIPPED)))
@@ -29,7 +30,9 @@ def test_kill_switch_turns_a_page_kind_off_within_one_refresh(browser_context, u
     assert fresh.locator("[data-shipguard-order]").count() == 0
 
 
-def test_leaving_and_returning_by_in_page_navigation_rebuilds_the_overlay(browser_context, page_errors):
+def test_leaving_and_returning_by_in_page_navigation_rebuilds_the_overlay(
+    browser_context, page_errors
+):
     page = browser_context.new_page()
     page.goto(ORIGIN + "/orders-v3")
     count = len(fixture_orders(UNSHIPPED))

@@ -1,5 +1,6 @@
 """A team's server in a real browser: a template changed on disk reaches the extension, broken
 data never does, and the status page edits templates with the team token."""
+
 import json
 import time
 from datetime import datetime, timezone
@@ -7,10 +8,9 @@ from pathlib import Path
 
 import pytest
 import requests
-from playwright.sync_api import expect
-
 from browser import chromium_executable, storage_get
 from overlay import host, wait_for_overlays
+from playwright.sync_api import expect
 from sellercentral import ORIGIN, expected_kind, fixture_orders
 from shipguard_server import running_server
 
@@ -44,7 +44,9 @@ def team(tmp_path, monkeypatch):
     """A team folder holding its own copy of one template; the server checks it every 0.2 s."""
     folder = tmp_path / "team"
     (folder / "messages").mkdir(parents=True)
-    write_atomically(folder / "messages" / f"{TEMPLATE}.json", json.loads(DEFAULT_TEMPLATE.read_text()))
+    write_atomically(
+        folder / "messages" / f"{TEMPLATE}.json", json.loads(DEFAULT_TEMPLATE.read_text())
+    )
     monkeypatch.setenv("SHIPGUARD_RELOAD_INTERVAL", "0.2")
     monkeypatch.setenv("SHIPGUARD_TOKEN", TOKEN)
     return folder
@@ -65,12 +67,16 @@ def copied_message(browser_context):
     return message
 
 
-def test_template_changed_on_disk_reaches_the_extension(browser_context, use_server, worker, extension_id, team):
+def test_template_changed_on_disk_reaches_the_extension(
+    browser_context, use_server, worker, extension_id, team
+):
     path = team / "messages" / f"{TEMPLATE}.json"
     with running_server(data_dir=team) as url:
         use_server(url)
         template = json.loads(path.read_text())
-        template["locales"]["en-US"]["body"] = template["locales"]["en-US"]["body"].replace("Hello,", MARKER, 1)
+        template["locales"]["en-US"]["body"] = template["locales"]["en-US"]["body"].replace(
+            "Hello,", MARKER, 1
+        )
         write_atomically(path, template)
         wait_until(lambda: MARKER in served_body(url))
 
@@ -92,11 +98,18 @@ def test_template_changed_on_disk_reaches_the_extension(browser_context, use_ser
 @pytest.fixture
 def status_page(playwright, team):
     """A plain browser page (no extension) on the status page of a team server."""
-    browser = playwright.chromium.launch(executable_path=chromium_executable(), args=["--no-sandbox"])
+    browser = playwright.chromium.launch(
+        executable_path=chromium_executable(), args=["--no-sandbox"]
+    )
     page = browser.new_page()
     errors = []
     # HTTP errors (the 422 of a refused edit, the favicon's 404) are logged too; keep the rest.
-    page.on("console", lambda m: m.type == "error" and "Failed to load resource" not in m.text and errors.append(m.text))
+    page.on(
+        "console",
+        lambda m: (
+            m.type == "error" and "Failed to load resource" not in m.text and errors.append(m.text)
+        ),
+    )
     with running_server(data_dir=team) as url:
         page.goto(url + "/")
         yield page, url, errors

@@ -1,10 +1,10 @@
 """The extension's UI follows the browser's language: options page and badges in every shipped locale."""
+
 import json
 import re
 from pathlib import Path
 
 import pytest
-
 from browser import launch_with_extension, service_worker
 from sellercentral import ORIGIN, install_routes
 

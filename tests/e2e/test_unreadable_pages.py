@@ -1,6 +1,6 @@
 """Pages Shipguard cannot read get one quiet notice; the page itself keeps working."""
-from playwright.sync_api import expect
 
+from playwright.sync_api import expect
 from sellercentral import ORIGIN
 
 

@@ -1,6 +1,6 @@
 """Fixtures for the server tests: an app on the default data, its client, a team folder."""
-import pytest
 
+import pytest
 from shipguard.app import create_app
 
 from .helpers import run_cli

@@ -1,4 +1,5 @@
 """Helpers shared by the server tests: data files, team folders, the CLI and free ports."""
+
 import json
 import os
 import socket
@@ -49,7 +50,10 @@ def run_cli(*args, env=None):
     environment.update(env or {})
     return subprocess.run(
         [sys.executable, "-m", "shipguard.cli", *map(str, args)],
-        capture_output=True, text=True, env=environment, timeout=60,
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=60,
     )
 
 

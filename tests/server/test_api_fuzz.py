@@ -1,8 +1,8 @@
 """schemathesis against the OpenAPI document: generated requests never cause a server error."""
+
 import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.config import SchemathesisConfig
-
 from shipguard.app import create_app
 
 # Invalid requests must be refused with a 4xx; 413 is the right one for a body over the limit.

@@ -1,10 +1,10 @@
 """Each broken team folder in tests/fixtures/broken-team is rejected precisely, live and at start."""
+
 import json
 import shutil
 from pathlib import Path
 
 import pytest
-
 from shipguard.app import create_app
 from shipguard.datastore import load_data
 from shipguard.problems import DataError
@@ -23,8 +23,11 @@ def expected_file(team_dir, case):
 
 def matching(problems, file, case):
     return [
-        problem for problem in problems
-        if problem.file == str(file) and problem.where == case["where"] and case["reason"] in problem.reason
+        problem
+        for problem in problems
+        if problem.file == str(file)
+        and problem.where == case["where"]
+        and case["reason"] in problem.reason
     ]
 
 
@@ -61,7 +64,10 @@ def test_running_app_keeps_serving_the_last_good_bundle(good_team, name):
     assert matching(reloader.problems, expected_file(good_team, CASES[name]), CASES[name])
     after = client.get("/api/v1/bundle")
     assert after.data == before.data and after.headers["ETag"] == before.headers["ETag"]
-    assert client.get("/api/v1/bundle", headers={"If-None-Match": before.headers["ETag"]}).status_code == 304
+    assert (
+        client.get("/api/v1/bundle", headers={"If-None-Match": before.headers["ETag"]}).status_code
+        == 304
+    )
     page = client.get("/").get_data(as_text=True)
     assert "was rejected" in page and CASES[name]["where"] in page
 

@@ -1,18 +1,30 @@
 """`shipguard build`: a loadable dist/chrome/ with the packed bundle, and its zip."""
+
 import json
 import zipfile
 
 import pytest
-
 import shipguard
 from shipguard.build import build
 
 from .helpers import write_json
 
-SHIPPED_NAMES = ["manifest.json", "bundle.json", "core/deadline.js", "_locales/en/messages.json", "popup/popup.html"]
+SHIPPED_NAMES = [
+    "manifest.json",
+    "bundle.json",
+    "core/deadline.js",
+    "_locales/en/messages.json",
+    "popup/popup.html",
+]
 SKIPPED_NAMES = [
-    "core/deadline.test.js", "core/__pycache__/x.pyc", "_private/notes.txt", "core/_draft.js",
-    "package.json", ".eslintrc.json", "core/.DS_Store", "__init__.py",
+    "core/deadline.test.js",
+    "core/__pycache__/x.pyc",
+    "_private/notes.txt",
+    "core/_draft.js",
+    "package.json",
+    ".eslintrc.json",
+    "core/.DS_Store",
+    "__init__.py",
 ]
 
 
@@ -22,12 +34,16 @@ def extension_source(tmp_path):
     source = tmp_path / "extension"
     for name in SHIPPED_NAMES[2:] + SKIPPED_NAMES:
         write_json(source / name, "{}")
-    manifest = write_json(tmp_path / "manifest.json", {"manifest_version": 3, "name": "Shipguard", "version": "0.0.0"})
+    manifest = write_json(
+        tmp_path / "manifest.json", {"manifest_version": 3, "name": "Shipguard", "version": "0.0.0"}
+    )
     return source, manifest
 
 
 def all_names(folder):
-    return sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file())
+    return sorted(
+        path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file()
+    )
 
 
 def test_build_copies_what_ships_and_skips_the_rest(tmp_path, extension_source):

@@ -1,11 +1,11 @@
 """GET /api/v1/bundle: canonical bytes, ETag and 304, caching headers, HEAD."""
+
 import hashlib
 import json
 import os
 import re
 
 import pytest
-
 from shipguard import paths
 from shipguard.app import create_app
 from shipguard.schemas.bundle import BundleSchema
@@ -13,8 +13,16 @@ from shipguard.schemas.bundle import BundleSchema
 from .helpers import default_document, write_json
 
 BUNDLE_KEYS = {
-    "version", "generated_at", "marketplaces", "date_formats", "pages", "rules", "lint",
-    "templates", "carriers", "disabled_features",
+    "version",
+    "generated_at",
+    "marketplaces",
+    "date_formats",
+    "pages",
+    "rules",
+    "lint",
+    "templates",
+    "carriers",
+    "disabled_features",
 }
 
 
@@ -28,12 +36,15 @@ def test_bundle_is_the_documented_json(client):
     shipped_lint = default_document("lint.json")
     # The rules travel without their examples, which only check the rules on the server.
     assert bundle["lint"]["rules"] == [
-        {key: value for key, value in rule.items() if key != "examples"} for rule in shipped_lint["rules"]
+        {key: value for key, value in rule.items() if key != "examples"}
+        for rule in shipped_lint["rules"]
     ]
     assert sorted(bundle["lint"]["languages"]) == sorted(shipped_lint["languages"])
     assert bundle["lint"]["message_locales"]["CA"] == ["en-CA", "fr-CA"]
     assert bundle["disabled_features"] == []
-    assert [page["id"] for page in bundle["pages"]] == sorted(p.stem for p in (paths.default_data_dir() / "pages").glob("*.json"))
+    assert [page["id"] for page in bundle["pages"]] == sorted(
+        p.stem for p in (paths.default_data_dir() / "pages").glob("*.json")
+    )
     assert "copy-delay-out-of-stock" in [remedy["id"] for remedy in bundle["rules"]["remedies"]]
 
 
@@ -53,7 +64,9 @@ def test_bytes_are_canonical_and_etag_hashes_the_content(client):
     response = client.get("/api/v1/bundle")
     bundle = json.loads(response.data)
     assert response.data == canonical(bundle)
-    content = {key: value for key, value in bundle.items() if key not in ("version", "generated_at")}
+    content = {
+        key: value for key, value in bundle.items() if key not in ("version", "generated_at")
+    }
     digest = hashlib.sha256(canonical(content)).hexdigest()
     assert response.headers["ETag"] == f'"{digest}"'
     assert bundle["version"] == digest[:12]
@@ -62,7 +75,9 @@ def test_bytes_are_canonical_and_etag_hashes_the_content(client):
 def test_generated_at_is_the_newest_data_file_time(app, team_dir):
     path = write_json(team_dir / "rules.json", {"due_soon_hours": 12})
     os.utime(path, (1893456000, 1893456000))  # 2030-01-01, newer than any default file
-    bundle = json.loads(create_app({"DATA_DIR": str(team_dir)}).test_client().get("/api/v1/bundle").data)
+    bundle = json.loads(
+        create_app({"DATA_DIR": str(team_dir)}).test_client().get("/api/v1/bundle").data
+    )
     assert bundle["generated_at"] == "2030-01-01T00:00:00Z"
     default_stamp = json.loads(app.test_client().get("/api/v1/bundle").data)["generated_at"]
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", default_stamp)
@@ -94,7 +109,9 @@ def test_cache_headers(client):
 )
 def test_matching_if_none_match_gives_304(client, if_none_match):
     etag = client.get("/api/v1/bundle").headers["ETag"]
-    response = client.get("/api/v1/bundle", headers={"If-None-Match": if_none_match.format(etag=etag)})
+    response = client.get(
+        "/api/v1/bundle", headers={"If-None-Match": if_none_match.format(etag=etag)}
+    )
     assert response.status_code == 304
     assert response.data == b""
     assert response.headers["ETag"] == etag
@@ -145,7 +162,9 @@ def test_bundle_is_sent_gzipped_to_clients_that_accept_it(client):
     assert packed.headers["ETag"] != plain.headers["ETag"], "each encoding has its own tag"
     # Either tag revalidates to 304, whichever encoding the client asks for now.
     for tag in (plain.headers["ETag"], packed.headers["ETag"]):
-        again = client.get("/api/v1/bundle", headers={"If-None-Match": tag, "Accept-Encoding": "gzip"})
+        again = client.get(
+            "/api/v1/bundle", headers={"If-None-Match": tag, "Accept-Encoding": "gzip"}
+        )
         assert again.status_code == 304
     refused = client.get("/api/v1/bundle", headers={"Accept-Encoding": "gzip;q=0"})
     assert "Content-Encoding" not in refused.headers

@@ -1,4 +1,5 @@
 """`shipguard check` and `shipguard serve` exit codes and messages, run as real processes."""
+
 from .helpers import write_json
 
 

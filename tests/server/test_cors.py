@@ -1,6 +1,6 @@
 """CORS: browser extensions may read the API, web pages may not."""
-import pytest
 
+import pytest
 from shipguard.app import create_app
 from shipguard.config import ConfigError
 

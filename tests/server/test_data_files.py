@@ -1,13 +1,13 @@
 """Every shipped data file validates, and every schema follows the house conventions."""
+
 import importlib
 import inspect
 import json
 import pkgutil
 
 import pytest
-from marshmallow import RAISE, Schema
-
 import shipguard.schemas
+from marshmallow import RAISE, Schema
 from shipguard import paths
 from shipguard.datastore import load_data
 from shipguard.schemas.carriers import CarriersFileSchema
@@ -54,7 +54,11 @@ def all_schema_classes():
     for module_info in pkgutil.iter_modules(shipguard.schemas.__path__):
         module = importlib.import_module(f"shipguard.schemas.{module_info.name}")
         for _, cls in inspect.getmembers(module, inspect.isclass):
-            if issubclass(cls, Schema) and cls.__module__ == module.__name__ and cls._declared_fields:
+            if (
+                issubclass(cls, Schema)
+                and cls.__module__ == module.__name__
+                and cls._declared_fields
+            ):
                 yield cls
 
 
@@ -63,7 +67,13 @@ SCHEMAS = sorted(all_schema_classes(), key=lambda cls: cls.__name__)
 
 def test_schema_discovery_found_the_resources():
     names = {cls.__name__ for cls in SCHEMAS}
-    assert {"MarketplaceSchema", "TemplateSchema", "BundleSchema", "RenderRequestSchema", "ErrorSchema"} <= names
+    assert {
+        "MarketplaceSchema",
+        "TemplateSchema",
+        "BundleSchema",
+        "RenderRequestSchema",
+        "ErrorSchema",
+    } <= names
 
 
 @pytest.mark.parametrize("schema", SCHEMAS, ids=[cls.__name__ for cls in SCHEMAS])

@@ -1,6 +1,6 @@
 """A team's disabled.json removes default records by id, and says so when an id names nothing."""
-import pytest
 
+import pytest
 from shipguard.datastore import load_data
 from shipguard.problems import DataError
 
@@ -12,11 +12,18 @@ def ids(records):
 
 
 def test_disabled_records_are_removed(team_dir):
-    write_json(team_dir / "disabled.json", {
-        "templates": ["delay-weather"], "remedies": ["copy-delay-weather"], "pages": ["orders-list"],
-    })
+    write_json(
+        team_dir / "disabled.json",
+        {
+            "templates": ["delay-weather"],
+            "remedies": ["copy-delay-weather"],
+            "pages": ["orders-list"],
+        },
+    )
     data = load_data(team_dir)
-    assert "delay-weather" not in ids(data.templates) and "delay-out-of-stock" in ids(data.templates)
+    assert "delay-weather" not in ids(data.templates) and "delay-out-of-stock" in ids(
+        data.templates
+    )
     assert "copy-delay-weather" not in ids(data.rules["remedies"])
     assert "orders-list" not in ids(data.pages)
     assert team_dir / "disabled.json" in data.files

@@ -1,6 +1,6 @@
 """Every error is JSON {code, status, message, errors?} with the right status, and no trace."""
-import pytest
 
+import pytest
 from shipguard.app import create_app
 
 ERROR_KEYS = {"code", "status", "message"}
@@ -26,7 +26,9 @@ def test_unknown_path_is_404(client):
 
 
 def test_unknown_template_is_404(client):
-    body = assert_json_error(render(client, {"template": "no-such-template", "locale": "en-US"}), 404)
+    body = assert_json_error(
+        render(client, {"template": "no-such-template", "locale": "en-US"}), 404
+    )
     assert "no-such-template" in body["message"]
 
 
@@ -53,7 +55,9 @@ def test_oversize_body_is_413(client):
 
 
 def test_body_that_is_not_json_is_415(client):
-    response = client.post("/api/v1/render", data="template=delay-weather", content_type="text/plain")
+    response = client.post(
+        "/api/v1/render", data="template=delay-weather", content_type="text/plain"
+    )
     assert_json_error(response, 415)
     form = client.post("/api/v1/render", data={"template": "delay-weather"})
     assert_json_error(form, 415)
@@ -108,5 +112,7 @@ def test_unexpected_exception_is_500_without_details(failing_client):
 def test_security_headers_on_every_response(client, path):
     response = client.get(path)
     assert response.headers["X-Content-Type-Options"] == "nosniff"
-    assert response.headers["Content-Security-Policy"] == "default-src 'none'; frame-ancestors 'none'"
+    assert (
+        response.headers["Content-Security-Policy"] == "default-src 'none'; frame-ancestors 'none'"
+    )
     assert response.headers["Referrer-Policy"] == "no-referrer"

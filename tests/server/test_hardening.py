@@ -1,6 +1,6 @@
 """Security headers on every response, a readable API docs page, and no debug pages."""
-import pytest
 
+import pytest
 from shipguard.app import SECURITY_HEADERS, create_app
 from shipguard.htmlpage import HTML_CSP, HTML_REFERRER_POLICY
 

@@ -1,4 +1,5 @@
 """POST /api/v1/lint, lint findings in POST /api/v1/render, and `shipguard lint FILE`."""
+
 import pytest
 
 from .helpers import run_cli
@@ -17,7 +18,10 @@ def test_lint_answers_ok_and_findings_with_utf16_spans(client):
     result = response.get_json()
     assert set(result) == {"ok", "findings"} and result["ok"] is False
     units = BAD.encode("utf-16-le")
-    found = {f["rule"]: units[f["start"] * 2:f["end"] * 2].decode("utf-16-le") for f in result["findings"]}
+    found = {
+        f["rule"]: units[f["start"] * 2 : f["end"] * 2].decode("utf-16-le")
+        for f in result["findings"]
+    }
     assert found["no-emoji"] == "😀"
     assert found["no-links"] == "www.acme.example.com"  # after the emoji: two UTF-16 units for it
     assert "review" in found["no-review-requests"]
@@ -28,9 +32,16 @@ def test_lint_answers_ok_and_findings_with_utf16_spans(client):
 
 
 def test_clean_message_is_ok(client):
-    text = (f"Hello,\n\nWe are sorry: your order {ORDER} will not ship by Thu, Dec 5, 2019. We now expect to ship it "
-            "by Mon, Dec 9, 2019. If you would rather not wait, reply and we will cancel it and refund you in full.")
-    for body in ({"locale": "en-US"}, {"marketplace": "US"}, {"locale": "en-US", "marketplace": "US"}, {}):
+    text = (
+        f"Hello,\n\nWe are sorry: your order {ORDER} will not ship by Thu, Dec 5, 2019. We now expect to ship it "
+        "by Mon, Dec 9, 2019. If you would rather not wait, reply and we will cancel it and refund you in full."
+    )
+    for body in (
+        {"locale": "en-US"},
+        {"marketplace": "US"},
+        {"locale": "en-US", "marketplace": "US"},
+        {},
+    ):
         assert lint(client, text=text, **body).get_json() == {"ok": True, "findings": []}, body
 
 
@@ -48,16 +59,19 @@ def test_warnings_alone_leave_the_message_ok(client):
     assert [f["severity"] for f in result["findings"]] == ["warning"] and result["ok"] is True
 
 
-@pytest.mark.parametrize(("body", "status", "field"), [
-    ({"locale": "en-US"}, 422, "text"),
-    ({"text": "x" * 10_001}, 422, "text"),
-    ({"text": "x", "locale": "english"}, 422, "locale"),
-    ({"text": "x", "marketplace": "usa"}, 422, "marketplace"),
-    ({"text": 5}, 422, "text"),
-    ({"text": "x", "note": "y"}, 422, "note"),
-    ({"text": "x", "locale": "pt-BR"}, 404, None),
-    ({"text": "x", "marketplace": "ZZ"}, 404, None),
-])
+@pytest.mark.parametrize(
+    ("body", "status", "field"),
+    [
+        ({"locale": "en-US"}, 422, "text"),
+        ({"text": "x" * 10_001}, 422, "text"),
+        ({"text": "x", "locale": "english"}, 422, "locale"),
+        ({"text": "x", "marketplace": "usa"}, 422, "marketplace"),
+        ({"text": 5}, 422, "text"),
+        ({"text": "x", "note": "y"}, 422, "note"),
+        ({"text": "x", "locale": "pt-BR"}, 404, None),
+        ({"text": "x", "marketplace": "ZZ"}, 404, None),
+    ],
+)
 def test_bad_lint_requests_get_json_errors(client, body, status, field):
     response = lint(client, **body)
     assert response.status_code == status and response.mimetype == "application/json"
@@ -69,7 +83,7 @@ def test_bad_lint_requests_get_json_errors(client, body, status, field):
 
 def test_longest_allowed_text_is_linted(client):
     prefix = f"Order {ORDER}. "
-    result = lint(client, text=prefix + ("ab " * 5_000)[:10_000 - len(prefix)]).get_json()
+    result = lint(client, text=prefix + ("ab " * 5_000)[: 10_000 - len(prefix)]).get_json()
     assert [f["rule"] for f in result["findings"]] == ["too-long"]
 
 
@@ -79,15 +93,26 @@ def test_lint_body_that_is_not_json_is_400_or_415(client):
 
 
 def test_render_adds_lint_findings_of_the_body(client):
-    fields = {"order_id": ORDER, "ship_by": "Thu, Dec 5, 2019", "new_ship_date": "see www.acme.example.com"}
-    result = client.post("/api/v1/render", json={"template": "delay-weather", "locale": "en-US", "fields": fields}).get_json()
+    fields = {
+        "order_id": ORDER,
+        "ship_by": "Thu, Dec 5, 2019",
+        "new_ship_date": "see www.acme.example.com",
+    }
+    result = client.post(
+        "/api/v1/render", json={"template": "delay-weather", "locale": "en-US", "fields": fields}
+    ).get_json()
     links = [f for f in result["findings"] if f["rule"] == "no-links"]
-    assert len(links) == 1 and result["body"][links[0]["start"]:links[0]["end"]] == "www.acme.example.com"
+    assert (
+        len(links) == 1
+        and result["body"][links[0]["start"] : links[0]["end"]] == "www.acme.example.com"
+    )
 
 
 def test_render_reports_an_unfilled_placeholder_once(client):
-    result = client.post("/api/v1/render", json={"template": "delay-weather", "locale": "de-DE",
-                                                 "fields": {"order_id": ORDER}}).get_json()
+    result = client.post(
+        "/api/v1/render",
+        json={"template": "delay-weather", "locale": "de-DE", "fields": {"order_id": ORDER}},
+    ).get_json()
     spans = [(f["start"], f["end"]) for f in result["findings"]]
     assert len(spans) == len(set(spans)) == 2
     assert all(f["message"].startswith("Placeholder {") for f in result["findings"])
@@ -96,7 +121,9 @@ def test_render_reports_an_unfilled_placeholder_once(client):
 def test_openapi_documents_lint(client):
     spec = client.get("/api/v1/openapi.json").get_json()
     operation = spec["paths"]["/api/v1/lint"]["post"]
-    assert operation["requestBody"]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/LintRequest"}
+    assert operation["requestBody"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/LintRequest"
+    }
     assert {"200", "404", "422"} <= set(operation["responses"])
     schemas = spec["components"]["schemas"]
     assert set(schemas["LintRequest"]["properties"]) == {"text", "locale", "marketplace"}
@@ -110,15 +137,22 @@ def test_cli_prints_file_line_column_severity_rule_and_exits_1_on_errors(tmp_pat
     result = run_cli("lint", message, "--locale", "en-US")
     assert result.returncode == 1, result.stderr
     lines = result.stdout.splitlines()
-    assert f"{message}:2:{BAD.splitlines()[1].index('😀') + 1}: error no-emoji: " in "\n".join(lines)
+    assert f"{message}:2:{BAD.splitlines()[1].index('😀') + 1}: error no-emoji: " in "\n".join(
+        lines
+    )
     assert any(line.startswith(f"{message}:3:") and " error no-links: " in line for line in lines)
-    assert any(line.startswith(f"{message}:3:") and " error no-review-requests: " in line for line in lines)
+    assert any(
+        line.startswith(f"{message}:3:") and " error no-review-requests: " in line for line in lines
+    )
 
 
 def test_cli_exit_0_on_a_clean_message_or_warnings_only(tmp_path):
     clean = tmp_path / "clean.txt"
-    clean.write_text(f"Ihre Bestellung {ORDER} ist leider verspätet, wir versenden sie am Montag. Für Rückfragen "
-                     "erreichen Sie den Paketdienst unter 030 12345678.", encoding="utf-8")
+    clean.write_text(
+        f"Ihre Bestellung {ORDER} ist leider verspätet, wir versenden sie am Montag. Für Rückfragen "
+        "erreichen Sie den Paketdienst unter 030 12345678.",
+        encoding="utf-8",
+    )
     result = run_cli("lint", clean, "--locale", "de-DE")
     assert result.returncode == 0, result.stdout + result.stderr
     [line] = result.stdout.splitlines()
@@ -134,14 +168,24 @@ def test_cli_marketplace_brings_the_us_rules(tmp_path):
     assert result.returncode == 1 and "us-delay-cancel-option" in result.stdout
 
 
-@pytest.mark.parametrize("args", [
-    ("nope.txt",), ("{file}", "--locale", "english"), ("{file}", "--locale", "pt-BR"), ("{file}", "--marketplace", "ZZ"),
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("nope.txt",),
+        ("{file}", "--locale", "english"),
+        ("{file}", "--locale", "pt-BR"),
+        ("{file}", "--marketplace", "ZZ"),
+    ],
+)
 def test_cli_refuses_what_it_cannot_lint_with_exit_2(tmp_path, args):
     message = tmp_path / "m.txt"
     message.write_text("x", encoding="utf-8")
     result = run_cli("lint", *[arg.format(file=message) for arg in args])
-    assert result.returncode == 2 and result.stderr.startswith("shipguard lint: ") and result.stdout == ""
+    assert (
+        result.returncode == 2
+        and result.stderr.startswith("shipguard lint: ")
+        and result.stdout == ""
+    )
 
 
 def test_check_counts_templates_languages_and_rules():

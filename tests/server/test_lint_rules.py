@@ -2,11 +2,11 @@
 
 tests/js/lint.test.js runs the same examples through the extension's twin.
 """
+
 import json
 
 import pytest
 from marshmallow import ValidationError
-
 from shipguard import paths
 from shipguard.lint import compile_lint, lint_message
 from shipguard.lintkinds import CHECKS
@@ -16,22 +16,30 @@ from shipguard.template_checks import rule_example_problems
 LINT_FILE = paths.default_data_dir() / "lint.json"
 LINT = json.loads(LINT_FILE.read_text(encoding="utf-8"))
 RULES = compile_lint(LINT)
-TEMPLATE_LOCALES = sorted({
-    locale
-    for path in paths.messages_dir().glob("*.json")
-    for locale in json.loads(path.read_text(encoding="utf-8"))["locales"]
-})
+TEMPLATE_LOCALES = sorted(
+    {
+        locale
+        for path in paths.messages_dir().glob("*.json")
+        for locale in json.loads(path.read_text(encoding="utf-8"))["locales"]
+    }
+)
 
 
 def examples(verdict):
     for rule in LINT["rules"]:
         for locale, texts in sorted(rule["examples"][verdict].items()):
             for number, example in enumerate(texts):
-                yield pytest.param(rule["id"], locale, example_text(example), id=f"{rule['id']}-{locale}-{number}")
+                yield pytest.param(
+                    rule["id"], locale, example_text(example), id=f"{rule['id']}-{locale}-{number}"
+                )
 
 
 def findings_of(rule_id, text, locale):
-    return [finding for finding in lint_message(text, locale=locale, rules=RULES) if finding["rule"] == rule_id]
+    return [
+        finding
+        for finding in lint_message(text, locale=locale, rules=RULES)
+        if finding["rule"] == rule_id
+    ]
 
 
 @pytest.mark.parametrize(("rule_id", "locale", "text"), list(examples("flag")))
@@ -42,7 +50,7 @@ def test_flag_example_is_flagged(rule_id, locale, text):
 @pytest.mark.parametrize(("rule_id", "locale", "text"), list(examples("ok")))
 def test_ok_example_is_left_alone(rule_id, locale, text):
     found = findings_of(rule_id, text, locale)
-    assert not found, [text[f["start"]:f["end"]] for f in found]
+    assert not found, [text[f["start"] : f["end"]] for f in found]
 
 
 def applies_to(rule):
@@ -54,8 +62,12 @@ def applies_to(rule):
 @pytest.mark.parametrize("rule", LINT["rules"], ids=[rule["id"] for rule in LINT["rules"]])
 def test_every_rule_has_examples_in_every_template_language(rule):
     assert len(TEMPLATE_LOCALES) >= 10
-    assert set(applies_to(rule)) <= set(rule["examples"]["flag"]), "a language the rule applies to has no flag example"
-    assert set(TEMPLATE_LOCALES) <= set(rule["examples"]["ok"]), "a template language has no ok example"
+    assert set(applies_to(rule)) <= set(rule["examples"]["flag"]), (
+        "a language the rule applies to has no flag example"
+    )
+    assert set(TEMPLATE_LOCALES) <= set(rule["examples"]["ok"]), (
+        "a template language has no ok example"
+    )
 
 
 def test_a_rule_without_examples_in_a_template_language_fails_the_coverage_test():
@@ -83,20 +95,28 @@ def test_examples_are_checked_at_load_too():
     broken = json.loads(json.dumps(LINT))
     broken["rules"][0]["examples"]["ok"]["en-US"].append("See https://example.com now.")
     problems = rule_example_problems(broken)
-    assert list(problems) == [f"rules.0.examples.ok.en-US.{len(broken['rules'][0]['examples']['ok']['en-US']) - 1}"]
+    assert list(problems) == [
+        f"rules.0.examples.ok.en-US.{len(broken['rules'][0]['examples']['ok']['en-US']) - 1}"
+    ]
 
 
-@pytest.mark.parametrize(("change", "field"), [
-    (lambda rule: rule.update(kind="max-length"), "max_chars"),
-    (lambda rule: rule.update(max_chars=10), "max_chars"),
-    (lambda rule: rule["patterns"].update({"*": ["(?P<x>a)"]}), "patterns"),
-    (lambda rule: rule["patterns"].update({"*": ["a*"]}), "patterns"),
-    (lambda rule: rule["patterns"].update({"pt": ["x"]}), "pt"),
-    (lambda rule: rule.update(message="two\nlines"), "message"),
-    (lambda rule: rule.update(severity="info"), "severity"),
-    (lambda rule: rule.update(colour="red"), "colour"),
-    (lambda rule: rule["examples"]["flag"].update({"en-US": [{"repeat": "x", "times": 0}]}), "en-US"),
-])
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        (lambda rule: rule.update(kind="max-length"), "max_chars"),
+        (lambda rule: rule.update(max_chars=10), "max_chars"),
+        (lambda rule: rule["patterns"].update({"*": ["(?P<x>a)"]}), "patterns"),
+        (lambda rule: rule["patterns"].update({"*": ["a*"]}), "patterns"),
+        (lambda rule: rule["patterns"].update({"pt": ["x"]}), "pt"),
+        (lambda rule: rule.update(message="two\nlines"), "message"),
+        (lambda rule: rule.update(severity="info"), "severity"),
+        (lambda rule: rule.update(colour="red"), "colour"),
+        (
+            lambda rule: rule["examples"]["flag"].update({"en-US": [{"repeat": "x", "times": 0}]}),
+            "en-US",
+        ),
+    ],
+)
 def test_schema_refuses_a_broken_rule_naming_the_field(change, field):
     document = json.loads(json.dumps(LINT))
     change(document["rules"][0])
@@ -118,4 +138,7 @@ def test_marketplace_gives_the_language_and_scope():
     us_rules = {finding["rule"] for finding in lint_message(delay, marketplace="US", rules=lint)}
     assert {"us-delay-revised-date", "us-delay-cancel-option"} <= us_rules
     de_rules = {finding["rule"] for finding in lint_message(delay, marketplace="DE", rules=lint)}
-    assert "wrong-language" in de_rules and not {"us-delay-revised-date", "us-delay-cancel-option"} & de_rules
+    assert (
+        "wrong-language" in de_rules
+        and not {"us-delay-revised-date", "us-delay-cancel-option"} & de_rules
+    )

@@ -1,8 +1,8 @@
 """Logs never contain buyer message text or order data, whatever happens to a request."""
+
 import logging
 
 import pytest
-
 from shipguard import api
 from shipguard.app import create_app
 
@@ -23,22 +23,33 @@ def logs(caplog):
 
 
 def assert_absent(caplog):
-    logged = caplog.text + "".join(str(record.args) + (record.exc_text or "") for record in caplog.records)
+    logged = caplog.text + "".join(
+        str(record.args) + (record.exc_text or "") for record in caplog.records
+    )
     assert SECRET_TEXT not in logged and SECRET_ORDER not in logged
 
 
 def render_body(**fields):
-    return {"template": "delay-weather", "locale": "en-US",
-            "fields": {"order_id": SECRET_ORDER, "buyer_name": SECRET_TEXT, **fields}}
+    return {
+        "template": "delay-weather",
+        "locale": "en-US",
+        "fields": {"order_id": SECRET_ORDER, "buyer_name": SECRET_TEXT, **fields},
+    }
 
 
 def test_render_calls_log_no_message_or_order_data(quiet_app, logs):
     client = quiet_app.test_client()
     assert client.post("/api/v1/render", json=render_body()).status_code == 200
-    assert client.post("/api/v1/render", json={**render_body(), "note": SECRET_TEXT}).status_code == 422
+    assert (
+        client.post("/api/v1/render", json={**render_body(), "note": SECRET_TEXT}).status_code
+        == 422
+    )
     assert client.post("/api/v1/render", json=render_body(order_id=7)).status_code == 422
     bad_json = '{"fields": {"order_id": "' + SECRET_ORDER + '", ' + SECRET_TEXT
-    assert client.post("/api/v1/render", data=bad_json, content_type="application/json").status_code == 400
+    assert (
+        client.post("/api/v1/render", data=bad_json, content_type="application/json").status_code
+        == 400
+    )
     big = render_body(buyer_name=SECRET_TEXT * 3000)
     assert client.post("/api/v1/render", json=big).status_code == 413
     assert_absent(logs)
@@ -72,6 +83,11 @@ def test_rejected_template_edit_logs_no_text(team_dir, logs):
     client = app.test_client()
     page = client.get("/").get_data(as_text=True)
     csrf = page.split('name="csrf_token" value="')[1].split('"')[0]
-    form = {"csrf_token": csrf, "token": token, "subject": SECRET_TEXT, "body": f"{SECRET_ORDER} {{nope}}"}
+    form = {
+        "csrf_token": csrf,
+        "token": token,
+        "subject": SECRET_TEXT,
+        "body": f"{SECRET_ORDER} {{nope}}",
+    }
     assert client.post("/templates/delay-weather/en-US", data=form).status_code == 422
     assert_absent(logs)

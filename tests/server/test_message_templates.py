@@ -1,8 +1,8 @@
 """The shipped buyer message templates: every language, lint-clean, and refused when they are not."""
+
 import json
 
 import pytest
-
 from shipguard import paths
 from shipguard.app import create_app
 from shipguard.datastore import load_data
@@ -12,14 +12,35 @@ from shipguard.template_checks import renderings
 
 from .helpers import default_document, default_template, write_json
 
-LANGUAGES = ["de-DE", "en-GB", "en-US", "es-ES", "fr-FR", "it-IT", "ja-JP", "nl-NL", "pl-PL", "sv-SE"]
+LANGUAGES = [
+    "de-DE",
+    "en-GB",
+    "en-US",
+    "es-ES",
+    "fr-FR",
+    "it-IT",
+    "ja-JP",
+    "nl-NL",
+    "pl-PL",
+    "sv-SE",
+]
 TEMPLATE_IDS = [
-    "cancelled-no-inventory", "delay-address-confirmation", "delay-carrier-problem", "delay-out-of-stock",
-    "delay-partial-shipment", "delay-revised-date", "delay-weather", "request-address-confirmation",
+    "cancelled-no-inventory",
+    "delay-address-confirmation",
+    "delay-carrier-problem",
+    "delay-out-of-stock",
+    "delay-partial-shipment",
+    "delay-revised-date",
+    "delay-weather",
+    "request-address-confirmation",
 ]
 DATA = load_data()
 MARKETPLACES = {marketplace["code"]: marketplace for marketplace in DATA.marketplaces}
-CASES = [(template["id"], locale) for template in DATA.templates for locale in sorted(template["locales"])]
+CASES = [
+    (template["id"], locale)
+    for template in DATA.templates
+    for locale in sorted(template["locales"])
+]
 
 
 def test_every_template_is_written_in_every_language():
@@ -29,35 +50,55 @@ def test_every_template_is_written_in_every_language():
     assert len(CASES) == 80
 
 
-@pytest.mark.parametrize(("template_id", "locale"), CASES, ids=[f"{t}-{locale}" for t, locale in CASES])
+@pytest.mark.parametrize(
+    ("template_id", "locale"), CASES, ids=[f"{t}-{locale}" for t, locale in CASES]
+)
 def test_template_language_renders_and_lints_clean(template_id, locale):
     template = DATA.template(template_id)
     for rendered in renderings(template, locale):
-        assert rendered["findings"] == [] and "{" not in rendered["body"] and "[[" not in rendered["body"]
+        assert (
+            rendered["findings"] == []
+            and "{" not in rendered["body"]
+            and "[[" not in rendered["body"]
+        )
         findings = lint_message(rendered["body"], locale=locale, rules=DATA.lint)
-        assert findings == [], [(f["rule"], rendered["body"][f["start"]:f["end"]]) for f in findings]
+        assert findings == [], [
+            (f["rule"], rendered["body"][f["start"] : f["end"]]) for f in findings
+        ]
         assert template["placeholders"]["order_id"]["example"] in rendered["body"]
 
 
 @pytest.mark.parametrize("template", DATA.templates, ids=lambda template: template["id"])
 def test_template_covers_every_marketplace_whose_buyers_it_can_write_to(template):
     written = {language_of(locale) for locale in template["locales"]}
-    reachable = sorted(code for code, marketplace in MARKETPLACES.items()
-                       if all(language_of(locale) in written for locale in marketplace["buyer_locales"]))
+    reachable = sorted(
+        code
+        for code, marketplace in MARKETPLACES.items()
+        if all(language_of(locale) in written for locale in marketplace["buyer_locales"])
+    )
     assert sorted(template["marketplaces"]) == reachable == sorted(MARKETPLACES)
 
 
 @pytest.mark.parametrize("template", DATA.templates, ids=lambda template: template["id"])
 def test_template_declares_what_it_uses_and_uses_what_it_declares(template):
-    texts = " ".join(text for language in template["locales"].values() for text in language.values())
-    assert {name for name in template["placeholders"] if "{" + name + "}" in texts} == set(template["placeholders"])
-    assert all(spec["description"] and spec["example"] for spec in template["placeholders"].values())
+    texts = " ".join(
+        text for language in template["locales"].values() for text in language.values()
+    )
+    assert {name for name in template["placeholders"] if "{" + name + "}" in texts} == set(
+        template["placeholders"]
+    )
+    assert all(
+        spec["description"] and spec["example"] for spec in template["placeholders"].values()
+    )
 
 
 def test_template_files_are_canonical():
     for path in paths.messages_dir().glob("*.json"):
         text = path.read_text(encoding="utf-8")
-        assert text == json.dumps(json.loads(text), indent=2, sort_keys=True, ensure_ascii=False) + "\n", path.name
+        assert (
+            text
+            == json.dumps(json.loads(text), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+        ), path.name
 
 
 def test_each_new_template_has_its_copy_remedy():
@@ -70,9 +111,15 @@ def test_each_new_template_has_its_copy_remedy():
     }
     for remedy_id, (group, template_id) in expected.items():
         remedy = remedies[remedy_id]
-        assert (remedy["kind"], remedy["group"], remedy["template"]) == ("copy-message", group, template_id)
+        assert (remedy["kind"], remedy["group"], remedy["template"]) == (
+            "copy-message",
+            group,
+            template_id,
+        )
         assert remedy["statuses"] == ["late", "due-soon"] and remedy["title"]["en"]
-    copied = {remedy["template"] for remedy in remedies.values() if remedy["kind"] == "copy-message"}
+    copied = {
+        remedy["template"] for remedy in remedies.values() if remedy["kind"] == "copy-message"
+    }
     assert copied == set(TEMPLATE_IDS)
 
 
@@ -93,8 +140,11 @@ def refused(team_dir):
 def test_lint_error_in_one_language_is_refused_naming_file_language_and_rule(team_dir):
     def add_link(template):
         template["locales"]["fr-FR"]["body"] += "\n\nVoir www.exemple.fr pour le suivi."
+
     path = team_copy(team_dir, add_link)
-    assert any(line.startswith(f"{path}: locales.fr-FR.body: lint no-links:") for line in refused(team_dir))
+    assert any(
+        line.startswith(f"{path}: locales.fr-FR.body: lint no-links:") for line in refused(team_dir)
+    )
 
 
 def test_lint_error_only_without_the_optional_fields_is_refused(team_dir):
@@ -102,42 +152,74 @@ def test_lint_error_only_without_the_optional_fields_is_refused(team_dir):
         # Without the optional delivery date, the English delay notice loses its new date.
         body = template["locales"]["en-US"]["body"]
         template["locales"]["en-US"]["body"] = body.replace(
-            "We now expect to ship it by {new_ship_date}[[", "[[We now expect to ship it by {new_ship_date}")
+            "We now expect to ship it by {new_ship_date}[[",
+            "[[We now expect to ship it by {new_ship_date}",
+        )
+
     path = team_copy(team_dir, broken_when_left_out)
-    assert any(line.startswith(f"{path}: locales.en-US.body: lint us-delay-revised-date:") for line in refused(team_dir))
+    assert any(
+        line.startswith(f"{path}: locales.en-US.body: lint us-delay-revised-date:")
+        for line in refused(team_dir)
+    )
 
 
 def test_missing_language_for_a_listed_marketplace_is_refused(team_dir):
     path = team_copy(team_dir, lambda template: template["locales"].pop("ja-JP"))
-    assert f"{path}: marketplaces.11: Marketplace JP has buyers in ja-JP, but the template has no ja-* text." in refused(team_dir)
+    assert (
+        f"{path}: marketplaces.11: Marketplace JP has buyers in ja-JP, but the template has no ja-* text."
+        in refused(team_dir)
+    )
 
 
 def test_undeclared_placeholder_is_refused_naming_the_language(team_dir):
     def add_placeholder(template):
         template["locales"]["pl-PL"]["subject"] += " {tracking_id}"
+
     path = team_copy(team_dir, add_placeholder)
-    assert f"{path}: locales.pl-PL.subject: Placeholder {{tracking_id}} is not declared in placeholders." in refused(team_dir)
+    assert (
+        f"{path}: locales.pl-PL.subject: Placeholder {{tracking_id}} is not declared in placeholders."
+        in refused(team_dir)
+    )
 
 
 def test_subject_is_linted_for_what_it_contains(team_dir):
-    path = team_copy(team_dir, lambda template: template["locales"]["de-DE"].update(subject="Ihre Bestellung {order_id} 🚚"))
-    assert any(line.startswith(f"{path}: locales.de-DE.subject: lint no-emoji:") for line in refused(team_dir))
+    path = team_copy(
+        team_dir,
+        lambda template: template["locales"]["de-DE"].update(
+            subject="Ihre Bestellung {order_id} 🚚"
+        ),
+    )
+    assert any(
+        line.startswith(f"{path}: locales.de-DE.subject: lint no-emoji:")
+        for line in refused(team_dir)
+    )
 
 
 def test_team_lint_rules_replace_by_id_and_must_keep_their_examples(team_dir):
-    rule = next(rule for rule in default_document("lint.json")["rules"] if rule["id"] == "no-phone-numbers")
+    rule = next(
+        rule for rule in default_document("lint.json")["rules"] if rule["id"] == "no-phone-numbers"
+    )
     write_json(team_dir / "lint.json", {"rules": [{**rule, "severity": "error"}]})
     data = load_data(team_dir)
-    assert next(r for r in data.lint["rules"] if r["id"] == "no-phone-numbers")["severity"] == "error"
+    assert (
+        next(r for r in data.lint["rules"] if r["id"] == "no-phone-numbers")["severity"] == "error"
+    )
     assert [r["id"] for r in data.lint["rules"]] == [r["id"] for r in DATA.lint["rules"]]
 
     rule["examples"]["ok"]["de-DE"].append("Rufen Sie uns an: 030 12345678.")
     path = write_json(team_dir / "lint.json", {"rules": [rule]})
-    assert f"{path}: rules.0.examples.ok.de-DE.2: This example is flagged by no-phone-numbers." in refused(team_dir)
+    assert (
+        f"{path}: rules.0.examples.ok.de-DE.2: This example is flagged by no-phone-numbers."
+        in refused(team_dir)
+    )
 
 
 def test_team_lint_rule_needs_a_known_language_and_marketplace(team_dir):
-    rule = next(rule for rule in default_document("lint.json")["rules"] if rule["id"] == "us-delay-cancel-option")
+    rule = next(
+        rule
+        for rule in default_document("lint.json")["rules"]
+        if rule["id"] == "us-delay-cancel-option"
+    )
     rule["scope"]["marketplaces"] = ["US", "ZZ"]
     rule["require"]["pt"] = ["reembolso"]
     path = write_json(team_dir / "lint.json", {"rules": [rule]})

@@ -1,13 +1,14 @@
 """Property tests: rendering never crashes, and every placeholder is filled or reported."""
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from shipguard.app import create_app
 from shipguard.render import JS_WHITESPACE, PLACEHOLDER, render_message, resolve_segments
 
 NAMES = ("order_id", "ship_by", "new_ship_date", "buyer_name", "x")
-PROPERTY_SETTINGS = settings(max_examples=150, deadline=None, database=None,
-                             suppress_health_check=[HealthCheck.too_slow])
+PROPERTY_SETTINGS = settings(
+    max_examples=150, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 placeholders = st.sampled_from(NAMES).map(lambda name: "{" + name + "}")
 # Text that looks like templates: words, emoji, stray braces, brackets and segments.
@@ -15,10 +16,17 @@ pieces = st.one_of(
     st.text(max_size=12),
     placeholders,
     st.sampled_from(["{", "}", "[[", "]]", "{Order}", "{1x}", "😀", " ", "\n"]),
-    st.lists(st.one_of(st.text(max_size=5), placeholders), max_size=3).map(lambda parts: "[[" + "".join(parts) + "]]"),
+    st.lists(st.one_of(st.text(max_size=5), placeholders), max_size=3).map(
+        lambda parts: "[[" + "".join(parts) + "]]"
+    ),
 )
 template_texts = st.lists(pieces, max_size=12).map("".join)
-values = st.one_of(st.just(""), st.just("  "), st.text(max_size=20), st.sampled_from(["{order_id}", "[[x]]", "😀 1"]))
+values = st.one_of(
+    st.just(""),
+    st.just("  "),
+    st.text(max_size=20),
+    st.sampled_from(["{order_id}", "[[x]]", "😀 1"]),
+)
 field_maps = st.dictionaries(st.sampled_from(NAMES), values, max_size=len(NAMES))
 
 
@@ -27,7 +35,7 @@ def template_of(subject, body):
 
 
 def utf16_slice(text, start, end):
-    return text.encode("utf-16-le")[start * 2:end * 2].decode("utf-16-le")
+    return text.encode("utf-16-le")[start * 2 : end * 2].decode("utf-16-le")
 
 
 def has_value(fields, name):
@@ -63,8 +71,11 @@ def test_filled_placeholders_leave_no_trace(body, fields):
 
 
 APP = create_app({"DATA_DIR": None, "PROPAGATE_EXCEPTIONS": False})
-TEMPLATES = [(t["id"], locale, sorted(t["placeholders"])) for t in APP.extensions["shipguard"].data.templates
-             for locale in t["locales"]]
+TEMPLATES = [
+    (t["id"], locale, sorted(t["placeholders"]))
+    for t in APP.extensions["shipguard"].data.templates
+    for locale in t["locales"]
+]
 
 
 @PROPERTY_SETTINGS
@@ -79,7 +90,9 @@ def test_render_endpoint_fills_or_reports_every_placeholder(choice, data):
     result = response.get_json()
     # Lint findings come along too (lint also flags braces a value brought in); rendering's
     # own findings name the placeholder that has no value.
-    unfilled = [finding for finding in result["findings"] if finding["message"].startswith("Placeholder {")]
+    unfilled = [
+        finding for finding in result["findings"] if finding["message"].startswith("Placeholder {")
+    ]
     for finding in unfilled:
         name = utf16_slice(result["body"], finding["start"], finding["end"])[1:-1]
         assert name in names and not has_value(fields, name)
@@ -87,4 +100,3 @@ def test_render_endpoint_fills_or_reports_every_placeholder(choice, data):
     for name in names:
         if not has_value(fields, name) and "{" + name + "}" in result["body"]:
             assert f"Placeholder {{{name}}} has no value." in reported
-

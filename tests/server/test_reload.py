@@ -1,9 +1,9 @@
 """Hot reload: valid changes on disk are served after a check, broken ones never are."""
+
 import os
 import time
 
 import pytest
-
 from shipguard.app import create_app
 from shipguard.reloader import EXTENSION_KEY
 
@@ -32,12 +32,17 @@ def team_note(client):
 def test_changed_template_is_served_with_a_new_etag(live, team_dir):
     _, client, reloader = live
     before = client.get("/api/v1/bundle")
-    write_json(team_dir / "messages/team-note.json", note_with_subject("Team update for {order_id}"))
+    write_json(
+        team_dir / "messages/team-note.json", note_with_subject("Team update for {order_id}")
+    )
     assert reloader.check() is True
     after = client.get("/api/v1/bundle")
     assert after.headers["ETag"] != before.headers["ETag"]
     assert team_note(client)["locales"]["en-US"]["subject"] == "Team update for {order_id}"
-    assert client.get("/api/v1/bundle", headers={"If-None-Match": before.headers["ETag"]}).status_code == 200
+    assert (
+        client.get("/api/v1/bundle", headers={"If-None-Match": before.headers["ETag"]}).status_code
+        == 200
+    )
     assert client.get("/healthz").get_json()["version"] == after.get_json()["version"]
 
 

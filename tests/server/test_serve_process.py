@@ -1,4 +1,5 @@
 """The real `shipguard serve` process (waitress), checked over HTTP like a client would."""
+
 import subprocess
 import time
 
@@ -17,7 +18,10 @@ def server(tmp_path_factory):
     log = (tmp_path_factory.mktemp("serve") / "stderr.log").open("w")
     process = subprocess.Popen(
         [*shipguard_command(), "serve", "--port", str(port), "--threads", "2"],
-        stdout=subprocess.PIPE, stderr=log, text=True, env={"PATH": "/usr/bin:/bin"},
+        stdout=subprocess.PIPE,
+        stderr=log,
+        text=True,
+        env={"PATH": "/usr/bin:/bin"},
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -67,13 +71,18 @@ def test_cors_refuses_a_web_page(server):
 
 def test_preflight(server):
     url, _ = server
-    headers = {"Origin": CHROME_ORIGIN, "Access-Control-Request-Method": "POST",
-               "Access-Control-Request-Headers": "content-type"}
+    headers = {
+        "Origin": CHROME_ORIGIN,
+        "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "content-type",
+    }
     response = requests.options(f"{url}/api/v1/render", headers=headers, timeout=5)
     assert response.status_code == 200
     assert response.headers["Access-Control-Allow-Origin"] == CHROME_ORIGIN
     assert "POST" in response.headers["Access-Control-Allow-Methods"]
-    refused = requests.options(f"{url}/api/v1/render", headers={**headers, "Origin": WEB_ORIGIN}, timeout=5)
+    refused = requests.options(
+        f"{url}/api/v1/render", headers={**headers, "Origin": WEB_ORIGIN}, timeout=5
+    )
     assert "Access-Control-Allow-Origin" not in refused.headers
 
 
@@ -81,7 +90,9 @@ def test_etag_and_304(server):
     url, _ = server
     first = requests.get(f"{url}/api/v1/bundle", timeout=5)
     assert first.headers["Content-Type"] == "application/json"
-    again = requests.get(f"{url}/api/v1/bundle", headers={"If-None-Match": first.headers["ETag"]}, timeout=5)
+    again = requests.get(
+        f"{url}/api/v1/bundle", headers={"If-None-Match": first.headers["ETag"]}, timeout=5
+    )
     assert again.status_code == 304
     assert again.content == b""
 
@@ -97,7 +108,11 @@ def test_render_over_http(server):
     url, _ = server
     response = requests.post(
         f"{url}/api/v1/render",
-        json={"template": "delay-weather", "locale": "en-US", "fields": {"order_id": "112-0000000-0000000"}},
+        json={
+            "template": "delay-weather",
+            "locale": "en-US",
+            "fields": {"order_id": "112-0000000-0000000"},
+        },
         timeout=5,
     )
     assert response.status_code == 200

@@ -1,6 +1,6 @@
 """Settings of the team server: token, reload interval and waitress options, from flags or env."""
-import pytest
 
+import pytest
 from shipguard.cli import _parser
 from shipguard.config import ConfigError, parse_reload_interval, parse_token, settings_from_env
 from shipguard.serving import waitress_settings
@@ -35,7 +35,12 @@ def test_bad_reload_interval(value):
 
 
 def test_serve_defaults_suit_many_keep_alive_clients(monkeypatch):
-    for name in ("SHIPGUARD_THREADS", "SHIPGUARD_CONNECTION_LIMIT", "SHIPGUARD_BACKLOG", "SHIPGUARD_RELOAD_INTERVAL"):
+    for name in (
+        "SHIPGUARD_THREADS",
+        "SHIPGUARD_CONNECTION_LIMIT",
+        "SHIPGUARD_BACKLOG",
+        "SHIPGUARD_RELOAD_INTERVAL",
+    ):
         monkeypatch.delenv(name, raising=False)
     args = _parser().parse_args(["serve"])
     settings = waitress_settings(args)
@@ -48,7 +53,11 @@ def test_serve_options_come_from_env_and_flags(monkeypatch):
     monkeypatch.setenv("SHIPGUARD_CONNECTION_LIMIT", "300")
     args = _parser().parse_args(["serve", "--backlog", "64"])
     assert waitress_settings(args) == {
-        "threads": 3, "connection_limit": 300, "backlog": 64, "channel_timeout": 120, "asyncore_use_poll": True,
+        "threads": 3,
+        "connection_limit": 300,
+        "backlog": 64,
+        "channel_timeout": 120,
+        "asyncore_use_poll": True,
     }
 
 

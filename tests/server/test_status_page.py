@@ -1,11 +1,11 @@
 """The status page: what it shows, who may read it, and template edits guarded by token and CSRF."""
+
 import base64
 import json
 import re
 
 import pytest
 from markupsafe import escape
-
 from shipguard.app import create_app
 from shipguard.auth import CSRF_COOKIE
 from shipguard.htmlpage import HTML_CSP
@@ -38,8 +38,13 @@ def edited_body():
 
 
 def save(client, csrf, template="delay-weather", locale="en-US", headers=None, **form):
-    data = {"csrf_token": csrf, "token": TOKEN, "subject": "Weather delay for {order_id}",
-            "body": edited_body(), **form}
+    data = {
+        "csrf_token": csrf,
+        "token": TOKEN,
+        "subject": "Weather delay for {order_id}",
+        "body": edited_body(),
+        **form,
+    }
     return client.post(f"/templates/{template}/{locale}", data=data, headers=headers or {})
 
 
@@ -75,15 +80,25 @@ def test_page_text_is_escaped(team_dir):
     template = default_template("delay-weather")
     template["title"] = "<script>alert(1)</script>"
     write_json(team_dir / "messages/delay-weather.json", template)
-    page = create_app({"TESTING": True, "DATA_DIR": str(team_dir)}).test_client().get("/").get_data(as_text=True)
-    assert "<script>alert(1)</script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    page = (
+        create_app({"TESTING": True, "DATA_DIR": str(team_dir)})
+        .test_client()
+        .get("/")
+        .get_data(as_text=True)
+    )
+    assert (
+        "<script>alert(1)</script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    )
 
 
 def test_remote_reader_needs_the_token(editable):
     _, client, _ = editable
     refused = client.get("/", environ_base=REMOTE)
     assert refused.status_code == 401 and refused.headers["WWW-Authenticate"].startswith("Basic")
-    assert client.get("/", environ_base=REMOTE, auth=("team", "wrong-token-0123456789")).status_code == 401
+    assert (
+        client.get("/", environ_base=REMOTE, auth=("team", "wrong-token-0123456789")).status_code
+        == 401
+    )
     assert client.get("/", environ_base=REMOTE, auth=("team", TOKEN)).status_code == 200
     bearer = {"Authorization": f"Bearer {TOKEN}"}
     assert client.get("/", environ_base=REMOTE, headers=bearer).status_code == 200
@@ -110,7 +125,9 @@ def test_valid_edit_is_saved_atomically_and_served(editable):
     bundle = client.get("/api/v1/bundle").get_json()
     served = next(t for t in bundle["templates"] if t["id"] == "delay-weather")
     assert served["locales"]["en-US"]["subject"] == "Weather delay for {order_id}"
-    assert "Saved delay-weather (en-US)" in client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Saved delay-weather (en-US)" in client.get(response.headers["Location"]).get_data(
+        as_text=True
+    )
 
 
 def test_invalid_edit_is_rejected_with_reasons_and_nothing_written(editable):
@@ -120,7 +137,11 @@ def test_invalid_edit_is_rejected_with_reasons_and_nothing_written(editable):
     response = save(client, csrf, body="Your parcel {tracking_id} is late.")
     assert response.status_code == 422
     page = response.get_data(as_text=True)
-    assert "Not saved" in page and "locales.en-US.body" in page and "{tracking_id} is not declared" in page
+    assert (
+        "Not saved" in page
+        and "locales.en-US.body" in page
+        and "{tracking_id} is not declared" in page
+    )
     assert "Your parcel {tracking_id} is late." in page  # the edit is kept in the form
     assert str(team_dir / "messages/delay-weather.json") in page
     assert not (team_dir / "messages").exists()
@@ -159,8 +180,11 @@ def test_edit_refused(editable, form, headers, status):
 def test_same_origin_headers_and_basic_auth_are_accepted(editable):
     _, client, team_dir = editable
     _, csrf = page_form(client)
-    headers = {"Origin": "http://localhost", "Sec-Fetch-Site": "same-origin",
-               "Authorization": "Basic " + base64.b64encode(f"x:{TOKEN}".encode()).decode()}
+    headers = {
+        "Origin": "http://localhost",
+        "Sec-Fetch-Site": "same-origin",
+        "Authorization": "Basic " + base64.b64encode(f"x:{TOKEN}".encode()).decode(),
+    }
     assert save(client, csrf, headers=headers, token="").status_code == 303
 
 
@@ -193,7 +217,11 @@ def test_unknown_template_or_locale_is_404(editable):
 def test_csrf_cookie_is_strict_and_http_only(editable):
     _, client, _ = editable
     cookie = client.get("/").headers["Set-Cookie"]
-    assert cookie.startswith(f"{CSRF_COOKIE}=") and "HttpOnly" in cookie and "SameSite=Strict" in cookie
+    assert (
+        cookie.startswith(f"{CSRF_COOKIE}=")
+        and "HttpOnly" in cookie
+        and "SameSite=Strict" in cookie
+    )
 
 
 def test_weak_token_refuses_to_start():

@@ -1,4 +1,5 @@
 """The built Chrome and Firefox editions: loadable, store-clean (web-ext lint), no remote code, minimal permissions."""
+
 import json
 import re
 import shutil
@@ -8,7 +9,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 import shipguard
 from shipguard import paths
 from shipguard.build import build
@@ -32,7 +32,10 @@ REMOTE_CODE = [
     (re.compile(r"\bimportScripts\s*\("), "importScripts()"),
     (re.compile(r"\beval\s*\("), "eval()"),
     (re.compile(r"\bnew\s+Function\s*\("), "new Function()"),
-    (re.compile(r"\bset(?:Timeout|Interval)\s*\(\s*[\"'`]"), "a string passed to setTimeout/setInterval"),
+    (
+        re.compile(r"\bset(?:Timeout|Interval)\s*\(\s*[\"'`]"),
+        "a string passed to setTimeout/setInterval",
+    ),
 ]
 
 
@@ -75,8 +78,14 @@ def test_firefox_manifest_has_what_firefox_wants():
 
 
 def test_firefox_manifest_drops_use_dynamic_url_and_keeps_a_minimal_manifest_minimal():
-    manifest = firefox_manifest({"manifest_version": 3, "name": "x", "version": "1",
-                                 "web_accessible_resources": [{"resources": ["a/*"], "use_dynamic_url": True}]})
+    manifest = firefox_manifest(
+        {
+            "manifest_version": 3,
+            "name": "x",
+            "version": "1",
+            "web_accessible_resources": [{"resources": ["a/*"], "use_dynamic_url": True}],
+        }
+    )
     assert manifest["web_accessible_resources"] == [{"resources": ["a/*"]}]
     assert "background" not in manifest
 
@@ -87,7 +96,10 @@ def test_build_writes_both_editions_from_the_same_files(dist):
     for name in files(chrome):
         if name != "manifest.json":
             assert (chrome / name).read_bytes() == (firefox / name).read_bytes(), name
-    assert built_manifest(dist, "firefox") == {**firefox_manifest(source_manifest()), "version": shipguard.__version__}
+    assert built_manifest(dist, "firefox") == {
+        **firefox_manifest(source_manifest()),
+        "version": shipguard.__version__,
+    }
     with zipfile.ZipFile(dist / f"shipguard-firefox-{shipguard.__version__}.zip") as archive:
         assert sorted(archive.namelist()) == files(firefox)
         assert json.loads(archive.read("manifest.json")) == built_manifest(dist, "firefox")
@@ -101,8 +113,13 @@ def web_ext_lint(folder):
     if not (shutil.which("node") and shutil.which("npm")):
         pytest.skip("Node.js and npm are needed for web-ext lint")
     assert WEB_EXT.exists(), "web-ext is not installed: run `npm ci` (make test does)"
-    result = subprocess.run([str(WEB_EXT), "lint", "--source-dir", str(folder), "--output", "json", "--no-input"],
-                            capture_output=True, text=True, timeout=180, cwd=REPO)
+    result = subprocess.run(
+        [str(WEB_EXT), "lint", "--source-dir", str(folder), "--output", "json", "--no-input"],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        cwd=REPO,
+    )
     start = result.stdout.find("{")
     assert start >= 0, f"web-ext lint printed no report: {result.stdout}{result.stderr}"
     return json.loads(result.stdout[start:])
@@ -110,9 +127,13 @@ def web_ext_lint(folder):
 
 def test_web_ext_lint_finds_no_errors_in_the_firefox_edition(dist):
     report = web_ext_lint(dist / "firefox")
-    describe = lambda items: "\n".join(f"  {i['code']} {i.get('file', '')}: {i['message']}" for i in items)  # noqa: E731
+
+    def describe(items):
+        return "\n".join(f"  {i['code']} {i.get('file', '')}: {i['message']}" for i in items)
+
     assert report["errors"] == [], (
-        f"web-ext lint errors:\n{describe(report['errors'])}\nwarnings:\n{describe(report['warnings'])}")
+        f"web-ext lint errors:\n{describe(report['errors'])}\nwarnings:\n{describe(report['warnings'])}"
+    )
 
 
 # --------------------------------------------------------------------------- Chrome
@@ -123,14 +144,22 @@ def test_chrome_edition_is_mv3_with_minimal_permissions(dist):
     assert manifest["manifest_version"] == 3
     asked = manifest.get("permissions", []) + manifest.get("optional_permissions", [])
     unexplained = sorted(set(asked) - set(ALLOWED_PERMISSIONS))
-    assert not unexplained, f"new permission(s) {unexplained}: add them with a reason to ALLOWED_PERMISSIONS"
+    assert not unexplained, (
+        f"new permission(s) {unexplained}: add them with a reason to ALLOWED_PERMISSIONS"
+    )
     hosts = manifest.get("host_permissions", []) + manifest.get("optional_host_permissions", [])
     hosts += [m for script in manifest.get("content_scripts", []) for m in script["matches"]]
-    hosts += [m for entry in manifest.get("web_accessible_resources", []) for m in entry.get("matches", [])]
+    hosts += [
+        m
+        for entry in manifest.get("web_accessible_resources", [])
+        for m in entry.get("matches", [])
+    ]
     assert not BROAD_HOSTS & set(hosts)
     for pattern in hosts:
-        assert re.match(r"^https://sellercentral(-[a-z]+)?\.amazon\.[a-z.]+/\*$|^https?://(127\.0\.0\.1|localhost)(:\d+|:\*)?/\*$",
-                        pattern), f"host pattern beyond Seller Central and the local server: {pattern}"
+        assert re.match(
+            r"^https://sellercentral(-[a-z]+)?\.amazon\.[a-z.]+/\*$|^https?://(127\.0\.0\.1|localhost)(:\d+|:\*)?/\*$",
+            pattern,
+        ), f"host pattern beyond Seller Central and the local server: {pattern}"
     policy = json.dumps(manifest.get("content_security_policy", {}))
     assert "unsafe-eval" not in policy and "http" not in policy
 
@@ -149,7 +178,11 @@ def test_everything_the_manifest_names_is_in_the_build(dist):
     manifest = built_manifest(dist, "chrome")
     named = [manifest["background"]["service_worker"], manifest["options_ui"]["page"]]
     named += [manifest["action"]["default_popup"]] if "default_popup" in manifest["action"] else []
-    named += [f for script in manifest["content_scripts"] for f in script.get("js", []) + script.get("css", [])]
+    named += [
+        f
+        for script in manifest["content_scripts"]
+        for f in script.get("js", []) + script.get("css", [])
+    ]
     named += list(manifest["icons"].values()) + list(manifest["action"]["default_icon"].values())
     named.append(f"_locales/{manifest['default_locale']}/messages.json")
     assert [n for n in named if not (chrome / n).is_file()] == []

@@ -1,8 +1,8 @@
 """A team data folder layers over the defaults; each kind of breakage names file and field."""
+
 import shutil
 
 import pytest
-
 from shipguard import paths
 from shipguard.app import create_app
 from shipguard.datastore import load_data
@@ -33,14 +33,30 @@ def adapter_with(**changes):
 
 
 BROKEN = {
-    "bad-json": ("rules.json", '{\n  "due_soon_hours": ,\n  "delay_business_days": 2\n}', "line 2 column 21",
-                 "Invalid JSON"),
-    "wrong-type": ("rules.json", {"due_soon_hours": "soon"}, "due_soon_hours", "Not a valid number"),
+    "bad-json": (
+        "rules.json",
+        '{\n  "due_soon_hours": ,\n  "delay_business_days": 2\n}',
+        "line 2 column 21",
+        "Invalid JSON",
+    ),
+    "wrong-type": (
+        "rules.json",
+        {"due_soon_hours": "soon"},
+        "due_soon_hours",
+        "Not a valid number",
+    ),
     "not-positive": ("rules.json", {"due_soon_hours": 0}, "due_soon_hours", "greater than 0"),
-    "unknown-key": ("marketplaces.json", marketplaces_with(currency="USD"), "marketplaces.0.currency", "Unknown field"),
+    "unknown-key": (
+        "marketplaces.json",
+        marketplaces_with(currency="USD"),
+        "marketplaces.0.currency",
+        "Unknown field",
+    ),
     "undeclared-placeholder": (
         "messages/team-note.json",
-        team_template(locales={"en-US": {"subject": "Order {order_id}", "body": "Tracking {tracking_id}."}}),
+        team_template(
+            locales={"en-US": {"subject": "Order {order_id}", "body": "Tracking {tracking_id}."}}
+        ),
         "locales.en-US.body",
         "{tracking_id}",
     ),
@@ -52,14 +68,28 @@ BROKEN = {
     ),
     "bad-status": (
         "rules.json",
-        {"remedies": [{**COPY_TEAM_NOTE, "template": "delay-weather", "statuses": ["late", "soon"]}]},
+        {
+            "remedies": [
+                {**COPY_TEAM_NOTE, "template": "delay-weather", "statuses": ["late", "soon"]}
+            ]
+        },
         "remedies.0.statuses.1",
         "Must be one of",
     ),
     "open-page-elsewhere": (
         "rules.json",
-        {"remedies": [{"id": "open-evil", "kind": "open-page", "group": "verify", "path": "//evil.example/x",
-                       "statuses": ["late"], "title": {"en": "Evil"}}]},
+        {
+            "remedies": [
+                {
+                    "id": "open-evil",
+                    "kind": "open-page",
+                    "group": "verify",
+                    "path": "//evil.example/x",
+                    "statuses": ["late"],
+                    "title": {"en": "Evil"},
+                }
+            ]
+        },
         "remedies.0.path",
         "Seller Central",
     ),
@@ -71,27 +101,60 @@ BROKEN = {
     ),
     "path-with-buyer-data": (
         "rules.json",
-        {"remedies": [{"id": "open-x", "kind": "open-page", "group": "verify", "path": "/orders-v3/order/{buyer_email}",
-                       "statuses": ["late"], "title": {"en": "X"}}]},
+        {
+            "remedies": [
+                {
+                    "id": "open-x",
+                    "kind": "open-page",
+                    "group": "verify",
+                    "path": "/orders-v3/order/{buyer_email}",
+                    "statuses": ["late"],
+                    "title": {"en": "X"},
+                }
+            ]
+        },
         "remedies.0.path",
         "{buyer_email}",
     ),
-    "bad-regex": ("pages/orders-list.json", adapter_with(url_patterns=["^/orders-v3/(unclosed$"]), "url_patterns.0",
-                  "regular expression"),
-    "bad-time-zone": ("marketplaces.json", marketplaces_with(time_zone="Mars/Olympus"), "marketplaces.0.time_zone",
-                      "Mars/Olympus"),
+    "bad-regex": (
+        "pages/orders-list.json",
+        adapter_with(url_patterns=["^/orders-v3/(unclosed$"]),
+        "url_patterns.0",
+        "regular expression",
+    ),
+    "bad-time-zone": (
+        "marketplaces.json",
+        marketplaces_with(time_zone="Mars/Olympus"),
+        "marketplaces.0.time_zone",
+        "Mars/Olympus",
+    ),
     "id-not-file-name": ("pages/orders-grid.json", adapter_with(), "id", "orders-grid"),
-    "unknown-marketplace": ("messages/team-note.json", team_template(marketplaces=["ZZ"]), "marketplaces.0", "'ZZ'"),
+    "unknown-marketplace": (
+        "messages/team-note.json",
+        team_template(marketplaces=["ZZ"]),
+        "marketplaces.0",
+        "'ZZ'",
+    ),
     "bad-date-regex": (
         "date-formats.json",
-        {"date_formats": [{"locale": "de-DE", "months": [["jan"]] * 12, "patterns": [{"regex": "(\\d+", "order": "DMY"}]}]},
+        {
+            "date_formats": [
+                {
+                    "locale": "de-DE",
+                    "months": [["jan"]] * 12,
+                    "patterns": [{"regex": "(\\d+", "order": "DMY"}],
+                }
+            ]
+        },
         "date_formats.0.patterns.0.regex",
         "regular expression",
     ),
 }
 
 
-@pytest.mark.parametrize(("relative", "content", "field", "reason"), BROKEN.values(), ids=list(BROKEN))
+@pytest.mark.parametrize(
+    ("relative", "content", "field", "reason"), BROKEN.values(), ids=list(BROKEN)
+)
 def test_broken_team_file_names_file_and_field(team_dir, relative, content, field, reason):
     path = write_json(team_dir / relative, content)
     with pytest.raises(DataError) as raised:
@@ -101,7 +164,9 @@ def test_broken_team_file_names_file_and_field(team_dir, relative, content, fiel
 
 
 def test_every_problem_is_reported_at_once(team_dir):
-    rules = write_json(team_dir / "rules.json", {"due_soon_hours": -1, "delay_business_days": "two"})
+    rules = write_json(
+        team_dir / "rules.json", {"due_soon_hours": -1, "delay_business_days": "two"}
+    )
     markets = write_json(team_dir / "marketplaces.json", marketplaces_with(code="usa"))
     with pytest.raises(DataError) as raised:
         load_data(team_dir)
@@ -122,7 +187,10 @@ def test_app_refuses_to_start_on_broken_data(team_dir):
 
 
 def test_same_id_replaces_and_new_id_adds(team_dir):
-    write_json(team_dir / "messages/delay-weather.json", team_template("delay-weather", title="Team weather"))
+    write_json(
+        team_dir / "messages/delay-weather.json",
+        team_template("delay-weather", title="Team weather"),
+    )
     write_json(team_dir / "messages/team-note.json", team_template())
     write_json(team_dir / "rules.json", {"remedies": [COPY_TEAM_NOTE]})
     data = load_data(team_dir)
@@ -140,24 +208,38 @@ def test_team_rules_override_only_what_they_name(team_dir):
     rules = load_data(team_dir).rules
     assert rules["due_soon_hours"] == 6
     assert rules["delay_business_days"] == defaults["delay_business_days"]
-    assert [remedy["id"] for remedy in rules["remedies"]] == [remedy["id"] for remedy in defaults["remedies"]]
+    assert [remedy["id"] for remedy in rules["remedies"]] == [
+        remedy["id"] for remedy in defaults["remedies"]
+    ]
     assert rules["remedies"][0]["title"] == {"en": "Team title"}
 
 
 def test_team_marketplace_is_added_and_usable_by_templates(team_dir):
     brazil = {
-        "code": "BR", "id": "A2Q3Y263D00KWC", "name": "Amazon.com.br", "hosts": ["sellercentral.amazon.com.br"],
-        "sales_channels": ["Amazon.com.br"], "time_zone": "America/Sao_Paulo", "buyer_locales": ["pt-BR"],
-        "page_locales": ["pt-BR"], "weekend_days": [6, 7],
+        "code": "BR",
+        "id": "A2Q3Y263D00KWC",
+        "name": "Amazon.com.br",
+        "hosts": ["sellercentral.amazon.com.br"],
+        "sales_channels": ["Amazon.com.br"],
+        "time_zone": "America/Sao_Paulo",
+        "buyer_locales": ["pt-BR"],
+        "page_locales": ["pt-BR"],
+        "weekend_days": [6, 7],
     }
     write_json(team_dir / "marketplaces.json", {"marketplaces": [brazil]})
     # A template listing BR must be written in its buyers' language too.
-    portuguese = {"subject": "Seu pedido {order_id}: envio atrasado", "body": (
-        "Olá,\n\nlamentamos: o seu pedido {order_id} vai atrasar. Agora esperamos enviá-lo até {new_ship_date}.\n\n"
-        "Se preferir não esperar, basta responder a esta mensagem: nós mesmos cancelaremos o pedido e faremos "
-        "o reembolso total imediatamente, sem custo para você.")}
+    portuguese = {
+        "subject": "Seu pedido {order_id}: envio atrasado",
+        "body": (
+            "Olá,\n\nlamentamos: o seu pedido {order_id} vai atrasar. Agora esperamos enviá-lo até {new_ship_date}.\n\n"
+            "Se preferir não esperar, basta responder a esta mensagem: nós mesmos cancelaremos o pedido e faremos "
+            "o reembolso total imediatamente, sem custo para você."
+        ),
+    }
     locales = {**default_template()["locales"], "pt-BR": portuguese}
-    write_json(team_dir / "messages/team-note.json", team_template(marketplaces=["BR"], locales=locales))
+    write_json(
+        team_dir / "messages/team-note.json", team_template(marketplaces=["BR"], locales=locales)
+    )
     data = load_data(team_dir)
     codes = [marketplace["code"] for marketplace in data.marketplaces]
     assert codes[-1] == "BR" and codes.count("BR") == 1 and "US" in codes
@@ -165,8 +247,13 @@ def test_team_marketplace_is_added_and_usable_by_templates(team_dir):
 
 
 def test_team_marketplace_with_a_known_code_replaces_the_default(team_dir):
-    germany = next(m for m in default_document("marketplaces.json")["marketplaces"] if m["code"] == "DE")
-    write_json(team_dir / "marketplaces.json", {"marketplaces": [{**germany, "page_locales": ["de-DE", "en-GB"]}]})
+    germany = next(
+        m for m in default_document("marketplaces.json")["marketplaces"] if m["code"] == "DE"
+    )
+    write_json(
+        team_dir / "marketplaces.json",
+        {"marketplaces": [{**germany, "page_locales": ["de-DE", "en-GB"]}]},
+    )
     data = load_data(team_dir)
     replaced = [m for m in data.marketplaces if m["code"] == "DE"]
     assert len(replaced) == 1 and replaced[0]["page_locales"] == ["de-DE", "en-GB"]

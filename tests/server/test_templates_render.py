@@ -1,4 +1,5 @@
 """GET /api/v1/templates, POST /api/v1/render and the OpenAPI document."""
+
 import json
 
 from .helpers import default_template
@@ -22,9 +23,14 @@ def test_templates_lists_every_template(client):
 
 
 def test_render_fills_the_placeholders(client):
-    fields = {"order_id": "112-4839201-5728394", "ship_by": "Thu, Dec 5, 2019", "new_ship_date": "Mon, Dec 9, 2019"}
+    fields = {
+        "order_id": "112-4839201-5728394",
+        "ship_by": "Thu, Dec 5, 2019",
+        "new_ship_date": "Mon, Dec 9, 2019",
+    }
     response = client.post(
-        "/api/v1/render", json={"template": "delay-out-of-stock", "locale": "en-US", "fields": fields}
+        "/api/v1/render",
+        json={"template": "delay-out-of-stock", "locale": "en-US", "fields": fields},
     )
     assert response.status_code == 200
     result = response.get_json()
@@ -37,23 +43,34 @@ def test_render_fills_the_placeholders(client):
 def test_render_reports_unfilled_placeholders_with_their_span(client):
     response = client.post(
         "/api/v1/render",
-        json={"template": "delay-out-of-stock", "locale": "en-US", "fields": {"order_id": "112-4839201-5728394"}},
+        json={
+            "template": "delay-out-of-stock",
+            "locale": "en-US",
+            "fields": {"order_id": "112-4839201-5728394"},
+        },
     )
     result = response.get_json()
     assert response.status_code == 200
     assert {finding["rule"] for finding in result["findings"]} == {"unfilled-placeholder"}
     for finding in result["findings"]:
         assert finding["severity"] == "error"
-        assert result["body"][finding["start"]:finding["end"]] in ("{ship_by}", "{new_ship_date}")
+        assert result["body"][finding["start"] : finding["end"]] in ("{ship_by}", "{new_ship_date}")
 
 
 def test_render_without_fields_leaves_every_placeholder(client):
-    result = client.post("/api/v1/render", json={"template": "delay-weather", "locale": "en-US"}).get_json()
+    result = client.post(
+        "/api/v1/render", json={"template": "delay-weather", "locale": "en-US"}
+    ).get_json()
     assert "{order_id}" in result["body"]
-    unfilled = [finding for finding in result["findings"] if finding["message"].startswith("Placeholder {")]
+    unfilled = [
+        finding for finding in result["findings"] if finding["message"].startswith("Placeholder {")
+    ]
     assert len(unfilled) == 3
     # Lint adds what the body lacks without its values: here, the order id.
-    assert {finding["rule"] for finding in result["findings"]} == {"unfilled-placeholder", "missing-order-id"}
+    assert {finding["rule"] for finding in result["findings"]} == {
+        "unfilled-placeholder",
+        "missing-order-id",
+    }
 
 
 def test_openapi_document_is_generated_from_the_routes_and_schemas(client):
@@ -61,16 +78,27 @@ def test_openapi_document_is_generated_from_the_routes_and_schemas(client):
     assert response.status_code == 200
     spec = response.get_json()
     assert spec["openapi"].startswith("3.")
-    assert {"/api/v1/bundle", "/api/v1/templates", "/api/v1/render", "/api/v1/openapi.json", "/healthz"} <= set(
-        spec["paths"]
-    )
+    assert {
+        "/api/v1/bundle",
+        "/api/v1/templates",
+        "/api/v1/render",
+        "/api/v1/openapi.json",
+        "/healthz",
+    } <= set(spec["paths"])
     assert set(spec["paths"]["/api/v1/render"]) == {"post"}
     render = spec["paths"]["/api/v1/render"]["post"]
     assert render["requestBody"]["content"]["application/json"]["schema"] == {
         "$ref": "#/components/schemas/RenderRequest"
     }
     schemas = spec["components"]["schemas"]
-    assert {"Bundle", "RenderRequest", "RenderResponse", "Finding", "Error", "TemplateSummary"} <= set(schemas)
+    assert {
+        "Bundle",
+        "RenderRequest",
+        "RenderResponse",
+        "Finding",
+        "Error",
+        "TemplateSummary",
+    } <= set(schemas)
     assert set(schemas["RenderRequest"]["properties"]) == {"template", "locale", "fields"}
 
 

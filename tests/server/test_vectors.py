@@ -1,10 +1,10 @@
 """The shared vectors (tests/vectors) through the Python reference; node runs the same files."""
+
 import json
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-
 from shipguard.deadline import add_business_days, compile_date_format, ship_by_deadline, ship_status
 from shipguard.lint import lint_message
 from shipguard.render import render_message
@@ -14,14 +14,18 @@ ROOT = Path(__file__).resolve().parents[2]
 VECTORS = ROOT / "tests" / "vectors"
 FORMATS = {
     locale: compile_date_format(f)
-    for f in json.loads((ROOT / "server/shipguard/data/date-formats.json").read_text())["date_formats"]
+    for f in json.loads((ROOT / "server/shipguard/data/date-formats.json").read_text())[
+        "date_formats"
+    ]
     for locale in f["locales"]
 }
 
 DATA_DIR = ROOT / "server/shipguard/data"
 # Assembled as the bundle is, the way the JavaScript side assembles it too.
-LINT = lint_data(json.loads((DATA_DIR / "lint.json").read_text(encoding="utf-8")),
-                 json.loads((DATA_DIR / "marketplaces.json").read_text(encoding="utf-8"))["marketplaces"])
+LINT = lint_data(
+    json.loads((DATA_DIR / "lint.json").read_text(encoding="utf-8")),
+    json.loads((DATA_DIR / "marketplaces.json").read_text(encoding="utf-8"))["marketplaces"],
+)
 
 
 def load(name):
@@ -47,7 +51,9 @@ def test_ship_by(case):
 @load("business-days.json")
 def test_business_days(case):
     start = date.fromisoformat(case["start"])
-    assert add_business_days(start, case["count"], case["weekend_days"]).isoformat() == case["expect"]
+    assert (
+        add_business_days(start, case["count"], case["weekend_days"]).isoformat() == case["expect"]
+    )
 
 
 @load("render.json")
@@ -57,5 +63,7 @@ def test_render(case):
 
 @load("lint.json")
 def test_lint(case):
-    findings = lint_message(case["text"], locale=case.get("locale"), marketplace=case.get("marketplace"), rules=LINT)
+    findings = lint_message(
+        case["text"], locale=case.get("locale"), marketplace=case.get("marketplace"), rules=LINT
+    )
     assert findings == case["expect"]

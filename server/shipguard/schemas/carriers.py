@@ -1,9 +1,18 @@
 """Schema of carriers.json: the carriers Amazon integrates and how their tracking ids look."""
+
 import re
 
 from marshmallow import ValidationError, fields, validate, validates_schema
 
-from .common import MARKETPLACE_CODE, FullMatch, StrictSchema, kebab_id, string_list, text, unique_by
+from .common import (
+    MARKETPLACE_CODE,
+    FullMatch,
+    StrictSchema,
+    kebab_id,
+    string_list,
+    text,
+    unique_by,
+)
 
 # The named check-digit algorithms; extension/core/tracking.js and tracking.py implement
 # exactly these, so data can pick one but never bring its own code.
@@ -37,11 +46,15 @@ class TrackingFormatSchema(StrictSchema):
     check = fields.String(
         required=True,
         validate=validate.OneOf(CHECKS),
-        metadata={"description": "Named check-digit algorithm, or none when the carrier publishes none"},
+        metadata={
+            "description": "Named check-digit algorithm, or none when the carrier publishes none"
+        },
     )
     check_prefix = fields.String(
         validate=FullMatch(r"^[0-9]{1,4}$", error="Must be 1 to 4 digits."),
-        metadata={"description": "Digits the check covers that this form of the id leaves off (such as 91)"},
+        metadata={
+            "description": "Digits the check covers that this form of the id leaves off (such as 91)"
+        },
     )
     distinctive = fields.Boolean(
         required=True,
@@ -59,9 +72,13 @@ class TrackingFormatSchema(StrictSchema):
             if groups:
                 raise ValidationError("A format without a check must have no groups.", "regex")
             if "check_prefix" in data:
-                raise ValidationError("Only a format with a check can have a check prefix.", "check_prefix")
+                raise ValidationError(
+                    "Only a format with a check can have a check prefix.", "check_prefix"
+                )
         elif groups != 2:
-            raise ValidationError("Needs exactly two groups: the checked digits and the check digit.", "regex")
+            raise ValidationError(
+                "Needs exactly two groups: the checked digits and the check digit.", "regex"
+            )
 
 
 class CarrierSchema(StrictSchema):
@@ -69,15 +86,21 @@ class CarrierSchema(StrictSchema):
 
     id = kebab_id("Stable id, such as royal-mail")
     name = text("The carrier's usual name")
-    amazon_names = string_list("Names Amazon's carrier list uses for it; the first is suggested to the seller")
+    amazon_names = string_list(
+        "Names Amazon's carrier list uses for it; the first is suggested to the seller"
+    )
     aliases = fields.List(
         fields.String(validate=validate.Length(min=1)),
         load_default=list,
-        metadata={"description": "Other names sellers type for it (Other carrier field), any language"},
+        metadata={
+            "description": "Other names sellers type for it (Other carrier field), any language"
+        },
     )
     marketplaces = string_list(
         "Marketplace codes where Amazon integrates this carrier",
-        item=fields.String(validate=FullMatch(MARKETPLACE_CODE, error="Must be a marketplace code such as UK.")),
+        item=fields.String(
+            validate=FullMatch(MARKETPLACE_CODE, error="Must be a marketplace code such as UK.")
+        ),
     )
     formats = fields.List(
         fields.Nested(TrackingFormatSchema),
@@ -94,7 +117,9 @@ def amazon_names_unique(carriers):
         for name in carrier["amazon_names"]:
             key = name.casefold()
             if owner.setdefault(key, carrier["id"]) != carrier["id"]:
-                raise ValidationError(f"Amazon name {name!r} is used by {owner[key]!r} and {carrier['id']!r}.")
+                raise ValidationError(
+                    f"Amazon name {name!r} is used by {owner[key]!r} and {carrier['id']!r}."
+                )
 
 
 class CarriersFileSchema(StrictSchema):

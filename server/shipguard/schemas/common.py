@@ -1,4 +1,5 @@
 """Fields and validators the resource schemas share."""
+
 import re
 from functools import cache
 from zoneinfo import available_timezones
@@ -71,7 +72,10 @@ def string_list(description, item=None, **kwargs):
     kwargs.setdefault("required", True)
     item = item or fields.String(validate=not_blank)
     return fields.List(
-        item, validate=[validate.Length(min=1), unique], metadata={"description": description}, **kwargs
+        item,
+        validate=[validate.Length(min=1), unique],
+        metadata={"description": description},
+        **kwargs,
     )
 
 
@@ -111,7 +115,9 @@ def compiles_as_regex(value):
 def valid_time_zone(value):
     """Reject a name that is not in the IANA time zone database."""
     if value not in _time_zone_names():
-        raise ValidationError(f"Unknown time zone {value!r}; use an IANA name such as Europe/Berlin.")
+        raise ValidationError(
+            f"Unknown time zone {value!r}; use an IANA name such as Europe/Berlin."
+        )
 
 
 @cache

@@ -1,4 +1,5 @@
 """Schema of date-formats.json: how each page locale writes dates such as the ship-by day."""
+
 from marshmallow import ValidationError, fields, validate, validates_schema
 
 from .common import LOCALE, FullMatch, StrictSchema, compiles_as_regex, not_blank, string_list
@@ -41,13 +42,17 @@ class DateFormatSchema(StrictSchema):
 
     locales = string_list(
         "The page locales, BCP 47, that write dates this way",
-        item=fields.String(validate=FullMatch(LOCALE, error="Must be a BCP 47 locale such as en-US.")),
+        item=fields.String(
+            validate=FullMatch(LOCALE, error="Must be a BCP 47 locale such as en-US.")
+        ),
     )
     months = fields.List(
         fields.List(fields.String(validate=month_name), validate=validate.Length(min=1)),
         required=True,
         validate=validate.Length(equal=12),
-        metadata={"description": "Twelve lists of lower-case names (January first), abbreviations too"},
+        metadata={
+            "description": "Twelve lists of lower-case names (January first), abbreviations too"
+        },
     )
     patterns = fields.List(
         fields.Nested(DatePatternSchema),
@@ -74,7 +79,9 @@ class DateFormatsFileSchema(StrictSchema):
         for index, fmt in enumerate(data["date_formats"]):
             for locale in fmt["locales"]:
                 if locale in seen:
-                    errors.setdefault(index, {})["locales"] = [f"Locale {locale} already has a date format."]
+                    errors.setdefault(index, {})["locales"] = [
+                        f"Locale {locale} already has a date format."
+                    ]
                 seen.add(locale)
         if errors:
             raise ValidationError({"date_formats": errors})

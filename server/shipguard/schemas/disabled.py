@@ -1,4 +1,5 @@
 """Schema of a team's disabled.json: default records the team switches off by id."""
+
 from marshmallow import fields, validate
 
 from .common import KEBAB_ID, FullMatch, StrictSchema, unique

@@ -1,9 +1,17 @@
 """Schema of lint.json: buyer message lint rules, language profiles and each rule's examples."""
+
 from marshmallow import ValidationError, fields, validate, validates_schema
 
 from ..lintregex import PatternError, compile_pattern
 from .common import (
-    LOCALE, MARKETPLACE_CODE, FullMatch, PlainNumber, StrictSchema, kebab_id, not_blank, string_list,
+    LOCALE,
+    MARKETPLACE_CODE,
+    FullMatch,
+    PlainNumber,
+    StrictSchema,
+    kebab_id,
+    not_blank,
+    string_list,
     unique_by,
 )
 
@@ -21,7 +29,17 @@ KIND_PARAMETERS = {
     "language": {"required": ("min_words", "ratio"), "optional": ()},
     "requires": {"required": ("when", "require"), "optional": ("unless",)},
 }
-PARAMETERS = ("patterns", "core", "when", "unless", "require", "max_chars", "max_other_letters", "min_words", "ratio")
+PARAMETERS = (
+    "patterns",
+    "core",
+    "when",
+    "unless",
+    "require",
+    "max_chars",
+    "max_other_letters",
+    "min_words",
+    "ratio",
+)
 
 
 def portable_pattern(value):
@@ -34,7 +52,9 @@ def portable_pattern(value):
 
 def _language_key(**kwargs):
     return fields.String(
-        validate=FullMatch(r"^(?:[a-z]{2,3}|\*)$", error='Must be a language such as de, or "*" for any.'),
+        validate=FullMatch(
+            r"^(?:[a-z]{2,3}|\*)$", error='Must be a language such as de, or "*" for any.'
+        ),
         **kwargs,
     )
 
@@ -43,7 +63,9 @@ def patterns_by_language(description):
     """{language or "*": [pattern, ...]}: a language's patterns apply to text in that language."""
     return fields.Dict(
         keys=_language_key(),
-        values=fields.List(fields.String(validate=[not_blank, portable_pattern]), validate=validate.Length(min=1)),
+        values=fields.List(
+            fields.String(validate=[not_blank, portable_pattern]), validate=validate.Length(min=1)
+        ),
         validate=validate.Length(min=1),
         metadata={"description": description},
     )
@@ -69,8 +91,12 @@ def example_text(example):
 
 def examples_by_locale(description):
     return fields.Dict(
-        keys=fields.String(validate=FullMatch(LOCALE, error="Must be a BCP 47 locale such as en-US.")),
-        values=fields.List(Example(metadata={"description": "An example message"}), validate=validate.Length(min=1)),
+        keys=fields.String(
+            validate=FullMatch(LOCALE, error="Must be a BCP 47 locale such as en-US.")
+        ),
+        values=fields.List(
+            Example(metadata={"description": "An example message"}), validate=validate.Length(min=1)
+        ),
         required=True,
         metadata={"description": description},
     )
@@ -88,11 +114,15 @@ class ScopeSchema(StrictSchema):
 
     marketplaces = string_list(
         "Marketplace codes the rule applies to",
-        item=fields.String(validate=FullMatch(MARKETPLACE_CODE, error="Must be a marketplace code such as US.")),
+        item=fields.String(
+            validate=FullMatch(MARKETPLACE_CODE, error="Must be a marketplace code such as US.")
+        ),
     )
     locales = string_list(
         "Locales the rule applies to when no marketplace is given",
-        item=fields.String(validate=FullMatch(LOCALE, error="Must be a BCP 47 locale such as en-US.")),
+        item=fields.String(
+            validate=FullMatch(LOCALE, error="Must be a BCP 47 locale such as en-US.")
+        ),
     )
 
 
@@ -101,55 +131,80 @@ class LintRuleSchema(StrictSchema):
 
     id = kebab_id("Rule id, such as no-links; findings carry it")
     severity = fields.String(
-        required=True, validate=validate.OneOf(SEVERITIES),
+        required=True,
+        validate=validate.OneOf(SEVERITIES),
         metadata={"description": "error (must not be sent as is) or warning (the seller decides)"},
     )
     message = fields.String(
-        required=True, validate=[not_blank, FullMatch(r"^[^\n\r]+$", error="Must be one line.")],
+        required=True,
+        validate=[not_blank, FullMatch(r"^[^\n\r]+$", error="Must be one line.")],
         metadata={"description": "One line telling the seller what is wrong"},
     )
     kind = fields.String(
-        required=True, validate=validate.OneOf(tuple(KIND_PARAMETERS)),
-        metadata={"description": "pattern (every match is a finding), required-pattern (a finding when "
-                                 "nothing matches), max-length, only (nothing but core phrases and "
-                                 "courtesy), language (another language's words dominate), requires "
-                                 "(text matching `when` must also match `require`)"},
+        required=True,
+        validate=validate.OneOf(tuple(KIND_PARAMETERS)),
+        metadata={
+            "description": "pattern (every match is a finding), required-pattern (a finding when "
+            "nothing matches), max-length, only (nothing but core phrases and "
+            "courtesy), language (another language's words dominate), requires "
+            "(text matching `when` must also match `require`)"
+        },
     )
-    scope = fields.Nested(ScopeSchema, metadata={"description": "Where the rule applies; everywhere if absent"})
+    scope = fields.Nested(
+        ScopeSchema, metadata={"description": "Where the rule applies; everywhere if absent"}
+    )
     patterns = patterns_by_language("Patterns by language (pattern, required-pattern)")
     core = patterns_by_language("Phrases a message must consist of to be flagged (only)")
     when = patterns_by_language("Phrases that make the rule apply (requires)")
     unless = patterns_by_language("Phrases that exempt a message (requires)")
     require = patterns_by_language("Phrases one of which must then be present (requires)")
     max_chars = fields.Integer(
-        strict=True, validate=validate.Range(min=1),
+        strict=True,
+        validate=validate.Range(min=1),
         metadata={"description": "Longest allowed message in UTF-16 code units (max-length)"},
     )
     max_other_letters = fields.Dict(
-        keys=_language_key(), values=fields.Integer(strict=True, validate=validate.Range(min=0)),
-        metadata={"description": 'By language and "*": how many letters besides core phrases and '
-                                 "courtesy a flagged message may have (only)"},
+        keys=_language_key(),
+        values=fields.Integer(strict=True, validate=validate.Range(min=0)),
+        metadata={
+            "description": 'By language and "*": how many letters besides core phrases and '
+            "courtesy a flagged message may have (only)"
+        },
     )
     min_words = fields.Integer(
-        strict=True, validate=validate.Range(min=1),
-        metadata={"description": "Stop words of another language needed before it counts (language)"},
+        strict=True,
+        validate=validate.Range(min=1),
+        metadata={
+            "description": "Stop words of another language needed before it counts (language)"
+        },
     )
     ratio = PlainNumber(
         validate=validate.Range(min=1),
-        metadata={"description": "How many times the expected language's stop words the other's must "
-                                 "reach (language)"},
+        metadata={
+            "description": "How many times the expected language's stop words the other's must "
+            "reach (language)"
+        },
     )
-    examples = fields.Nested(ExamplesSchema, required=True, metadata={"description": "The rule's test cases"})
+    examples = fields.Nested(
+        ExamplesSchema, required=True, metadata={"description": "The rule's test cases"}
+    )
 
     @validates_schema
     def parameters_fit_the_kind(self, data, **kwargs):
         wanted = KIND_PARAMETERS.get(data.get("kind"))
         if wanted is None:
             return
-        errors = {name: ["Missing: the kind needs it."] for name in wanted["required"] if name not in data}
+        errors = {
+            name: ["Missing: the kind needs it."] for name in wanted["required"] if name not in data
+        }
         allowed = {*wanted["required"], *wanted["optional"]}
-        errors.update({name: [f"Not used by kind {data['kind']!r}."] for name in PARAMETERS
-                       if name in data and name not in allowed})
+        errors.update(
+            {
+                name: [f"Not used by kind {data['kind']!r}."]
+                for name in PARAMETERS
+                if name in data and name not in allowed
+            }
+        )
         if "max_other_letters" in data and ANY_LANGUAGE not in data["max_other_letters"]:
             errors["max_other_letters"] = ['Must have a "*" entry for languages without their own.']
         if errors:
@@ -165,12 +220,16 @@ class LanguageProfileSchema(StrictSchema):
         metadata={"description": "Whether stop words match whole words only (false for Japanese)"},
     )
     courtesy = fields.List(
-        fields.String(validate=[not_blank, portable_pattern]), load_default=list,
+        fields.String(validate=[not_blank, portable_pattern]),
+        load_default=list,
         metadata={"description": "Greetings and sign-offs, which say nothing by themselves"},
     )
     reasons = fields.List(
-        fields.String(validate=[not_blank, portable_pattern]), load_default=list,
-        metadata={"description": "Phrases showing a message has a purpose (a delay, a question, ...)"},
+        fields.String(validate=[not_blank, portable_pattern]),
+        load_default=list,
+        metadata={
+            "description": "Phrases showing a message has a purpose (a delay, a question, ...)"
+        },
     )
 
 
@@ -178,13 +237,17 @@ class LintFileSchema(StrictSchema):
     """lint.json."""
 
     languages = fields.Dict(
-        keys=fields.String(validate=FullMatch(LANGUAGE, error="Must be a language subtag such as de.")),
+        keys=fields.String(
+            validate=FullMatch(LANGUAGE, error="Must be a language subtag such as de.")
+        ),
         values=fields.Nested(LanguageProfileSchema),
         required=True,
         metadata={"description": "Language profiles by language subtag"},
     )
     rules = fields.List(
-        fields.Nested(LintRuleSchema), required=True, validate=[validate.Length(min=1), unique_by("id")],
+        fields.Nested(LintRuleSchema),
+        required=True,
+        validate=[validate.Length(min=1), unique_by("id")],
         metadata={"description": "Lint rules in the order their findings are listed"},
     )
 
@@ -206,7 +269,9 @@ def unknown_language_errors(rules, languages):
         for key in (*PATTERN_KEYS, "max_other_letters"):
             unknown = sorted(set(rule.get(key, {})) - known)
             if unknown:
-                errors.setdefault(index, {})[key] = [f"No language profile for {', '.join(unknown)}."]
+                errors.setdefault(index, {})[key] = [
+                    f"No language profile for {', '.join(unknown)}."
+                ]
     return errors
 
 
@@ -215,7 +280,8 @@ class LintSchema(LintFileSchema):
     rules here, on the server), plus each marketplace's buyer locales."""
 
     rules = fields.List(
-        fields.Nested(LintRuleSchema(exclude=("examples",))), required=True,
+        fields.Nested(LintRuleSchema(exclude=("examples",))),
+        required=True,
         validate=[validate.Length(min=1), unique_by("id")],
         metadata={"description": "Lint rules in the order their findings are listed"},
     )
@@ -229,7 +295,9 @@ class LintSchema(LintFileSchema):
 
 def lint_data(lint_file, marketplaces):
     """The bundle's lint: the file's content with each marketplace's buyer locales added."""
-    locales = {marketplace["code"]: list(marketplace["buyer_locales"]) for marketplace in marketplaces}
+    locales = {
+        marketplace["code"]: list(marketplace["buyer_locales"]) for marketplace in marketplaces
+    }
     return {**lint_file, "message_locales": locales}
 
 
@@ -237,7 +305,13 @@ def scope_reference_problems(lint_file, marketplace_codes):
     """Field errors of rules scoped to marketplaces that do not exist, as {field: ...}."""
     errors = {}
     for index, rule in enumerate(lint_file["rules"]):
-        missing = [code for code in rule.get("scope", {}).get("marketplaces", []) if code not in marketplace_codes]
+        missing = [
+            code
+            for code in rule.get("scope", {}).get("marketplaces", [])
+            if code not in marketplace_codes
+        ]
         if missing:
-            errors[f"rules.{index}.scope.marketplaces"] = [f"No marketplace with code {', '.join(map(repr, missing))}."]
+            errors[f"rules.{index}.scope.marketplaces"] = [
+                f"No marketplace with code {', '.join(map(repr, missing))}."
+            ]
     return errors

@@ -1,8 +1,16 @@
 """Schema of marketplaces.json: each Amazon marketplace's ids, hosts, clock and languages."""
+
 from marshmallow import fields, validate
 
 from .common import (
-    MARKETPLACE_CODE, FullMatch, StrictSchema, locale_field, string_list, text, unique, unique_by,
+    MARKETPLACE_CODE,
+    FullMatch,
+    StrictSchema,
+    locale_field,
+    string_list,
+    text,
+    unique,
+    unique_by,
     valid_time_zone,
 )
 

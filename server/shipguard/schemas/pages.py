@@ -1,8 +1,16 @@
 """Schema of a page adapter (data/pages/<id>.json): how to find things on one page kind."""
+
 from marshmallow import ValidationError, fields, validate
 
 from .common import (
-    LOCALE, SNAKE_NAME, FullMatch, StrictSchema, compiles_as_regex, kebab_id, not_blank, string_list,
+    LOCALE,
+    SNAKE_NAME,
+    FullMatch,
+    StrictSchema,
+    compiles_as_regex,
+    kebab_id,
+    not_blank,
+    string_list,
     text,
 )
 
@@ -19,7 +27,8 @@ def css_selector(value):
 def snake_name(description):
     """A key naming a selector or a label, such as `ship_by_cell`."""
     return fields.String(
-        validate=FullMatch(SNAKE_NAME, error="Must be snake_case."), metadata={"description": description}
+        validate=FullMatch(SNAKE_NAME, error="Must be snake_case."),
+        metadata={"description": description},
     )
 
 
@@ -32,7 +41,9 @@ class OrderJsonSchema(StrictSchema):
         keys=snake_name("Shipguard's name of the fact"),
         values=fields.String(validate=not_blank),
         required=True,
-        metadata={"description": "The JSON key of each fact: order_id, latest_ship (epoch seconds), status, …"},
+        metadata={
+            "description": "The JSON key of each fact: order_id, latest_ship (epoch seconds), status, …"
+        },
     )
     done_statuses = string_list("Fulfilment statuses that mean nothing is left to do")
 
@@ -41,7 +52,7 @@ class MetricSchema(StrictSchema):
     """How one account metric is found on Account Health: its name, and its window's name."""
 
     labels = string_list("The metric's name as the page shows it, in every UI language")
-    windows = string_list("The window's name (\"10 days\") that must appear with the figure")
+    windows = string_list('The window\'s name ("10 days") that must appear with the figure')
 
 
 class PageAdapterSchema(StrictSchema):
@@ -57,7 +68,9 @@ class PageAdapterSchema(StrictSchema):
         keys=snake_name("What the selectors find"),
         values=fields.List(fields.String(validate=css_selector), validate=validate.Length(min=1)),
         load_default=dict,
-        metadata={"description": "CSS selectors by name, tried in order (fallbacks after the first)"},
+        metadata={
+            "description": "CSS selectors by name, tried in order (fallbacks after the first)"
+        },
     )
     anchor_placement = fields.String(
         validate=validate.OneOf(("append", "after", "before")),
@@ -65,13 +78,16 @@ class PageAdapterSchema(StrictSchema):
     )
     path_order_id = fields.String(
         validate=compiles_as_regex,
-        metadata={"description": "Regular expression whose first group is the order id in the URL path"},
+        metadata={
+            "description": "Regular expression whose first group is the order id in the URL path"
+        },
     )
     query_order_id = fields.String(
         validate=not_blank, metadata={"description": "URL query parameter holding the order id"}
     )
     query_marketplace_id = fields.String(
-        validate=not_blank, metadata={"description": "URL query parameter holding the marketplace id"}
+        validate=not_blank,
+        metadata={"description": "URL query parameter holding the marketplace id"},
     )
     metrics = fields.Dict(
         keys=snake_name("Shipguard's name of the figure: lsr10, cancel7"),
@@ -80,10 +96,13 @@ class PageAdapterSchema(StrictSchema):
     )
     count_pattern = fields.String(
         validate=compiles_as_regex,
-        metadata={"description": "Regular expression for \"12 of 340\": groups are failures and orders"},
+        metadata={
+            "description": 'Regular expression for "12 of 340": groups are failures and orders'
+        },
     )
     json = fields.Nested(
-        OrderJsonSchema, metadata={"description": "For the app's JSON endpoints: where each order fact is"}
+        OrderJsonSchema,
+        metadata={"description": "For the app's JSON endpoints: where each order fact is"},
     )
     done_status_classes = fields.List(
         fields.String(validate=FullMatch(CSS_CLASS, error="Must be a CSS class name.")),
@@ -94,7 +113,9 @@ class PageAdapterSchema(StrictSchema):
         metadata={"description": "Regular expression for paths listing orders Amazon ships (FBA)"},
     )
     labels = fields.Dict(
-        keys=fields.String(validate=FullMatch(LOCALE, error="Must be a BCP 47 locale such as en-US.")),
+        keys=fields.String(
+            validate=FullMatch(LOCALE, error="Must be a BCP 47 locale such as en-US.")
+        ),
         values=fields.Dict(
             keys=snake_name("What the label marks"),
             values=fields.List(fields.String(validate=not_blank), validate=validate.Length(min=1)),

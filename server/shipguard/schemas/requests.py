@@ -1,4 +1,5 @@
 """Schemas of API request bodies."""
+
 from marshmallow import fields, validate
 
 from .common import MARKETPLACE_CODE, FullMatch, StrictSchema, kebab_id, locale_field
@@ -28,11 +29,17 @@ class LintRequestSchema(StrictSchema):
     text = fields.String(
         required=True,
         validate=validate.Length(max=MAX_LINT_CHARS),
-        metadata={"description": f"The message to lint, plain text, at most {MAX_LINT_CHARS:,} characters"},
+        metadata={
+            "description": f"The message to lint, plain text, at most {MAX_LINT_CHARS:,} characters"
+        },
     )
-    locale = locale_field("The buyer's locale, BCP 47, such as de-DE; wins over marketplace", required=False)
+    locale = locale_field(
+        "The buyer's locale, BCP 47, such as de-DE; wins over marketplace", required=False
+    )
     marketplace = fields.String(
         validate=FullMatch(MARKETPLACE_CODE, error="Must be a marketplace code such as US."),
-        metadata={"description": "Marketplace code such as US: its buyer language, and its rules (such as the "
-                                 "US delay-notice rules)"},
+        metadata={
+            "description": "Marketplace code such as US: its buyer language, and its rules (such as the "
+            "US delay-notice rules)"
+        },
     )

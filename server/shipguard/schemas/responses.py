@@ -1,4 +1,5 @@
 """Schemas of API responses (used for the OpenAPI document and to shape render results)."""
+
 from marshmallow import fields, validate
 
 from .common import StrictSchema
@@ -14,12 +15,15 @@ class FindingSchema(StrictSchema):
         validate=validate.OneOf(("error", "warning")),
         metadata={"description": "error (do not send as is) or warning"},
     )
-    message = fields.String(required=True, metadata={"description": "What is wrong, for the seller"})
+    message = fields.String(
+        required=True, metadata={"description": "What is wrong, for the seller"}
+    )
     start = fields.Integer(
         required=True, metadata={"description": "Start offset in the text, in UTF-16 code units"}
     )
     end = fields.Integer(
-        required=True, metadata={"description": "End offset in the text (exclusive), in UTF-16 code units"}
+        required=True,
+        metadata={"description": "End offset in the text (exclusive), in UTF-16 code units"},
     )
 
 
@@ -31,7 +35,9 @@ class RenderResponseSchema(StrictSchema):
     findings = fields.List(
         fields.Nested(FindingSchema),
         required=True,
-        metadata={"description": "Unfilled placeholders and lint findings of the body, sorted by position"},
+        metadata={
+            "description": "Unfilled placeholders and lint findings of the body, sorted by position"
+        },
     )
 
 
@@ -52,7 +58,9 @@ class TemplateSummarySchema(StrictSchema):
     id = fields.String(required=True, metadata={"description": "Template id"})
     title = fields.String(required=True, metadata={"description": "What the message is for"})
     reason = fields.String(required=True, metadata={"description": "Amazon's contact reason"})
-    locales = fields.List(fields.String(), required=True, metadata={"description": "Locales it is written in"})
+    locales = fields.List(
+        fields.String(), required=True, metadata={"description": "Locales it is written in"}
+    )
     placeholders = fields.Dict(
         keys=fields.String(),
         values=fields.Nested(PlaceholderSchema),
@@ -64,8 +72,12 @@ class TemplateSummarySchema(StrictSchema):
 class HealthSchema(StrictSchema):
     """GET /healthz."""
 
-    status = fields.String(required=True, metadata={"description": 'Always "ok" when the server answers'})
-    version = fields.String(required=True, metadata={"description": "Version of the bundle being served"})
+    status = fields.String(
+        required=True, metadata={"description": 'Always "ok" when the server answers'}
+    )
+    version = fields.String(
+        required=True, metadata={"description": "Version of the bundle being served"}
+    )
 
 
 class ErrorSchema(StrictSchema):

@@ -1,10 +1,21 @@
 """Schema of rules.json: thresholds and the remedies offered for late or at-risk orders."""
+
 from marshmallow import ValidationError, fields, validate, validates_schema
 
 from ..render import PLACEHOLDER, placeholders_in
 from .common import (
-    compiles_as_regex, KEBAB_ID, LANGUAGE_OR_LOCALE, ORDER_STATUSES, FullMatch, PlainNumber, StrictSchema, kebab_id,
-    not_blank, string_list, unique, unique_by,
+    KEBAB_ID,
+    LANGUAGE_OR_LOCALE,
+    ORDER_STATUSES,
+    FullMatch,
+    PlainNumber,
+    StrictSchema,
+    compiles_as_regex,
+    kebab_id,
+    not_blank,
+    string_list,
+    unique,
+    unique_by,
 )
 
 # Which optional field each kind needs; the others would be silently ignored.
@@ -23,7 +34,9 @@ def seller_central_path(value):
     """A remedy may only open a Seller Central page, never another site."""
     # "//host" and "/\host" are both read by browsers as a link to another host.
     if not value.startswith("/") or value.startswith("//") or "\\" in value:
-        raise ValidationError('Must be a path on Seller Central: start with "/", not "//", no "\\".')
+        raise ValidationError(
+            'Must be a path on Seller Central: start with "/", not "//", no "\\".'
+        )
     if any(char.isspace() or ord(char) < 32 for char in value):
         raise ValidationError("Must not contain spaces or control characters.")
     unknown = [name for name in placeholders_in(value) if name not in PATH_PLACEHOLDERS]
@@ -75,7 +88,9 @@ class RemedySchema(StrictSchema):
         },
     )
     requires_action = fields.String(
-        validate=FullMatch(r"^[a-z][A-Za-z]*$", error="Must be an action name such as buyShipping."),
+        validate=FullMatch(
+            r"^[a-z][A-Za-z]*$", error="Must be an action name such as buyShipping."
+        ),
         metadata={
             "description": "An action of the orders app (buyShipping, confirmShipment, contactBuyer, …) "
             "that Amazon must allow for the order, when the page's data lists them"
@@ -108,15 +123,19 @@ class RemedySchema(StrictSchema):
 
 def regex_list(description):
     """Regular expressions, each checked to compile (Python and JavaScript share the syntax used)."""
-    return fields.List(fields.String(validate=compiles_as_regex), load_default=list,
-                       metadata={"description": description})
+    return fields.List(
+        fields.String(validate=compiles_as_regex),
+        load_default=list,
+        metadata={"description": description},
+    )
 
 
 class AddressChecksSchema(StrictSchema):
     """Heuristics that flag a shipping address worth a second look before shipping."""
 
     max_line_chars = fields.Integer(
-        strict=True, validate=validate.Range(min=10),
+        strict=True,
+        validate=validate.Range(min=10),
         metadata={"description": "Longest address line carriers' labels print in full"},
     )
     po_box = regex_list("Patterns of a PO box or parcel locker in any line")
@@ -138,7 +157,9 @@ class RulesSchema(StrictSchema):
     due_soon_hours = PlainNumber(
         required=True,
         validate=validate.Range(min=0, min_inclusive=False),
-        metadata={"description": "An order is due-soon this many hours before its ship-by deadline"},
+        metadata={
+            "description": "An order is due-soon this many hours before its ship-by deadline"
+        },
     )
     delay_business_days = fields.Integer(
         strict=True,
@@ -147,7 +168,8 @@ class RulesSchema(StrictSchema):
         metadata={"description": "Business days a delay message proposes by default"},
     )
     address_checks = fields.Nested(
-        AddressChecksSchema, metadata={"description": "Shipping-address heuristics for verifying an order"},
+        AddressChecksSchema,
+        metadata={"description": "Shipping-address heuristics for verifying an order"},
     )
     groups = fields.List(
         fields.Nested(GroupSchema),

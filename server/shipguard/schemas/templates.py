@@ -1,10 +1,18 @@
 """Schema of a buyer message template (messages/<id>.json), all its languages in one file."""
+
 from marshmallow import ValidationError, fields, validate, validates_schema
 
 from ..render import placeholders_in
 from .common import (
-    LOCALE, MARKETPLACE_CODE, ORDER_STATUSES, SNAKE_NAME, FullMatch, StrictSchema, kebab_id,
-    string_list, text,
+    LOCALE,
+    MARKETPLACE_CODE,
+    ORDER_STATUSES,
+    SNAKE_NAME,
+    FullMatch,
+    StrictSchema,
+    kebab_id,
+    string_list,
+    text,
 )
 
 # A message may also suit an order that is already done (e.g. a follow-up).
@@ -37,7 +45,9 @@ class TemplateSchema(StrictSchema):
     )
     marketplaces = string_list(
         "Codes of the marketplaces the message is written for",
-        item=fields.String(validate=FullMatch(MARKETPLACE_CODE, error="Must be a marketplace code such as US.")),
+        item=fields.String(
+            validate=FullMatch(MARKETPLACE_CODE, error="Must be a marketplace code such as US.")
+        ),
     )
     placeholders = fields.Dict(
         keys=fields.String(validate=FullMatch(SNAKE_NAME, error="Must be a snake_case name.")),
@@ -46,7 +56,9 @@ class TemplateSchema(StrictSchema):
         metadata={"description": "The placeholders the texts use, by name"},
     )
     locales = fields.Dict(
-        keys=fields.String(validate=FullMatch(LOCALE, error="Must be a BCP 47 locale such as en-US.")),
+        keys=fields.String(
+            validate=FullMatch(LOCALE, error="Must be a BCP 47 locale such as en-US.")
+        ),
         values=fields.Nested(MessageTextSchema),
         required=True,
         validate=validate.Length(min=1, error="Must have at least one locale."),
