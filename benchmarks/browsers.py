@@ -8,8 +8,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from shipguard.build import build
-from shipguard.demo_browser import BROWSER_ARGS, chromium_executable, launch_with_extension
+from shipguard.commands.build import build
+from shipguard.demo.browser import BROWSER_ARGS, chromium_executable, launch_with_extension
 
 from .pages import install_pages
 

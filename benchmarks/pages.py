@@ -6,7 +6,7 @@ import re
 from datetime import datetime
 from pathlib import Path
 
-from shipguard.samples import render_fixture
+from shipguard.demo.samples import render_fixture
 
 FIXTURE = "orders-list-unshipped.html"
 ORIGIN = "https://sellercentral.amazon.com"

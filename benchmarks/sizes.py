@@ -6,7 +6,7 @@ import gzip
 import tempfile
 from pathlib import Path
 
-from shipguard.build import build
+from shipguard.commands.build import build
 
 from .report import Figure
 from .stats import num

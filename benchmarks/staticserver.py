@@ -8,7 +8,7 @@ import argparse
 import os
 
 import waitress
-from shipguard.serving import WAITRESS_OPTIONS
+from shipguard.commands.serve import WAITRESS_OPTIONS
 
 
 def static_file_app(path, etag):

@@ -7,7 +7,7 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "server"))
-from shipguard.demo_browser import chromium_executable  # noqa: E402  (the same browser the demo uses)
+from shipguard.demo.browser import chromium_executable  # noqa: E402  (the same browser the demo uses)
 
 ICONS = ROOT / "extension" / "icons"
 SIZES = (16, 32, 48, 128)

@@ -1,16 +1,16 @@
 """The Flask app factory: settings, data, CORS, security headers, errors and routes."""
 
-from .api import api
-from .apidocs import docs
-from .auth import install_auth
-from .bundle import load_bundle
-from .config import Config, settings_from_env
-from .errors import register_error_handlers
-from .health import health
-from .logsafe import ShipguardFlask
-from .origins import enable_cors
-from .reloader import install_reloader
-from .status_page import status_page
+from shipguard.bundle.document import load_bundle
+from shipguard.bundle.reloader import install_reloader
+from shipguard.config import Config, settings_from_env
+from shipguard.web.api import api
+from shipguard.web.apidocs import docs
+from shipguard.web.auth import install_auth
+from shipguard.web.cors import enable_cors
+from shipguard.web.errors import register_error_handlers
+from shipguard.web.health import health
+from shipguard.web.logsafe import ShipguardFlask
+from shipguard.web.status_page import status_page
 
 # The API only ever returns JSON: nothing in it should run, frame or leak a referrer.
 SECURITY_HEADERS = {

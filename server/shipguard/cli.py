@@ -4,9 +4,9 @@ import argparse
 import os
 import sys
 
-from .config import ConfigError
-from .problems import DataError
-from .serving import add_serve_options, configure_logging, waitress_settings
+from shipguard.bundle.problems import DataError
+from shipguard.commands.serve import add_serve_options, configure_logging, waitress_settings
+from shipguard.config import ConfigError
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8417
@@ -83,7 +83,7 @@ def run_serve(args):
     # Imported here so `check` and `build` do not pay for waitress and Flask start-up.
     import waitress
 
-    from .app import create_app
+    from shipguard.app import create_app
 
     configure_logging()
     app = create_app({"DATA_DIR": args.data_dir, "RELOAD_INTERVAL": args.reload_interval})
@@ -95,7 +95,7 @@ def run_serve(args):
 
 
 def run_check(args):
-    from .datastore import load_data
+    from shipguard.bundle.datastore import load_data
 
     data = load_data(args.data_dir)
     layers = f"defaults + {args.data_dir}" if args.data_dir else "defaults"
@@ -117,13 +117,13 @@ def run_check(args):
 
 
 def run_lint(args):
-    from .lint_cli import run
+    from shipguard.commands.lint import run
 
     return run(args.file, locale=args.locale, marketplace=args.marketplace, data_dir=args.data_dir)
 
 
 def run_build(args):
-    from .build import build
+    from shipguard.commands.build import build
 
     chrome_dir = build(args.out, data_dir=args.data_dir)
     print(f"Built {chrome_dir} and {chrome_dir.parent / 'firefox'}")
@@ -131,7 +131,7 @@ def run_build(args):
 
 
 def run_demo(args):
-    from .demo import run
+    from shipguard.demo.run import run
 
     return run(out_dir=args.out, headed=args.headed, lang=args.lang)
 

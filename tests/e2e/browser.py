@@ -3,7 +3,7 @@
 import json
 
 # The launch recipe is the package's, so `shipguard demo` and the tests run the same browser.
-from shipguard.demo_browser import (  # noqa: F401  (re-exported for the tests)
+from shipguard.demo.browser import (  # noqa: F401  (re-exported for the tests)
     BROWSER_ARGS,
     chromium_executable,
     launch_with_extension,

@@ -4,7 +4,7 @@ pages at their real URLs, and the real Shipguard server."""
 import pytest
 from browser import launch_with_extension, service_worker, storage_get, storage_set
 from sellercentral import FIXTURE_ROUTES, ORIGIN, install_routes
-from shipguard.build import build
+from shipguard.commands.build import build
 from shipguard_server import running_server
 
 

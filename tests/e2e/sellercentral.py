@@ -4,7 +4,7 @@ The fixtures in ``tests/fixtures/sellercentral/`` (HTML pages and the orders app
 contain tokens so that "late", "due today" and "on track" stay true whatever day the tests
 run. This module renders them, serves them at real Seller Central URLs through Playwright
 routing, and reads back which orders a fixture shows and what Shipguard must make of them.
-Rendering and routing are ``shipguard.samples`` and ``shipguard.sample_routes`` (re-exported
+Rendering and routing are ``shipguard.demo.samples`` and ``shipguard.demo.routes`` (re-exported
 here), because ``shipguard demo`` serves the same pages.
 
 **Declaration.** A fixture may start with one line that names its marketplace time zone and
@@ -68,14 +68,14 @@ from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
 # The demo serves the same pages: rendering and routing live in the package (one implementation).
-from shipguard.sample_routes import (  # noqa: F401  (re-exported for the tests)
+from shipguard.demo.routes import (  # noqa: F401  (re-exported for the tests)
     FIXTURE_ROUTES,
     ORIGIN,
     SELLER_CENTRAL_URL_RE,
     install_routes,
     lookup_fixture,
 )
-from shipguard.samples import (  # noqa: F401
+from shipguard.demo.samples import (  # noqa: F401
     _FR_MONTHS,
     _MONTHS,
     DEFAULT_ZONE,
@@ -98,7 +98,7 @@ from shipguard.samples import (  # noqa: F401
     render_text,
     split_declaration,
 )
-from shipguard.samples import SAMPLES_DIR as FIXTURES_DIR
+from shipguard.demo.samples import SAMPLES_DIR as FIXTURES_DIR
 
 EUROPE_ORIGIN = "https://sellercentral-europe.amazon.com"
 ORDER_ID_RE = re.compile(r"^\d{3}-\d{7}-\d{7}$")

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 from browser import chromium_executable
-from shipguard.demo import VIEWPORT, list_pages
-from shipguard.sample_routes import install_routes
+from shipguard.demo.routes import install_routes
+from shipguard.demo.run import VIEWPORT, list_pages
 
 SCREENSHOTS = ["orders-list-us.png", "remedies-panel.png", "popup.png", "options.png"]
 

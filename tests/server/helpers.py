@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from shipguard import paths
+from shipguard import config
 
 CHROME_ORIGIN = "chrome-extension://abcdefghijklmnopabcdefghijklmnop"
 FIREFOX_ORIGIN = "moz-extension://3f2b8c1e-9a4d-4b6e-8f0a-1c2d3e4f5a6b"
@@ -25,11 +25,11 @@ def write_json(path, document):
 
 def default_document(relative):
     """A shipped default data file (relative to the data folder) as a fresh dict."""
-    return json.loads((paths.default_data_dir() / relative).read_text(encoding="utf-8"))
+    return json.loads((config.default_data_dir() / relative).read_text(encoding="utf-8"))
 
 
 def default_template(template_id="delay-out-of-stock"):
-    return json.loads((paths.messages_dir() / f"{template_id}.json").read_text(encoding="utf-8"))
+    return json.loads((config.messages_dir() / f"{template_id}.json").read_text(encoding="utf-8"))
 
 
 def team_template(template_id="team-note", **changes):

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 from shipguard.app import create_app
-from shipguard.datastore import load_data
-from shipguard.problems import DataError
-from shipguard.reloader import EXTENSION_KEY
+from shipguard.bundle.datastore import load_data
+from shipguard.bundle.problems import DataError
+from shipguard.bundle.reloader import EXTENSION_KEY
 
 from .helpers import run_cli, team_template, write_json
 

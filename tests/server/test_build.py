@@ -5,7 +5,7 @@ import zipfile
 
 import pytest
 import shipguard
-from shipguard.build import build
+from shipguard.commands.build import build
 
 from .helpers import write_json
 

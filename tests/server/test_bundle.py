@@ -6,9 +6,9 @@ import os
 import re
 
 import pytest
-from shipguard import paths
+from shipguard import config
 from shipguard.app import create_app
-from shipguard.schemas.bundle import BundleSchema
+from shipguard.bundle.schemas.bundle import BundleSchema
 
 from .helpers import default_document, write_json
 
@@ -43,7 +43,7 @@ def test_bundle_is_the_documented_json(client):
     assert bundle["lint"]["message_locales"]["CA"] == ["en-CA", "fr-CA"]
     assert bundle["disabled_features"] == []
     assert [page["id"] for page in bundle["pages"]] == sorted(
-        p.stem for p in (paths.default_data_dir() / "pages").glob("*.json")
+        p.stem for p in (config.default_data_dir() / "pages").glob("*.json")
     )
     assert "copy-delay-out-of-stock" in [remedy["id"] for remedy in bundle["rules"]["remedies"]]
 

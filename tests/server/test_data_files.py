@@ -6,19 +6,19 @@ import json
 import pkgutil
 
 import pytest
-import shipguard.schemas
+import shipguard.bundle.schemas
 from marshmallow import RAISE, Schema
-from shipguard import paths
-from shipguard.datastore import load_data
-from shipguard.schemas.carriers import CarriersFileSchema
-from shipguard.schemas.date_formats import DateFormatsFileSchema
-from shipguard.schemas.lint import LintFileSchema
-from shipguard.schemas.marketplaces import MarketplacesFileSchema
-from shipguard.schemas.pages import PageAdapterSchema
-from shipguard.schemas.rules import RulesFileSchema
-from shipguard.schemas.templates import TemplateSchema
+from shipguard import config
+from shipguard.bundle.datastore import load_data
+from shipguard.bundle.schemas.carriers import CarriersFileSchema
+from shipguard.bundle.schemas.date_formats import DateFormatsFileSchema
+from shipguard.bundle.schemas.lint import LintFileSchema
+from shipguard.bundle.schemas.marketplaces import MarketplacesFileSchema
+from shipguard.bundle.schemas.pages import PageAdapterSchema
+from shipguard.bundle.schemas.rules import RulesFileSchema
+from shipguard.bundle.schemas.templates import TemplateSchema
 
-DATA = paths.default_data_dir()
+DATA = config.default_data_dir()
 SHIPPED = [
     (DATA / "marketplaces.json", MarketplacesFileSchema),
     (DATA / "date-formats.json", DateFormatsFileSchema),
@@ -26,7 +26,7 @@ SHIPPED = [
     (DATA / "carriers.json", CarriersFileSchema),
     (DATA / "lint.json", LintFileSchema),
     *[(path, PageAdapterSchema) for path in sorted((DATA / "pages").glob("*.json"))],
-    *[(path, TemplateSchema) for path in sorted(paths.messages_dir().glob("*.json"))],
+    *[(path, TemplateSchema) for path in sorted(config.messages_dir().glob("*.json"))],
 ]
 
 
@@ -50,9 +50,19 @@ def test_there_are_shipped_pages_and_templates():
     assert any(schema is TemplateSchema for _, schema in SHIPPED)
 
 
+SCHEMA_MODULES = [
+    *(
+        f"shipguard.bundle.schemas.{info.name}"
+        for info in pkgutil.iter_modules(shipguard.bundle.schemas.__path__)
+    ),
+    "shipguard.web.requests",
+    "shipguard.web.responses",
+]
+
+
 def all_schema_classes():
-    for module_info in pkgutil.iter_modules(shipguard.schemas.__path__):
-        module = importlib.import_module(f"shipguard.schemas.{module_info.name}")
+    for name in SCHEMA_MODULES:
+        module = importlib.import_module(name)
         for _, cls in inspect.getmembers(module, inspect.isclass):
             if (
                 issubclass(cls, Schema)

@@ -1,8 +1,8 @@
 """A team's disabled.json removes default records by id, and says so when an id names nothing."""
 
 import pytest
-from shipguard.datastore import load_data
-from shipguard.problems import DataError
+from shipguard.bundle.datastore import load_data
+from shipguard.bundle.problems import DataError
 
 from .helpers import write_json
 

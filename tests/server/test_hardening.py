@@ -2,7 +2,7 @@
 
 import pytest
 from shipguard.app import SECURITY_HEADERS, create_app
-from shipguard.htmlpage import HTML_CSP, HTML_REFERRER_POLICY
+from shipguard.web.htmlpage import HTML_CSP, HTML_REFERRER_POLICY
 
 API_CSP = "default-src 'none'; frame-ancestors 'none'"
 

@@ -5,7 +5,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from shipguard.app import create_app
 
-lint = pytest.importorskip("shipguard.lint", reason="message lint is not in this server yet")
+lint = pytest.importorskip(
+    "shipguard.buyer_messages.lint", reason="message lint is not in this server yet"
+)
 
 PROPERTY_SETTINGS = settings(
     max_examples=150, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]

@@ -7,19 +7,19 @@ import json
 
 import pytest
 from marshmallow import ValidationError
-from shipguard import paths
-from shipguard.lint import compile_lint, lint_message
-from shipguard.lintkinds import CHECKS
-from shipguard.schemas.lint import KIND_PARAMETERS, LintFileSchema, example_text
-from shipguard.template_checks import rule_example_problems
+from shipguard import config
+from shipguard.bundle.schemas.lint import KIND_PARAMETERS, LintFileSchema, example_text
+from shipguard.buyer_messages.lint import compile_lint, lint_message
+from shipguard.buyer_messages.lint_kinds import CHECKS
+from shipguard.buyer_messages.template_checks import rule_example_problems
 
-LINT_FILE = paths.default_data_dir() / "lint.json"
+LINT_FILE = config.default_data_dir() / "lint.json"
 LINT = json.loads(LINT_FILE.read_text(encoding="utf-8"))
 RULES = compile_lint(LINT)
 TEMPLATE_LOCALES = sorted(
     {
         locale
-        for path in paths.messages_dir().glob("*.json")
+        for path in config.messages_dir().glob("*.json")
         for locale in json.loads(path.read_text(encoding="utf-8"))["locales"]
     }
 )

@@ -3,8 +3,8 @@
 import logging
 
 import pytest
-from shipguard import api
 from shipguard.app import create_app
+from shipguard.web import api
 
 SECRET_TEXT = "Dear Jane Roe, 12 Secret Lane"
 SECRET_ORDER = "113-9999999-1234567"

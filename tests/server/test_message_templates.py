@@ -3,12 +3,12 @@
 import json
 
 import pytest
-from shipguard import paths
+from shipguard import config
 from shipguard.app import create_app
-from shipguard.datastore import load_data
-from shipguard.lint import language_of, lint_message
-from shipguard.problems import DataError
-from shipguard.template_checks import renderings
+from shipguard.bundle.datastore import load_data
+from shipguard.bundle.problems import DataError
+from shipguard.buyer_messages.lint import language_of, lint_message
+from shipguard.buyer_messages.template_checks import renderings
 
 from .helpers import default_document, default_template, write_json
 
@@ -93,7 +93,7 @@ def test_template_declares_what_it_uses_and_uses_what_it_declares(template):
 
 
 def test_template_files_are_canonical():
-    for path in paths.messages_dir().glob("*.json"):
+    for path in config.messages_dir().glob("*.json"):
         text = path.read_text(encoding="utf-8")
         assert (
             text

@@ -3,7 +3,12 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from shipguard.app import create_app
-from shipguard.render import JS_WHITESPACE, PLACEHOLDER, render_message, resolve_segments
+from shipguard.buyer_messages.render import (
+    JS_WHITESPACE,
+    PLACEHOLDER,
+    render_message,
+    resolve_segments,
+)
 
 NAMES = ("order_id", "ship_by", "new_ship_date", "buyer_name", "x")
 PROPERTY_SETTINGS = settings(

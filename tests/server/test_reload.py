@@ -5,7 +5,7 @@ import time
 
 import pytest
 from shipguard.app import create_app
-from shipguard.reloader import EXTENSION_KEY
+from shipguard.bundle.reloader import EXTENSION_KEY
 
 from .helpers import team_template, write_json
 

@@ -2,8 +2,8 @@
 
 import pytest
 from shipguard.cli import _parser
+from shipguard.commands.serve import waitress_settings
 from shipguard.config import ConfigError, parse_reload_interval, parse_token, settings_from_env
-from shipguard.serving import waitress_settings
 
 from .helpers import run_cli
 

@@ -7,9 +7,9 @@ import re
 import pytest
 from markupsafe import escape
 from shipguard.app import create_app
-from shipguard.auth import CSRF_COOKIE
-from shipguard.htmlpage import HTML_CSP
-from shipguard.message_checks import rendered_examples
+from shipguard.buyer_messages.examples import rendered_examples
+from shipguard.web.auth import CSRF_COOKIE
+from shipguard.web.htmlpage import HTML_CSP
 
 from .helpers import default_template, write_json
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 import shipguard
-from shipguard import paths
-from shipguard.build import build
-from shipguard.firefox import GECKO_ID, MIN_FIREFOX_VERSION, firefox_manifest
+from shipguard import config
+from shipguard.commands.build import build
+from shipguard.commands.firefox_manifest import GECKO_ID, MIN_FIREFOX_VERSION, firefox_manifest
 
 REPO = Path(__file__).resolve().parents[2]
 WEB_EXT = REPO / "node_modules" / ".bin" / "web-ext"
@@ -51,7 +51,7 @@ def built_manifest(dist, browser):
 
 
 def source_manifest():
-    return json.loads(paths.manifest_path().read_text(encoding="utf-8"))
+    return json.loads(config.manifest_path().read_text(encoding="utf-8"))
 
 
 def files(folder):

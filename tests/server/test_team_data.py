@@ -3,10 +3,10 @@
 import shutil
 
 import pytest
-from shipguard import paths
+from shipguard import config
 from shipguard.app import create_app
-from shipguard.datastore import load_data
-from shipguard.problems import DataError
+from shipguard.bundle.datastore import load_data
+from shipguard.bundle.problems import DataError
 
 from .helpers import default_document, default_template, problem_lines, team_template, write_json
 
@@ -261,10 +261,10 @@ def test_team_marketplace_with_a_known_code_replaces_the_default(team_dir):
 
 def test_team_rules_without_disabled_features_keep_the_defaults(tmp_path, team_dir, monkeypatch):
     defaults = tmp_path / "defaults"
-    shutil.copytree(paths.default_data_dir(), defaults)
+    shutil.copytree(config.default_data_dir(), defaults)
     rules = default_document("rules.json")
     write_json(defaults / "rules.json", {**rules, "disabled_features": ["notifications"]})
-    monkeypatch.setattr(paths, "default_data_dir", lambda: defaults)
+    monkeypatch.setattr(config, "default_data_dir", lambda: defaults)
     write_json(team_dir / "rules.json", {"due_soon_hours": 6})
     assert load_data(team_dir).disabled_features == ["notifications"]
     write_json(team_dir / "rules.json", {"disabled_features": []})

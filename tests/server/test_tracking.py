@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 from marshmallow import ValidationError
-from shipguard import paths
-from shipguard.datastore import load_data
-from shipguard.problems import DataError
-from shipguard.schemas.carriers import CHECKS, CarriersFileSchema
+from shipguard import config
+from shipguard.bundle.datastore import load_data
+from shipguard.bundle.problems import DataError
+from shipguard.bundle.schemas.carriers import CHECKS, CarriersFileSchema
 from shipguard.tracking import (
     CHECK_DIGITS,
     OTHER,
@@ -23,7 +23,7 @@ from shipguard.tracking import (
 from .helpers import write_json
 
 ROOT = Path(__file__).resolve().parents[2]
-CARRIERS_FILE = paths.default_data_dir() / "carriers.json"
+CARRIERS_FILE = config.default_data_dir() / "carriers.json"
 CARRIERS = json.loads(CARRIERS_FILE.read_text(encoding="utf-8"))["carriers"]
 VECTORS = json.loads((ROOT / "tests/vectors/tracking.json").read_text(encoding="utf-8"))
 

@@ -5,10 +5,10 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from shipguard.bundle.schemas.lint import lint_data
+from shipguard.buyer_messages.lint import lint_message
+from shipguard.buyer_messages.render import render_message
 from shipguard.deadline import add_business_days, compile_date_format, ship_by_deadline, ship_status
-from shipguard.lint import lint_message
-from shipguard.render import render_message
-from shipguard.schemas.lint import lint_data
 
 ROOT = Path(__file__).resolve().parents[2]
 VECTORS = ROOT / "tests" / "vectors"

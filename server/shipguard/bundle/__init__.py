@@ -1,0 +1,1 @@
+"""The bundle: data files, their schemas, the layered data store and live reload."""

@@ -1,0 +1,300 @@
+"""Loading the default data layered with an optional team data folder, validated as a whole."""
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from shipguard import config
+from shipguard.bundle.datafiles import json_files, load_file
+from shipguard.bundle.disabled import apply_disabled
+from shipguard.bundle.problems import DataError, Problem, problems_from_messages
+from shipguard.bundle.schemas.carriers import CarriersFileSchema
+from shipguard.bundle.schemas.date_formats import DateFormatsFileSchema
+from shipguard.bundle.schemas.lint import (
+    LintFileSchema,
+    lint_data,
+    scope_reference_problems,
+    unknown_language_errors,
+)
+from shipguard.bundle.schemas.marketplaces import MarketplacesFileSchema
+from shipguard.bundle.schemas.pages import PageAdapterSchema
+from shipguard.bundle.schemas.rules import RulesFileSchema, remedy_reference_problems
+from shipguard.bundle.schemas.templates import (
+    TemplateSchema,
+    marketplace_reference_problems,
+)
+from shipguard.buyer_messages.template_checks import (
+    missing_language_problems,
+    rule_example_problems,
+    template_lint_problems,
+)
+
+MARKETPLACES_FILE = MarketplacesFileSchema()
+DATE_FORMATS_FILE = DateFormatsFileSchema()
+RULES_FILE = RulesFileSchema()
+CARRIERS_FILE = CarriersFileSchema()
+PAGE_ADAPTER = PageAdapterSchema()
+TEMPLATE = TemplateSchema()
+LINT_FILE = LintFileSchema()
+# A team's rules.json may change one threshold without repeating all the others.
+TEAM_RULES_PARTIAL = (
+    "due_soon_hours",
+    "delay_business_days",
+    "groups",
+    "remedies",
+    "address_checks",
+)
+# A team's lint.json may add or replace a few rules (by id) or language profiles only.
+TEAM_LINT_PARTIAL = ("languages", "rules")
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a record was read, so a problem found later points at the right spot."""
+
+    file: Path
+    where: str = ""
+
+
+@dataclass(frozen=True)
+class ShipguardData:
+    """All validated data, defaults and team layer merged."""
+
+    marketplaces: list
+    date_formats: list
+    pages: list
+    rules: dict
+    templates: list
+    carriers: list
+    disabled_features: list
+    files: tuple
+    lint: dict = field(default_factory=dict)
+
+    @cached_property
+    def templates_by_id(self):
+        return {template["id"]: template for template in self.templates}
+
+    def template(self, template_id):
+        """The template with this id, or None."""
+        return self.templates_by_id.get(template_id)
+
+
+@dataclass
+class _Layers:
+    """Records by id as the layers are read; a later layer's record replaces in place."""
+
+    marketplaces: dict = field(default_factory=dict)
+    date_formats: dict = field(default_factory=dict)
+    settings: dict = field(default_factory=dict)
+    remedies: dict = field(default_factory=dict)
+    pages: dict = field(default_factory=dict)
+    templates: dict = field(default_factory=dict)
+    carriers: dict = field(default_factory=dict)
+    lint_languages: dict = field(default_factory=dict)
+    lint_rules: dict = field(default_factory=dict)
+    files: list = field(default_factory=list)
+
+    def lint_file(self):
+        """lint.json as the layers make it: profiles by language, rules by id in file order."""
+        return {
+            "languages": {
+                code: profile for code, (profile, _) in sorted(self.lint_languages.items())
+            },
+            "rules": [rule for rule, _ in self.lint_rules.values()],
+        }
+
+    def freeze(self):
+        settings = dict(self.settings)
+        disabled_features = settings.pop("disabled_features", [])
+        rules = {**settings, "remedies": [record for record, _ in self.remedies.values()]}
+        return ShipguardData(
+            marketplaces=[record for record, _ in self.marketplaces.values()],
+            date_formats=[record for record, _ in self.date_formats.values()],
+            pages=[self.pages[key][0] for key in sorted(self.pages)],
+            rules=rules,
+            templates=[self.templates[key][0] for key in sorted(self.templates)],
+            carriers=[record for record, _ in self.carriers.values()],
+            disabled_features=disabled_features,
+            files=tuple(self.files),
+            lint=lint_data(self.lint_file(), [record for record, _ in self.marketplaces.values()]),
+        )
+
+
+def load_data(team_dir=None):
+    """Load and validate the default data, then the team folder over it if one is given.
+
+    Raises DataError listing every problem (file, field path, reason) if anything is wrong.
+    """
+    problems = []
+    layers = _Layers()
+    _load_layer(layers, config.default_data_dir(), config.messages_dir(), problems, team=False)
+    if team_dir:
+        team_dir = Path(team_dir)
+        if not team_dir.is_dir():
+            raise DataError([Problem(str(team_dir), "", "The team data folder does not exist.")])
+        _load_layer(layers, team_dir, team_dir / "messages", problems, team=True)
+        apply_disabled(layers, team_dir, problems)
+    # References are only worth checking once every file could be read.
+    problems = problems or _reference_problems(layers)
+    if problems:
+        raise DataError(problems)
+    return layers.freeze()
+
+
+def _load_layer(layers, data_dir, messages_dir, problems, *, team):
+    """Read one layer (defaults or a team's folder) into `layers`."""
+    _load_list_file(
+        layers,
+        data_dir / "marketplaces.json",
+        MARKETPLACES_FILE,
+        problems,
+        team=team,
+        into=layers.marketplaces,
+        list_key="marketplaces",
+        id_key="code",
+    )
+    _load_list_file(
+        layers,
+        data_dir / "date-formats.json",
+        DATE_FORMATS_FILE,
+        problems,
+        team=team,
+        into=layers.date_formats,
+        list_key="date_formats",
+        id_key=lambda fmt: " ".join(fmt["locales"]),
+    )
+    _load_rules(layers, data_dir / "rules.json", problems, team=team)
+    _load_lint(layers, data_dir / "lint.json", problems, team=team)
+    _load_list_file(
+        layers,
+        data_dir / "carriers.json",
+        CARRIERS_FILE,
+        problems,
+        team=team,
+        into=layers.carriers,
+        list_key="carriers",
+        id_key="id",
+    )
+    for path in json_files(data_dir / "pages"):
+        _load_record_file(layers, path, PAGE_ADAPTER, layers.pages, problems)
+    for path in json_files(messages_dir):
+        _load_record_file(layers, path, TEMPLATE, layers.templates, problems)
+
+
+def _present(path, problems, team):
+    """Whether a layer file exists; the defaults must have every file, a team need not."""
+    if path.is_file():
+        return True
+    if not team:
+        problems.append(Problem(str(path), "", "The file is missing."))
+    return False
+
+
+def _load_list_file(layers, path, schema, problems, *, team, into, list_key, id_key):
+    """A file holding one list of records, each with its own id."""
+    if not _present(path, problems, team):
+        return
+    layers.files.append(path)
+    loaded = load_file(path, schema, problems)
+    if loaded:
+        for index, record in enumerate(loaded[1][list_key]):
+            key = id_key(record) if callable(id_key) else record[id_key]
+            into[key] = (record, Source(path, f"{list_key}.{index}"))
+
+
+def _load_rules(layers, path, problems, *, team):
+    """rules.json: settings override one by one, remedies replace or add by id."""
+    if not _present(path, problems, team):
+        return
+    layers.files.append(path)
+    loaded = load_file(path, RULES_FILE, problems, partial=TEAM_RULES_PARTIAL if team else ())
+    if not loaded:
+        return
+    raw, rules = loaded
+    for index, remedy in enumerate(rules.pop("remedies", [])):
+        layers.remedies[remedy["id"]] = (remedy, Source(path, f"remedies.{index}"))
+    layers.settings.update((key, value) for key, value in rules.items() if key in raw or not team)
+
+
+def _load_lint(layers, path, problems, *, team):
+    """lint.json: language profiles by code and rules by id replace or add, layer by layer."""
+    if not _present(path, problems, team):
+        return
+    layers.files.append(path)
+    loaded = load_file(path, LINT_FILE, problems, partial=TEAM_LINT_PARTIAL if team else ())
+    if not loaded:
+        return
+    for code, profile in loaded[1].get("languages", {}).items():
+        layers.lint_languages[code] = (profile, Source(path, f"languages.{code}"))
+    for index, rule in enumerate(loaded[1].get("rules", [])):
+        layers.lint_rules[rule["id"]] = (rule, Source(path, f"rules.{index}"))
+
+
+def _load_record_file(layers, path, schema, into, problems):
+    """A file holding one record whose id is the file name (a page adapter, a template)."""
+    layers.files.append(path)
+    loaded = load_file(path, schema, problems)
+    if not loaded:
+        return
+    record = loaded[1]
+    if record["id"] != path.stem:
+        problems.append(Problem(str(path), "id", f"Must equal the file name {path.stem!r}."))
+        return
+    into[record["id"]] = (record, Source(path))
+
+
+def _reference_problems(layers):
+    """Records naming a template or marketplace that no layer has."""
+    problems = []
+    group_ids = {group["id"] for group in layers.settings.get("groups", [])}
+    for remedy, source in layers.remedies.values():
+        errors = remedy_reference_problems(remedy, layers.templates, group_ids)
+        problems += problems_from_messages(source.file, {source.where: errors} if errors else {})
+    for template, source in layers.templates.values():
+        problems += problems_from_messages(
+            source.file, marketplace_reference_problems(template, layers.marketplaces)
+        )
+    for carrier, source in layers.carriers.values():
+        errors = marketplace_reference_problems(carrier, layers.marketplaces)
+        problems += problems_from_messages(source.file, {source.where: errors} if errors else {})
+    lint_problems = _lint_problems(layers)
+    # Templates are linted only with rules that are themselves sound.
+    return problems + (lint_problems or _template_problems(layers))
+
+
+def _lint_problems(layers):
+    """Rules scoped to unknown marketplaces, keyed by unknown languages, or whose examples misbehave."""
+    lint_file = layers.lint_file()
+    sources = [source for _, source in layers.lint_rules.values()]
+    errors = {
+        **{
+            f"rules.{index}.{key}": reasons
+            for index, fields in unknown_language_errors(
+                lint_file["rules"], lint_file["languages"]
+            ).items()
+            for key, reasons in fields.items()
+        },
+        **scope_reference_problems(lint_file, layers.marketplaces),
+    }
+    errors = errors or rule_example_problems(lint_file)
+    problems = []
+    for where, reasons in errors.items():
+        # "rules.<merged index>.rest" becomes the rule's own file and index.
+        _, index, rest = where.split(".", 2)
+        source = sources[int(index)]
+        problems += problems_from_messages(source.file, {f"{source.where}.{rest}": reasons})
+    return problems
+
+
+def _template_problems(layers):
+    """Templates missing a language their marketplaces need, or with lint errors in a language."""
+    lint_file = layers.lint_file()
+    marketplaces = {code: record for code, (record, _) in layers.marketplaces.items()}
+    problems = []
+    for template, source in layers.templates.values():
+        errors = {
+            **missing_language_problems(template, marketplaces),
+            **template_lint_problems(template, lint_file),
+        }
+        problems += problems_from_messages(source.file, errors)
+    return problems

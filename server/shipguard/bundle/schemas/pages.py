@@ -1,0 +1,124 @@
+"""Schema of a page adapter (data/pages/<id>.json): how to find things on one page kind."""
+
+from marshmallow import ValidationError, fields, validate
+
+from shipguard.bundle.schemas.common import (
+    LOCALE,
+    SNAKE_NAME,
+    FullMatch,
+    StrictSchema,
+    compiles_as_regex,
+    kebab_id,
+    not_blank,
+    string_list,
+    text,
+)
+
+CSS_CLASS = r"^-?[_a-zA-Z][_a-zA-Z0-9-]*$"
+
+
+def css_selector(value):
+    """A light sanity check: Python cannot parse CSS, the extension reports what never matches."""
+    not_blank(value)
+    if any(char in value for char in "{};\n"):
+        raise ValidationError("Must be a CSS selector, not a rule or several lines.")
+
+
+def snake_name(description):
+    """A key naming a selector or a label, such as `ship_by_cell`."""
+    return fields.String(
+        validate=FullMatch(SNAKE_NAME, error="Must be snake_case."),
+        metadata={"description": description},
+    )
+
+
+class OrderJsonSchema(StrictSchema):
+    """Where the orders app's own JSON keeps each fact (the page's data, read as it arrives)."""
+
+    order_lists = string_list("Keys of the response holding a list of orders, such as orders")
+    single_orders = string_list("Keys of the response holding one order, such as order")
+    fields = fields.Dict(
+        keys=snake_name("Shipguard's name of the fact"),
+        values=fields.String(validate=not_blank),
+        required=True,
+        metadata={
+            "description": "The JSON key of each fact: order_id, latest_ship (epoch seconds), status, …"
+        },
+    )
+    done_statuses = string_list("Fulfilment statuses that mean nothing is left to do")
+
+
+class MetricSchema(StrictSchema):
+    """How one account metric is found on Account Health: its name, and its window's name."""
+
+    labels = string_list("The metric's name as the page shows it, in every UI language")
+    windows = string_list('The window\'s name ("10 days") that must appear with the figure')
+
+
+class PageAdapterSchema(StrictSchema):
+    """One Seller Central page kind."""
+
+    id = kebab_id("Page kind; equals the file name, such as orders-list")
+    title = text("Seller Central's name for the page")
+    url_patterns = string_list(
+        "Regular expressions matched against the URL path",
+        item=fields.String(validate=compiles_as_regex),
+    )
+    selectors = fields.Dict(
+        keys=snake_name("What the selectors find"),
+        values=fields.List(fields.String(validate=css_selector), validate=validate.Length(min=1)),
+        load_default=dict,
+        metadata={
+            "description": "CSS selectors by name, tried in order (fallbacks after the first)"
+        },
+    )
+    anchor_placement = fields.String(
+        validate=validate.OneOf(("append", "after", "before")),
+        metadata={"description": "Where the overlay goes relative to the badge_anchor element"},
+    )
+    path_order_id = fields.String(
+        validate=compiles_as_regex,
+        metadata={
+            "description": "Regular expression whose first group is the order id in the URL path"
+        },
+    )
+    query_order_id = fields.String(
+        validate=not_blank, metadata={"description": "URL query parameter holding the order id"}
+    )
+    query_marketplace_id = fields.String(
+        validate=not_blank,
+        metadata={"description": "URL query parameter holding the marketplace id"},
+    )
+    metrics = fields.Dict(
+        keys=snake_name("Shipguard's name of the figure: lsr10, cancel7"),
+        values=fields.Nested(MetricSchema),
+        metadata={"description": "For Account Health: where each metric's rate and counts are"},
+    )
+    count_pattern = fields.String(
+        validate=compiles_as_regex,
+        metadata={
+            "description": 'Regular expression for "12 of 340": groups are failures and orders'
+        },
+    )
+    json = fields.Nested(
+        OrderJsonSchema,
+        metadata={"description": "For the app's JSON endpoints: where each order fact is"},
+    )
+    done_status_classes = fields.List(
+        fields.String(validate=FullMatch(CSS_CLASS, error="Must be a CSS class name.")),
+        metadata={"description": "Status element classes that mean nothing is left to do"},
+    )
+    fba_path_pattern = fields.String(
+        validate=compiles_as_regex,
+        metadata={"description": "Regular expression for paths listing orders Amazon ships (FBA)"},
+    )
+    labels = fields.Dict(
+        keys=fields.String(
+            validate=FullMatch(LOCALE, error="Must be a BCP 47 locale such as en-US.")
+        ),
+        values=fields.Dict(
+            keys=snake_name("What the label marks"),
+            values=fields.List(fields.String(validate=not_blank), validate=validate.Length(min=1)),
+        ),
+        metadata={"description": "Visible label texts by page locale, then by name"},
+    )

@@ -1,0 +1,92 @@
+"""Schema of a buyer message template (messages/<id>.json), all its languages in one file."""
+
+from marshmallow import ValidationError, fields, validate, validates_schema
+
+from shipguard.bundle.schemas.common import (
+    LOCALE,
+    MARKETPLACE_CODE,
+    ORDER_STATUSES,
+    SNAKE_NAME,
+    FullMatch,
+    StrictSchema,
+    kebab_id,
+    string_list,
+    text,
+)
+from shipguard.buyer_messages.render import placeholders_in
+
+# A message may also suit an order that is already done (e.g. a follow-up).
+TEMPLATE_STATUSES = (*ORDER_STATUSES, "done")
+
+
+class PlaceholderSchema(StrictSchema):
+    """A fact the message needs from the order."""
+
+    description = text("What the placeholder stands for")
+    example = text("An example value")
+
+
+class MessageTextSchema(StrictSchema):
+    """A message in one language."""
+
+    subject = text("Subject line; may use {placeholders}")
+    body = text("Plain-text body; may use {placeholders}")
+
+
+class TemplateSchema(StrictSchema):
+    """One buyer message template."""
+
+    id = kebab_id("Template id; equals the file name, such as delay-out-of-stock")
+    title = text("What the message is for, in the seller's words")
+    reason = kebab_id("Amazon's contact reason the message is sent under, such as shipping-problem")
+    statuses = string_list(
+        "Order statuses the message suits",
+        item=fields.String(validate=validate.OneOf(TEMPLATE_STATUSES)),
+    )
+    marketplaces = string_list(
+        "Codes of the marketplaces the message is written for",
+        item=fields.String(
+            validate=FullMatch(MARKETPLACE_CODE, error="Must be a marketplace code such as US.")
+        ),
+    )
+    placeholders = fields.Dict(
+        keys=fields.String(validate=FullMatch(SNAKE_NAME, error="Must be a snake_case name.")),
+        values=fields.Nested(PlaceholderSchema),
+        required=True,
+        metadata={"description": "The placeholders the texts use, by name"},
+    )
+    locales = fields.Dict(
+        keys=fields.String(
+            validate=FullMatch(LOCALE, error="Must be a BCP 47 locale such as en-US.")
+        ),
+        values=fields.Nested(MessageTextSchema),
+        required=True,
+        validate=validate.Length(min=1, error="Must have at least one locale."),
+        metadata={"description": "The message by buyer locale, BCP 47"},
+    )
+
+    @validates_schema
+    def placeholders_declared(self, data, **kwargs):
+        """A placeholder nobody declared has no description for the seller and no example."""
+        errors = {}
+        for locale, texts in data["locales"].items():
+            for part in ("subject", "body"):
+                reasons = [
+                    f"Placeholder {{{name}}} is not declared in placeholders."
+                    for name in placeholders_in(texts[part])
+                    if name not in data["placeholders"]
+                ]
+                if reasons:
+                    errors.setdefault("locales", {}).setdefault(locale, {})[part] = reasons
+        if errors:
+            raise ValidationError(errors)
+
+
+def marketplace_reference_problems(template, marketplace_codes):
+    """Field errors of a template naming marketplaces that do not exist, as {field: ...}."""
+    missing = {
+        index: [f"No marketplace with code {code!r}."]
+        for index, code in enumerate(template["marketplaces"])
+        if code not in marketplace_codes
+    }
+    return {"marketplaces": missing} if missing else {}

@@ -1,0 +1,1 @@
+"""Buyer messages: template rendering, the message lint engine and the checks that use both."""

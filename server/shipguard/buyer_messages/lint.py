@@ -1,0 +1,204 @@
+"""Buyer message lint: the Python twin of extension/core/lint.js, rules from data/lint.json.
+
+Findings are {rule, severity, message, start, end}; start and end are UTF-16 offsets (the
+unit JavaScript counts in), so both twins report the same spans, emoji included.
+"""
+
+import json
+from dataclasses import dataclass
+from functools import cache
+
+from shipguard import config
+from shipguard.bundle.schemas.lint import lint_data
+from shipguard.buyer_messages.lint_kinds import CHECKS, in_scope
+from shipguard.buyer_messages.lint_regex import SYNTAX, compile_pattern
+from shipguard.buyer_messages.utf16 import utf16_offsets
+
+ANY_LANGUAGE = "*"
+
+
+@dataclass(frozen=True)
+class Profile:
+    """One language's compiled profile: stop words to recognise it, phrases to read it."""
+
+    code: str
+    stop_words: object
+    courtesy: tuple
+    reasons: tuple
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One compiled rule; `patterns` maps a language (or "*") to compiled patterns by key."""
+
+    index: int
+    id: str
+    severity: str
+    message: str
+    kind: str
+    spec: dict
+    patterns: dict
+
+
+@dataclass(frozen=True)
+class LintRules:
+    """A rule set compiled once: profiles by language, marketplaces' locales, rules."""
+
+    profiles: dict
+    message_locales: dict
+    rules: tuple
+
+
+def word_list_pattern(words, word_boundary=True):
+    """A dialect pattern matching any of `words` (longest first), whole words if asked."""
+    escaped = ["".join("\\" + c if c in SYNTAX else c for c in word) for word in words]
+    body = "(?:" + "|".join(sorted(escaped, key=lambda w: (-len(w), w))) + ")"
+    return f"\\b{body}\\b" if word_boundary else body
+
+
+def _compile_by_language(mapping):
+    return {
+        language: tuple(compile_pattern(p) for p in patterns)
+        for language, patterns in mapping.items()
+    }
+
+
+PATTERN_KEYS = ("patterns", "core", "when", "unless", "require")
+
+
+def compile_lint(data):
+    """Compile lint data (the content of lint.json, or the bundle's `lint`) into LintRules."""
+    profiles = {
+        code: Profile(
+            code,
+            compile_pattern(word_list_pattern(spec["stop_words"], spec.get("word_boundary", True))),
+            tuple(compile_pattern(p) for p in spec.get("courtesy", [])),
+            tuple(compile_pattern(p) for p in spec.get("reasons", [])),
+        )
+        for code, spec in data["languages"].items()
+    }
+    rules = tuple(
+        Rule(
+            index,
+            spec["id"],
+            spec["severity"],
+            spec["message"],
+            spec["kind"],
+            spec,
+            {key: _compile_by_language(spec[key]) for key in PATTERN_KEYS if key in spec},
+        )
+        for index, spec in enumerate(data["rules"])
+    )
+    return LintRules(profiles, dict(data.get("message_locales", {})), rules)
+
+
+@cache
+def default_lint_data():
+    """The shipped lint.json with the shipped marketplaces' buyer locales, as the bundle has it.
+
+    Validated by the datastore when the server loads; read here as is, for callers without data.
+    """
+
+    def read(name):
+        return json.loads((config.default_data_dir() / name).read_text(encoding="utf-8"))
+
+    return lint_data(read("lint.json"), read("marketplaces.json")["marketplaces"])
+
+
+@cache
+def _default_rules():
+    return compile_lint(default_lint_data())
+
+
+_COMPILED = {}
+
+
+def _rules_from(rules):
+    """LintRules for what a caller passed: nothing (the shipped rules), data, or compiled."""
+    if rules is None:
+        return _default_rules()
+    if isinstance(rules, LintRules):
+        return rules
+    # Keyed by identity, the data kept alive beside it so its id cannot be reused.
+    kept = _COMPILED.get(id(rules))
+    if kept is None or kept[0] is not rules:
+        if len(_COMPILED) > 16:
+            _COMPILED.clear()
+        kept = _COMPILED[id(rules)] = (rules, compile_lint(rules))
+    return kept[1]
+
+
+def language_of(locale):
+    """The language subtag of a BCP 47 locale: "de" for "de-DE"."""
+    return locale.split("-")[0].lower()
+
+
+@dataclass(frozen=True)
+class Context:
+    """A message and what is known about it, shared by every rule's check."""
+
+    text: str
+    locale: str
+    marketplace: str
+    declared: tuple
+    languages: tuple
+    scores: dict
+    lint: LintRules
+
+    def patterns(self, rule, key):
+        """The rule's compiled patterns of `key` for the message's languages and "*"."""
+        by_language = rule.patterns.get(key, {})
+        for language in (*self.languages, ANY_LANGUAGE):
+            yield from by_language.get(language, ())
+
+    def profiles(self):
+        return [self.lint.profiles[code] for code in self.languages if code in self.lint.profiles]
+
+
+def declared_languages(locale, marketplace, lint):
+    """The languages the message should be in: the locale's, else the marketplace's."""
+    if locale:
+        return (language_of(locale),)
+    locales = lint.message_locales.get(marketplace or "", [])
+    return tuple(dict.fromkeys(language_of(code) for code in locales))
+
+
+def _context(text, locale, marketplace, lint):
+    scores = {
+        code: len(lint.profiles[code].stop_words.findall(text)) for code in sorted(lint.profiles)
+    }
+    declared = declared_languages(locale, marketplace, lint)
+    best = max(scores, key=scores.get, default=None)  # a tie goes to the first code A-Z
+    # The language the text is actually in joins the declared ones, so a German request
+    # for a review is caught even when the message was declared English.
+    detected = (best,) if best and scores[best] > 0 and best not in declared else ()
+    return Context(text, locale, marketplace, declared, (*declared, *detected), scores, lint)
+
+
+def lint_message(text, locale=None, marketplace=None, rules=None):
+    """Lint a buyer message; returns findings sorted by span, then by rule order.
+
+    `locale` (BCP 47, such as de-DE) or else `marketplace` (a code such as DE) says which
+    language the message should be in; `rules` is lint data or compile_lint()'s result
+    (default: the shipped lint.json).
+    """
+    lint = _rules_from(rules)
+    context = _context(text, locale, marketplace, lint)
+    to_units = utf16_offsets(text)
+    found = []
+    for rule in lint.rules:
+        if not in_scope(rule, context):
+            continue
+        for start, end in CHECKS[rule.kind](rule, context):
+            found.append((to_units(start), to_units(end), rule.index, rule))
+    found.sort(key=lambda item: item[:3])
+    return [
+        {
+            "rule": rule.id,
+            "severity": rule.severity,
+            "message": rule.message,
+            "start": start,
+            "end": end,
+        }
+        for start, end, _, rule in found
+    ]

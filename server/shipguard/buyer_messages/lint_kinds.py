@@ -1,0 +1,115 @@
+"""What each kind of lint rule checks; spans here are character indexes (lint.py converts them)."""
+
+import unicodedata
+
+from shipguard.buyer_messages.utf16 import char_index, utf16_len
+
+
+def in_scope(rule, context):
+    """Whether a rule applies: by marketplace when one is given, else by locale."""
+    scope = rule.spec.get("scope")
+    if not scope:
+        return True
+    if context.marketplace:
+        return context.marketplace in scope.get("marketplaces", [])
+    return context.locale in scope.get("locales", [])
+
+
+def _spans(patterns, text):
+    for pattern in patterns:
+        for match in pattern.finditer(text):
+            if match.end() > match.start():
+                yield match.start(), match.end()
+
+
+def _found(patterns, text):
+    return any(True for _ in _spans(patterns, text))
+
+
+def merged(spans):
+    """Spans sorted, overlapping or touching ones joined: one finding per stretch of text."""
+    joined = []
+    for start, end in sorted(spans):
+        if joined and start <= joined[-1][1]:
+            joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
+        else:
+            joined.append((start, end))
+    return joined
+
+
+def letters_outside(text, spans):
+    """How many letters (Unicode category L) of `text` lie outside the merged `spans`."""
+    pieces, position = [], 0
+    for start, end in spans:
+        pieces.append(text[position:start])
+        position = end
+    pieces.append(text[position:])
+    return sum(1 for char in " ".join(pieces) if unicodedata.category(char)[0] == "L")
+
+
+def check_pattern(rule, context):
+    """Every match of the rule's patterns is a finding."""
+    return merged(_spans(context.patterns(rule, "patterns"), context.text))
+
+
+def check_required_pattern(rule, context):
+    """The whole text, when none of the patterns matches anywhere."""
+    return (
+        [] if _found(context.patterns(rule, "patterns"), context.text) else [(0, len(context.text))]
+    )
+
+
+def check_max_length(rule, context):
+    """What lies past the limit, counted in UTF-16 units as the extension does."""
+    limit = rule.spec["max_chars"]
+    if utf16_len(context.text) <= limit:
+        return []
+    return [(char_index(context.text, limit), len(context.text))]
+
+
+def check_only(rule, context):
+    """A message that is nothing but the core phrases plus courtesy, with no reason of its own."""
+    text = context.text
+    cores = sorted(_spans(context.patterns(rule, "core"), text))
+    profiles = context.profiles()
+    if not cores or any(_found(profile.reasons, text) for profile in profiles):
+        return []
+    courtesy = _spans([pattern for profile in profiles for pattern in profile.courtesy], text)
+    limits = rule.spec["max_other_letters"]
+    limit = max((limits.get(code, limits["*"]) for code in context.languages), default=limits["*"])
+    return [cores[0]] if letters_outside(text, merged([*cores, *courtesy])) <= limit else []
+
+
+def check_language(rule, context):
+    """The whole text, when another language's stop words clearly outnumber the expected one's."""
+    scores = context.scores
+    expected = [code for code in context.declared if code in scores]
+    others = [code for code in sorted(scores) if code not in context.declared]
+    if not expected or not others:
+        return []
+    best = max(others, key=scores.get)
+    enough = scores[best] >= rule.spec["min_words"]
+    return (
+        [(0, len(context.text))]
+        if enough and scores[best] >= rule.spec["ratio"] * max(scores[code] for code in expected)
+        else []
+    )
+
+
+def check_requires(rule, context):
+    """A message that matches `when` (and not `unless`) must also match `require`."""
+    text = context.text
+    when = sorted(_spans(context.patterns(rule, "when"), text))
+    if not when or _found(context.patterns(rule, "unless"), text):
+        return []
+    return [] if _found(context.patterns(rule, "require"), text) else [when[0]]
+
+
+CHECKS = {
+    "pattern": check_pattern,
+    "required-pattern": check_required_pattern,
+    "max-length": check_max_length,
+    "only": check_only,
+    "language": check_language,
+    "requires": check_requires,
+}

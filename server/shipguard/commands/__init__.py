@@ -1,0 +1,1 @@
+"""The `shipguard` subcommands that do more than start the app: serve, build, lint."""

@@ -1,0 +1,77 @@
+"""`shipguard build`: assemble the loadable extension folders dist/chrome/ and dist/firefox/ and their store zips."""
+
+import json
+import shutil
+import zipfile
+from pathlib import Path
+
+from shipguard import __version__, config
+from shipguard.bundle.document import load_bundle
+from shipguard.commands.firefox_manifest import firefox_manifest
+
+# Zip entries get a fixed date so the same sources always give the same zip bytes.
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+
+def skipped(name):
+    """Whether a file or folder of extension/ stays out of the built extension.
+
+    Chrome refuses to load a folder holding names that begin with "_" other than
+    _locales (__pycache__, __init__.py); tests, npm files and dotfiles are not shipped.
+    """
+    if name.startswith("_"):
+        return name != "_locales"
+    return name.startswith(".") or name.endswith(".test.js") or name == "package.json"
+
+
+# Each browser's folder name and how its manifest differs from manifest.json.
+EDITIONS = {"chrome": lambda manifest: manifest, "firefox": firefox_manifest}
+
+
+def build(out_dir="dist", data_dir=None, extension_dir=None, manifest=None):
+    """Write <out_dir>/{chrome,firefox}/ and their shipguard-<browser>-<version>.zip; return the chrome folder.
+
+    Each folder holds manifest.json (version set to the package's; Firefox's adjusted by
+    firefox.py), extension/'s contents at its root, and bundle.json, the canonical bundle,
+    so a fresh install works offline. Raises DataError if the data (defaults plus
+    `data_dir`) is not valid.
+    """
+    bundle = load_bundle(data_dir)
+    out_dir = Path(out_dir)
+    for browser, adjust in EDITIONS.items():
+        folder = out_dir / browser
+        if folder.exists():
+            shutil.rmtree(folder)
+        _copy_extension(Path(extension_dir or config.extension_dir()), folder)
+        _write_manifest(Path(manifest or config.manifest_path()), folder / "manifest.json", adjust)
+        (folder / "bundle.json").write_bytes(bundle.body)
+        zip_folder(folder, out_dir / f"shipguard-{browser}-{__version__}.zip")
+    return out_dir / "chrome"
+
+
+def _copy_extension(source, target):
+    if source.is_dir():
+        shutil.copytree(
+            source, target, ignore=lambda folder, names: [n for n in names if skipped(n)]
+        )
+    else:
+        target.mkdir(parents=True)
+
+
+def _write_manifest(source, target, adjust):
+    manifest = adjust(json.loads(source.read_text(encoding="utf-8")))
+    # The package version is the one version number; the manifest file may lag behind it.
+    manifest["version"] = __version__
+    target.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def zip_folder(folder, zip_path):
+    """Zip a folder's contents (entries relative to it, as the stores want), reproducibly."""
+    zip_path.unlink(missing_ok=True)
+    with zipfile.ZipFile(zip_path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            entry = zipfile.ZipInfo(path.relative_to(folder).as_posix(), date_time=ZIP_DATE)
+            entry.external_attr = 0o644 << 16
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(entry, path.read_bytes())
+    return zip_path

@@ -1,0 +1,1 @@
+"""`shipguard demo`: sample Seller Central pages in Chromium with the built extension."""

@@ -1,0 +1,1 @@
+"""The HTTP side: API blueprint, status page and editor, access, CORS and errors."""

@@ -1,0 +1,137 @@
+"""The status page at /: what the server serves, and template editing for the team."""
+
+from flask import Blueprint, abort, current_app, redirect, request, url_for
+
+from shipguard import config
+from shipguard.bundle.problems import DataError
+from shipguard.bundle.reloader import EXTENSION_KEY
+from shipguard.buyer_messages.examples import rendered_examples
+from shipguard.web import auth
+from shipguard.web.errors import error_response
+from shipguard.web.htmlpage import html_response
+from shipguard.web.template_editor import edited_template, save_template
+
+status_page = Blueprint("status", __name__)
+
+
+def _reloader():
+    return current_app.extensions[EXTENSION_KEY]
+
+
+@status_page.get("/")
+def show():
+    refusal = auth.read_refusal()
+    if refusal is not None:
+        return refusal
+    return _page()
+
+
+@status_page.post("/templates/<template_id>/<locale>")
+def save(template_id, locale):
+    team_dir = current_app.config.get("DATA_DIR")
+    if not team_dir:
+        return error_response(
+            403, "Editing is off: the server has no team data folder (--data-dir)."
+        )
+    refusal = auth.write_refusal(request.form.get("token"))
+    if refusal is not None:
+        return refusal
+    template = _reloader().bundle.data.template(template_id)
+    if template is None or locale not in template["locales"]:
+        abort(404, f"No template {template_id!r} in {locale!r}.")
+    subject, body = request.form.get("subject"), request.form.get("body")
+    if subject is None or body is None:
+        abort(400, "The form needs a subject and a body.")
+    try:
+        save_template(team_dir, edited_template(template, locale, subject, body))
+    except DataError as error:
+        rejected = {
+            "key": (template_id, locale),
+            "subject": subject,
+            "body": body,
+            "problems": error.problems,
+        }
+        return _page(rejected=rejected, status=422)
+    _reloader().check(force=True)
+    return redirect(
+        url_for(
+            "status.show", saved=f"{template_id}/{locale}", _anchor=_anchor(template_id, locale)
+        ),
+        303,
+    )
+
+
+def _page(rejected=None, status=200):
+    reloader = _reloader()
+    bundle = reloader.bundle
+    data = bundle.data
+    nonce = auth.csrf_nonce()
+    context = {
+        "bundle": bundle,
+        "reloader": reloader,
+        "sources": _sources(data.files, reloader.team_dir),
+        "rules": data.rules,
+        "disabled_features": data.disabled_features,
+        "pages": [_page_summary(page) for page in data.pages],
+        "marketplaces": data.marketplaces,
+        "templates": [
+            _template_view(template, getattr(data, "lint", None)) for template in data.templates
+        ],
+        "saved": _saved(data, request.args.get("saved")),
+        "rejected": rejected,
+        "editing_off": _editing_state(reloader.team_dir),
+        "csrf": auth.csrf_token(nonce) if auth.editing_enabled() else "",
+        "anchor": _anchor,
+    }
+    return auth.set_csrf_cookie(html_response("status.html", status=status, **context), nonce)
+
+
+def _sources(files, team_dir):
+    """Each data file with the layer it belongs to, named relative to that layer."""
+    layers = [("team", team_dir)] if team_dir else []
+    layers += [("default", config.default_data_dir()), ("default", config.messages_dir().parent)]
+    sources = []
+    for path in files:
+        for layer, root in layers:
+            if root and path.is_relative_to(root):
+                sources.append(
+                    {"layer": layer, "name": path.relative_to(root).as_posix(), "path": path}
+                )
+                break
+        else:
+            sources.append({"layer": "?", "name": str(path), "path": path})
+    return sources
+
+
+def _page_summary(page):
+    return {
+        "id": page["id"],
+        "title": page.get("title", ""),
+        "url_patterns": page.get("url_patterns", []),
+        "selectors": sorted(page.get("selectors", {})),
+        "label_locales": sorted(page.get("labels", {})),
+    }
+
+
+def _template_view(template, lint_rules):
+    return {"template": template, "languages": rendered_examples(template, lint_rules)}
+
+
+def _saved(data, value):
+    """The template language just saved, if the query names one that exists (no echoing)."""
+    template_id, _, locale = (value or "").partition("/")
+    template = data.template(template_id)
+    return (template_id, locale) if template and locale in template["locales"] else None
+
+
+def _editing_state(team_dir):
+    """None if templates can be edited here, else why not."""
+    if not auth.editing_enabled():
+        return "Editing is off: start the server with a team token (SHIPGUARD_TOKEN)."
+    if not team_dir:
+        return "Editing is off: start the server with a team data folder (--data-dir)."
+    return None
+
+
+def _anchor(template_id, locale):
+    return f"template-{template_id}-{locale}"
