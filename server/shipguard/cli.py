@@ -38,8 +38,15 @@ def _parser():
     _data_dir_option(check)
     check.set_defaults(run=run_check)
 
-    lint = commands.add_parser("lint", help="lint a buyer message (exit 1 on an error finding)")
-    lint.add_argument("file", help="the message as UTF-8 plain text; - reads standard input")
+    lint = commands.add_parser(
+        "lint", help="lint buyer messages: files and folders (exit 1 on an error finding)"
+    )
+    lint.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="a message as UTF-8 plain text, or a folder of them; - reads standard input",
+    )
     lint.add_argument("--locale", help="the buyer's locale, BCP 47 such as en-US or de-DE")
     lint.add_argument(
         "--marketplace", help="marketplace code such as US: its buyers' language and its rules"
@@ -119,7 +126,7 @@ def run_check(args):
 def run_lint(args):
     from shipguard.commands.lint import run
 
-    return run(args.file, locale=args.locale, marketplace=args.marketplace, data_dir=args.data_dir)
+    return run(args.files, locale=args.locale, marketplace=args.marketplace, data_dir=args.data_dir)
 
 
 def run_build(args):

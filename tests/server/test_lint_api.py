@@ -1,11 +1,19 @@
 """POST /api/v1/lint, lint findings in POST /api/v1/render, and `shipguard lint FILE`."""
 
+import subprocess
+import sys
+
 import pytest
 
-from .helpers import run_cli
+from .helpers import default_document, run_cli, write_json
 
 ORDER = "112-4839201-5728394"
 BAD = f"Hello,\nyour order {ORDER} is on its way 😀\nPlease leave a review at www.acme.example.com"
+# Clean in German but for a phone number, which is a warning by default.
+GERMAN = (
+    f"Ihre Bestellung {ORDER} ist leider verspätet, wir versenden sie am Montag. Für Rückfragen "
+    "erreichen Sie den Paketdienst unter 030 12345678."
+)
 
 
 def lint(client, **body):
@@ -148,11 +156,7 @@ def test_cli_prints_file_line_column_severity_rule_and_exits_1_on_errors(tmp_pat
 
 def test_cli_exit_0_on_a_clean_message_or_warnings_only(tmp_path):
     clean = tmp_path / "clean.txt"
-    clean.write_text(
-        f"Ihre Bestellung {ORDER} ist leider verspätet, wir versenden sie am Montag. Für Rückfragen "
-        "erreichen Sie den Paketdienst unter 030 12345678.",
-        encoding="utf-8",
-    )
+    clean.write_text(GERMAN, encoding="utf-8")
     result = run_cli("lint", clean, "--locale", "de-DE")
     assert result.returncode == 0, result.stdout + result.stderr
     [line] = result.stdout.splitlines()
@@ -188,7 +192,62 @@ def test_cli_refuses_what_it_cannot_lint_with_exit_2(tmp_path, args):
     )
 
 
+def test_cli_lints_several_files_and_a_folder_in_one_run(tmp_path):
+    folder = tmp_path / "outbox"
+    (folder / "uk").mkdir(parents=True)
+    (folder / "a.txt").write_text(GERMAN, encoding="utf-8")
+    (folder / "uk" / "b.txt").write_text(BAD, encoding="utf-8")
+    (folder / ".draft.txt").write_text(BAD, encoding="utf-8")
+    single = tmp_path / "single.txt"
+    single.write_text(BAD, encoding="utf-8")
+    result = run_cli("lint", single, folder, "--locale", "de-DE")
+    assert result.returncode == 1, result.stderr
+    named = [line.split(":", 1)[0] for line in result.stdout.splitlines()]
+    # File by file, in the order given, a folder's files sorted, hidden ones left out.
+    order = [str(single), str(folder / "a.txt"), str(folder / "uk" / "b.txt")]
+    assert set(named) == set(order) and named == sorted(named, key=order.index)
+    assert run_cli("lint", folder / "a.txt", "--locale", "de-DE").returncode == 0
+
+
+def test_cli_reports_an_unreadable_file_and_still_lints_the_others(tmp_path):
+    message = tmp_path / "m.txt"
+    message.write_text(BAD, encoding="utf-8")
+    result = run_cli("lint", tmp_path / "missing.txt", message, "--locale", "en-US")
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"shipguard lint: cannot read {tmp_path / 'missing.txt'}")
+    assert f"{message}:2:" in result.stdout
+
+
+def test_cli_with_a_team_folder_uses_its_lint_rules(tmp_path):
+    message = tmp_path / "m.txt"
+    message.write_text(GERMAN, encoding="utf-8")
+    rule = next(
+        rule for rule in default_document("lint.json")["rules"] if rule["id"] == "no-phone-numbers"
+    )
+    write_json(tmp_path / "team" / "lint.json", {"rules": [{**rule, "severity": "error"}]})
+    assert run_cli("lint", message, "--locale", "de-DE").returncode == 0
+    result = run_cli("lint", message, "--locale", "de-DE", "--data-dir", tmp_path / "team")
+    assert result.returncode == 1 and " error no-phone-numbers: " in result.stdout, result.stderr
+
+
 def test_check_counts_templates_languages_and_rules():
     result = run_cli("check")
     assert result.returncode == 0, result.stderr
     assert "templates 8, template languages 80, lint rules 15" in result.stdout
+
+
+def test_cli_lint_loads_neither_the_schemas_nor_flask(tmp_path):
+    # What keeps `shipguard lint` quick to start: only the lint engine and its data.
+    message = tmp_path / "m.txt"
+    message.write_text(GERMAN, encoding="utf-8")
+    probe = (
+        "import sys; from shipguard.cli import main; status = main(sys.argv[1:]); "
+        "print(sorted(m for m in ('marshmallow', 'flask', 'waitress') if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe, "lint", str(message), "--locale", "de-DE"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stdout.splitlines()[-1] == "[]", result.stdout + result.stderr

@@ -5,8 +5,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from shipguard.bundle.schemas.lint import lint_data
-from shipguard.buyer_messages.lint import lint_message
+from shipguard.buyer_messages.lint import lint_data, lint_message
 from shipguard.buyer_messages.render import render_message
 from shipguard.deadline import add_business_days, compile_date_format, ship_by_deadline, ship_status
 

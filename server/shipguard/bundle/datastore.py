@@ -12,7 +12,6 @@ from shipguard.bundle.schemas.carriers import CarriersFileSchema
 from shipguard.bundle.schemas.date_formats import DateFormatsFileSchema
 from shipguard.bundle.schemas.lint import (
     LintFileSchema,
-    lint_data,
     scope_reference_problems,
     unknown_language_errors,
 )
@@ -23,6 +22,7 @@ from shipguard.bundle.schemas.templates import (
     TemplateSchema,
     marketplace_reference_problems,
 )
+from shipguard.buyer_messages.lint import lint_data
 from shipguard.buyer_messages.template_checks import (
     missing_language_problems,
     rule_example_problems,

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from functools import cache
 
 from shipguard import config
-from shipguard.bundle.schemas.lint import lint_data
 from shipguard.buyer_messages.lint_kinds import CHECKS, in_scope
 from shipguard.buyer_messages.lint_regex import SYNTAX, compile_pattern
 from shipguard.buyer_messages.utf16 import utf16_offsets
@@ -90,6 +89,14 @@ def compile_lint(data):
         for index, spec in enumerate(data["rules"])
     )
     return LintRules(profiles, dict(data.get("message_locales", {})), rules)
+
+
+def lint_data(lint_file, marketplaces):
+    """The bundle's lint: the file's content with each marketplace's buyer locales added."""
+    locales = {
+        marketplace["code"]: list(marketplace["buyer_locales"]) for marketplace in marketplaces
+    }
+    return {**lint_file, "message_locales": locales}
 
 
 @cache

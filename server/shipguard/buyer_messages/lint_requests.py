@@ -3,16 +3,17 @@
 from shipguard.buyer_messages.lint import language_of, lint_message
 
 
-def unknown_lint_target(data, locale=None, marketplace=None):
-    """Why lint cannot serve this locale or marketplace (no language profile, no such code), or None."""
+def unknown_lint_target(lint, locale=None, marketplace=None):
+    """Why `lint` (the bundle's lint data) cannot serve this locale or marketplace, or None."""
     reasons = []
-    languages = data.lint["languages"]
+    languages = lint["languages"]
     if locale and language_of(locale) not in languages:
         known = ", ".join(sorted(languages))
         reasons.append(
             f"Lint knows no language {language_of(locale)!r} (locale {locale}); it knows {known}."
         )
-    if marketplace and marketplace not in {record["code"] for record in data.marketplaces}:
+    # message_locales has every marketplace's code, with or without buyer locales.
+    if marketplace and marketplace not in lint["message_locales"]:
         reasons.append(f"No marketplace with code {marketplace!r}.")
     return " ".join(reasons) or None
 

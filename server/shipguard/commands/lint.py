@@ -1,39 +1,94 @@
-"""`shipguard lint FILE`: a buyer message linted, one `FILE:line:col: severity rule: message` line per finding."""
+"""`shipguard lint FILE|DIR ...`: buyer messages linted, one `FILE:line:col: severity rule: message` line per finding.
+
+Linting one message must feel instant, so this module imports only what linting needs:
+the lint engine and the lint data, never the schemas, Flask or the rest of the bundle.
+The rules are compiled once per run, however many files it lints.
+"""
 
 import re
 import sys
 from pathlib import Path
 
-from shipguard.bundle.datastore import load_data
-from shipguard.bundle.schemas.common import LOCALE, MARKETPLACE_CODE
-from shipguard.buyer_messages.lint import lint_message
+from shipguard.bundle.formats import LOCALE, MARKETPLACE_CODE
+from shipguard.buyer_messages.lint import compile_lint, default_lint_data, lint_message
 from shipguard.buyer_messages.lint_requests import unknown_lint_target
 from shipguard.buyer_messages.utf16 import char_index
 
-USAGE_ERROR = 2  # as argparse exits: the command could not lint at all
+USAGE_ERROR = 2  # as argparse exits: the command could not lint (a file, or at all)
+STDIN = "-"
 
 
-def run(file, locale=None, marketplace=None, data_dir=None, out=sys.stdout, err=sys.stderr):
-    """Lint FILE ("-" for standard input); 1 if any finding is an error, 0 if not, 2 if it cannot lint."""
+def run(paths, locale=None, marketplace=None, data_dir=None, out=sys.stdout, err=sys.stderr):
+    """Lint every file named or found in a named folder ("-" reads standard input).
+
+    Returns 2 if an argument is wrong or a file could not be read (the others are still
+    linted), else 1 if any finding is an error, else 0.
+    """
     problem = _argument_problem(locale, marketplace)
-    text = None if problem else _read(file)
-    if isinstance(text, OSError) or problem:
-        print(f"shipguard lint: {problem or _reason(file, text)}", file=err)
+    if problem:
+        print(f"shipguard lint: {problem}", file=err)
         return USAGE_ERROR
-    data = load_data(data_dir)
-    unknown = unknown_lint_target(data, locale, marketplace)
+    lint = lint_rules(data_dir)
+    unknown = unknown_lint_target(lint, locale, marketplace)
     if unknown:
         print(f"shipguard lint: {unknown}", file=err)
         return USAGE_ERROR
-    findings = lint_message(text, locale=locale, marketplace=marketplace, rules=data.lint)
-    name = "<stdin>" if file == "-" else file
+    compiled = compile_lint(lint)
+    files, status = message_files(paths, err)
+    for file in files:
+        text = _read(file)
+        if isinstance(text, OSError):
+            print(f"shipguard lint: {_reason(file, text)}", file=err)
+            status = USAGE_ERROR
+            continue
+        findings = lint_message(text, locale=locale, marketplace=marketplace, rules=compiled)
+        _print_findings("<stdin>" if file == STDIN else file, text, findings, out)
+        if status == 0 and any(finding["severity"] == "error" for finding in findings):
+            status = 1
+    return status
+
+
+def lint_rules(data_dir=None):
+    """The lint data: the shipped files as they are, or validated with a team's folder over them.
+
+    The shipped files are validated by `shipguard check`, by the server at start and by the
+    tests; a team folder is validated here, whole, as the server would.
+    """
+    if not data_dir:
+        return default_lint_data()
+    from shipguard.bundle.datastore import load_data  # the schemas: only for a team folder
+
+    return load_data(data_dir).lint
+
+
+def message_files(paths, err):
+    """(files to lint in order, 0 or 2): a folder gives its files, sorted, hidden ones left out."""
+    files, status = [], 0
+    for path in paths:
+        folder = Path(path)
+        if path != STDIN and folder.is_dir():
+            found = sorted(
+                file
+                for file in folder.rglob("*")
+                if file.is_file()
+                and not any(part.startswith(".") for part in file.relative_to(folder).parts)
+            )
+            if not found:
+                print(f"shipguard lint: {path} holds no files.", file=err)
+                status = USAGE_ERROR
+            files += [str(file) for file in found]
+        else:
+            files.append(path)
+    return files, status
+
+
+def _print_findings(name, text, findings, out):
     for finding in findings:
         line, column = line_and_column(text, finding["start"])
         print(
             f"{name}:{line}:{column}: {finding['severity']} {finding['rule']}: {finding['message']}",
             file=out,
         )
-    return 1 if any(finding["severity"] == "error" for finding in findings) else 0
 
 
 def line_and_column(text, unit):
@@ -54,7 +109,7 @@ def _argument_problem(locale, marketplace):
 def _read(file):
     """The file's text (or standard input's), else the OSError that stopped it."""
     try:
-        return sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8")
+        return sys.stdin.read() if file == STDIN else Path(file).read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
         return OSError(f"not UTF-8 text (byte {error.start})")
     except OSError as error:

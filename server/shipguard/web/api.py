@@ -119,7 +119,7 @@ def render():
 def lint():
     payload = LINT_REQUEST.load(json_body())
     data = current_bundle().data
-    unknown = unknown_lint_target(data, payload.get("locale"), payload.get("marketplace"))
+    unknown = unknown_lint_target(data.lint, payload.get("locale"), payload.get("marketplace"))
     if unknown:
         return error_response(404, unknown)
     result = lint_text(data, payload["text"], payload.get("locale"), payload.get("marketplace"))

@@ -4,8 +4,8 @@ import re
 
 from marshmallow import ValidationError, fields, validate, validates_schema
 
+from shipguard.bundle.formats import MARKETPLACE_CODE
 from shipguard.bundle.schemas.common import (
-    MARKETPLACE_CODE,
     FullMatch,
     StrictSchema,
     kebab_id,

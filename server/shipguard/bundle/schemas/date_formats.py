@@ -2,8 +2,8 @@
 
 from marshmallow import ValidationError, fields, validate, validates_schema
 
+from shipguard.bundle.formats import LOCALE
 from shipguard.bundle.schemas.common import (
-    LOCALE,
     FullMatch,
     StrictSchema,
     compiles_as_regex,

@@ -2,7 +2,12 @@
 
 from marshmallow import fields, validate
 
-from shipguard.bundle.schemas.common import KEBAB_ID, FullMatch, StrictSchema, unique
+from shipguard.bundle.formats import KEBAB_ID
+from shipguard.bundle.schemas.common import (
+    FullMatch,
+    StrictSchema,
+    unique,
+)
 
 
 def id_list(description):

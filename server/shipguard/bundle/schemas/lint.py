@@ -2,9 +2,8 @@
 
 from marshmallow import ValidationError, fields, validate, validates_schema
 
+from shipguard.bundle.formats import LOCALE, MARKETPLACE_CODE
 from shipguard.bundle.schemas.common import (
-    LOCALE,
-    MARKETPLACE_CODE,
     FullMatch,
     PlainNumber,
     StrictSchema,
@@ -291,14 +290,6 @@ class LintSchema(LintFileSchema):
         required=True,
         metadata={"description": "Buyer locales by marketplace code (from marketplaces.json)"},
     )
-
-
-def lint_data(lint_file, marketplaces):
-    """The bundle's lint: the file's content with each marketplace's buyer locales added."""
-    locales = {
-        marketplace["code"]: list(marketplace["buyer_locales"]) for marketplace in marketplaces
-    }
-    return {**lint_file, "message_locales": locales}
 
 
 def scope_reference_problems(lint_file, marketplace_codes):

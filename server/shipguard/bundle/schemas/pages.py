@@ -2,9 +2,8 @@
 
 from marshmallow import ValidationError, fields, validate
 
+from shipguard.bundle.formats import LOCALE, SNAKE_NAME
 from shipguard.bundle.schemas.common import (
-    LOCALE,
-    SNAKE_NAME,
     FullMatch,
     StrictSchema,
     compiles_as_regex,

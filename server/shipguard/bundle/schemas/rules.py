@@ -2,9 +2,8 @@
 
 from marshmallow import ValidationError, fields, validate, validates_schema
 
+from shipguard.bundle.formats import KEBAB_ID, LANGUAGE_OR_LOCALE
 from shipguard.bundle.schemas.common import (
-    KEBAB_ID,
-    LANGUAGE_OR_LOCALE,
     ORDER_STATUSES,
     FullMatch,
     PlainNumber,

@@ -2,11 +2,9 @@
 
 from marshmallow import ValidationError, fields, validate, validates_schema
 
+from shipguard.bundle.formats import LOCALE, MARKETPLACE_CODE, SNAKE_NAME
 from shipguard.bundle.schemas.common import (
-    LOCALE,
-    MARKETPLACE_CODE,
     ORDER_STATUSES,
-    SNAKE_NAME,
     FullMatch,
     StrictSchema,
     kebab_id,
