@@ -1,5 +1,6 @@
 """The static baseline for the server benchmark: one file (the bundle's bytes) served by
-waitress with the production server's settings, ETag and 304 included, and nothing else.
+the production server (waitress, the same settings, keep-alive after 304s), ETag and 304
+included, and nothing else.
 
     python -m benchmarks.staticserver --file bundle.json --etag '"abc"' --port 8500
 """
@@ -7,8 +8,8 @@ waitress with the production server's settings, ETag and 304 included, and nothi
 import argparse
 import os
 
-import waitress
 from shipguard.commands.serve import WAITRESS_OPTIONS
+from shipguard.commands.waitress_server import serve
 
 
 def static_file_app(path, etag):
@@ -39,12 +40,11 @@ def main(argv=None):
     parser.add_argument("--port", type=int, required=True)
     args = parser.parse_args(argv)
     settings = {name: default for name, _, _, default, _ in WAITRESS_OPTIONS}
-    waitress.serve(
+    serve(
         static_file_app(args.file, args.etag),
-        host="127.0.0.1",
-        port=args.port,
-        asyncore_use_poll=True,
-        **settings,
+        "127.0.0.1",
+        args.port,
+        {**settings, "asyncore_use_poll": True},
     )
 
 

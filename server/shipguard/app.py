@@ -10,6 +10,7 @@ from shipguard.web.cors import enable_cors
 from shipguard.web.errors import register_error_handlers
 from shipguard.web.health import health
 from shipguard.web.logsafe import ShipguardFlask
+from shipguard.web.not_modified import NotModifiedReplay
 from shipguard.web.status_page import status_page
 
 # The API only ever returns JSON: nothing in it should run, frame or leak a referrer.
@@ -19,6 +20,7 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "no-referrer",
     "X-Frame-Options": "DENY",
 }
+API_PREFIX = "/api/v1"
 
 
 def create_app(config=None):
@@ -37,10 +39,14 @@ def create_app(config=None):
     register_error_handlers(app)
     enable_cors(app)
     app.after_request(add_security_headers)
-    app.register_blueprint(api, url_prefix="/api/v1")
+    app.register_blueprint(api, url_prefix=API_PREFIX)
     app.register_blueprint(health)
-    app.register_blueprint(docs, url_prefix="/api/v1")
+    app.register_blueprint(docs, url_prefix=API_PREFIX)
     app.register_blueprint(status_page)
+    # Revalidations of the bundle (most requests) skip Flask once it answered one like them.
+    app.wsgi_app = NotModifiedReplay(
+        app.wsgi_app, f"{API_PREFIX}/bundle", lambda: app.extensions["shipguard"].etag
+    )
     return app
 
 

@@ -87,17 +87,16 @@ def _data_dir_option(parser):
 
 
 def run_serve(args):
-    # Imported here so `check` and `build` do not pay for waitress and Flask start-up.
-    import waitress
-
+    # Imported here so `check`, `lint` and `build` do not pay for Flask's start-up.
     from shipguard.app import create_app
+    from shipguard.commands.waitress_server import serve
 
     configure_logging()
     app = create_app({"DATA_DIR": args.data_dir, "RELOAD_INTERVAL": args.reload_interval})
     host = f"[{args.host}]" if ":" in args.host else args.host
     version = app.extensions["shipguard"].version
     print(f"Shipguard serving http://{host}:{args.port} (bundle {version})", flush=True)
-    waitress.serve(app, host=args.host, port=args.port, **waitress_settings(args))
+    serve(app, args.host, args.port, waitress_settings(args))
     return 0
 
 

@@ -1,5 +1,6 @@
 """The real `shipguard serve` process (waitress), checked over HTTP like a client would."""
 
+import http.client
 import subprocess
 import time
 
@@ -95,6 +96,59 @@ def test_etag_and_304(server):
     )
     assert again.status_code == 304
     assert again.content == b""
+
+
+def _revalidations(url, headers, count):
+    """`count` conditional bundle requests on one HTTP/1.1 connection: [(status, headers)]
+    and whether every one travelled on the connection the first one opened."""
+    host, port = url.removeprefix("http://").split(":")
+    connection = http.client.HTTPConnection(host, int(port), timeout=5)
+    answers, sockets = [], set()
+    try:
+        for _ in range(count):
+            connection.request("GET", "/api/v1/bundle", headers=headers)
+            response = connection.getresponse()
+            response.read()
+            sockets.add(id(connection.sock))
+            # Names in lower case: waitress writes "Etag", a client reads any case.
+            answers.append((response.status, [(k.lower(), v) for k, v in response.getheaders()]))
+            if connection.sock is None:  # the server closed it
+                sockets.add(None)
+    finally:
+        connection.close()
+    return answers, sockets == {next(iter(sockets))} and None not in sockets
+
+
+def test_304s_keep_the_connection_open(server):
+    url, _ = server
+    etag = requests.get(f"{url}/api/v1/bundle", timeout=5).headers["ETag"]
+    answers, one_connection = _revalidations(url, {"If-None-Match": etag}, 5)
+    assert [status for status, _ in answers] == [304] * 5
+    assert one_connection, "the server closed the connection after a 304"
+    assert all(
+        ("connection", "close") not in headers and "content-length" not in dict(headers)
+        for _, headers in answers
+    )
+
+
+def test_repeated_304s_carry_the_headers_of_the_first(server):
+    url, _ = server
+    plain = {"Accept-Encoding": "identity"}
+    etag = requests.get(f"{url}/api/v1/bundle", headers=plain, timeout=5).headers["ETag"]
+    for origin, allowed in ((CHROME_ORIGIN, True), (WEB_ORIGIN, False)):
+        headers = {"If-None-Match": etag, "Accept-Encoding": "gzip", "Origin": origin}
+        answers, _ = _revalidations(url, headers, 3)
+        without_date = [[h for h in headers if h[0] != "date"] for _, headers in answers]
+        assert without_date[0] == without_date[1] == without_date[2]
+        first = dict(answers[0][1])
+        assert first["etag"] == f'{etag[:-1]}-gzip"' and first["cache-control"].startswith("public")
+        assert first["x-content-type-options"] == "nosniff" and "Origin" in first["vary"]
+        assert (first.get("access-control-allow-origin") == origin) is allowed
+    # The plain representation's tag, asked without gzip, gets its own answer.
+    answers, _ = _revalidations(url, {"If-None-Match": etag, **plain}, 2)
+    assert dict(answers[1][1])["etag"] == etag and "access-control-allow-origin" not in dict(
+        answers[1][1]
+    )
 
 
 def test_json_404(server):
