@@ -28,8 +28,9 @@ let settings = {};
 let running = null; // {pageId, stop}
 let routedUrl = null;
 
-export async function start() {
-  pageData.listen();
+/** `pagePort` is the private port on which the page-world hook hands over the page's JSON. */
+export async function start(pagePort) {
+  pageData.listen(pagePort);
   const [received, loaded] = await Promise.all([chrome.runtime.sendMessage({ type: CONTENT_GET_BUNDLE }), loadSettings()]);
   settings = loaded;
   if (document.readyState === "loading") {

@@ -86,7 +86,8 @@ export function orderFromFacts(facts, compiled, adapter, { host, pageLocale, mar
 
 /**
  * The same, from the orders app's JSON facts (see order-json.js): its deadline is exact,
- * so only the marketplace is looked up; `fallback` is the page's own marketplace.
+ * so only the marketplace is looked up (the order's own id first); `fallback` is the
+ * page's own marketplace. Amazon's own late and at-risk flags travel with the order.
  */
 export function orderFromJson(json, compiled, fallback, fallbackSku = null) {
   const marketplace = compiled.marketplaceById(json.marketplaceId)
@@ -95,6 +96,8 @@ export function orderFromJson(json, compiled, fallback, fallbackSku = null) {
     orderId: json.orderId, marketplace, sku: json.sku || fallbackSku, latestDelivery: json.latestDelivery,
     done: json.done, doneReason: json.doneReason,
     deadline: json.deadline, shipByDay: null, problem: null, actions: json.actions,
+    amazonLate: json.amazonLate ?? null, atRisk: json.atRisk ?? null, flagsAt: json.receivedAt ?? null,
+    items: json.items || [],
   };
   if (order.done) return order;
   if (order.deadline === null) return { ...order, problem: "no-ship-by" };

@@ -92,11 +92,15 @@ function fixedPartsOf(order) {
 function viewOf({ order, fixed }, now, compiled) {
   const status = orderStatus(order, now, compiled);
   const mark = status === "done" ? null : markOf(order.orderId, now)?.kind || null;
-  const words = badgeText({ status, deadline: order.deadline, shipByLabel: fixed.shipByLabel, reason: fixed.reason }, now, t);
+  const countdown = badgeText({ status, deadline: order.deadline, shipByLabel: fixed.shipByLabel, reason: fixed.reason }, now, t);
+  // Amazon's own at-risk flag: the order is close to being cancelled, which says more than the countdown.
+  const atRisk = order.atRisk === true && status !== "done";
+  const words = atRisk ? t("badgeAtRisk", [countdown]) : countdown;
   return {
     orderId: order.orderId,
     status,
     mark,
+    notes: atRisk ? "at-risk-of-cancellation" : null,
     deadlineIso: fixed.deadlineIso,
     text: mark ? `${words} · ${t(`badgeMark_${mark}`)}` : words,
     tooltip: fixed.tooltip,
