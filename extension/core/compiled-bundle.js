@@ -21,6 +21,13 @@ export function compileBundle(bundle, settings = {}) {
     for (const locale of format.locales) dateFormats.set(locale, compiled);
   }
   for (const m of marketplaces) warmTimeZone(m.time_zone);
+  // Every row names its sales channel: one lookup, the first marketplace listing it wins.
+  const byChannel = new Map();
+  for (const m of marketplaces) {
+    for (const channel of m.sales_channels || []) {
+      if (!byChannel.has(channel.toLowerCase())) byChannel.set(channel.toLowerCase(), m);
+    }
+  }
   const pages = bundle.pages.map((page) => ({
     ...page,
     urlPatterns: page.url_patterns.map((p) => new RegExp(p)),
@@ -61,8 +68,7 @@ export function compileBundle(bundle, settings = {}) {
       return (id && marketplaces.find((m) => m.id === id)) || null;
     },
     marketplaceForChannel(channel) {
-      const wanted = (channel || "").trim().toLowerCase();
-      return marketplaces.find((m) => (m.sales_channels || []).some((c) => c.toLowerCase() === wanted)) || null;
+      return byChannel.get((channel || "").trim().toLowerCase()) || null;
     },
   };
 }

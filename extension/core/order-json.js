@@ -4,8 +4,8 @@
  * adapter data by paths such as `orderStatus.OrderStatus`. Anything not well-formed is
  * skipped, quietly: a page script must not be able to change a badge with a forged body.
  */
+import { isOrderId } from "./order-id.js";
 
-const ORDER_ID = /^\d{3}-\d{7}-\d{7}$/;
 const MARKETPLACE_ID = /^[A-Z0-9]{8,20}$/;
 // Epoch seconds from 2000 to 2200: anything else is not a date Amazon sent.
 const EPOCH_SECONDS = [946684800, 7258118400];
@@ -29,7 +29,7 @@ export function valueAt(root, path) {
 
 // What each fact must be when present; an order with a fact of another type is not read.
 const ORDER_CHECKS = {
-  order_id: (v) => typeof v === "string" && ORDER_ID.test(v),
+  order_id: isOrderId,
   latest_ship: isEpoch,
   latest_delivery: isEpoch,
   ship_by_offset: isOffset,

@@ -13,7 +13,7 @@ function cachedLabels(adapter, kind) {
   let entry = byKind.get(kind);
   if (!entry) {
     const labels = Object.values(adapter.labels || {}).flatMap((set) => set[kind] || []);
-    entry = { labels, normalised: labels.map(normalise) };
+    entry = { labels, normalised: labels.map(normalise), judged: new Map() };
     byKind.set(kind, entry);
   }
   return entry;
@@ -24,8 +24,16 @@ export const labelsOf = (adapter, kind) => cachedLabels(adapter, kind).labels;
 
 /** Whether a text is one of the adapter's labels of a kind (or starts with one and a space). */
 function matchesAny(text, adapter, kind) {
-  const value = normalise(text);
-  return cachedLabels(adapter, kind).normalised.some((c) => value === c || value.startsWith(`${c} `));
+  // Rows repeat a handful of status and fulfillment texts: each is judged once.
+  const { judged, normalised } = cachedLabels(adapter, kind);
+  let result = judged.get(text);
+  if (result === undefined) {
+    const value = normalise(text);
+    result = normalised.some((c) => value === c || value.startsWith(`${c} `));
+    if (judged.size > 1000) judged.clear();
+    judged.set(text, result);
+  }
+  return result;
 }
 
 // Rows share a handful of ship-by texts: each is parsed once per date format and zone.

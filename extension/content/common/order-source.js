@@ -22,11 +22,6 @@ export function orderOf(facts, { compiled, adapter, pageData, place }) {
   return fromJson.problem && !fromDom.problem ? fromDom : fromJson;
 }
 
-/** A key that changes when anything Shipguard reads from the page changes. */
-export const factsKey = (facts) =>
-  [facts.orderId, facts.shipByText, facts.statusText, facts.statusClasses.join(" "), facts.fulfillmentText,
-    facts.salesChannel, facts.sku].join("|");
-
 /** The marketplace a page is about: the URL's marketplace id, else the host's. */
 export const pageMarketplaceOf = (adapter, compiled) =>
   compiled.marketplaceById(marketplaceIdFromUrl(adapter)) || compiled.marketplaceForHost(location.hostname);

@@ -1,8 +1,10 @@
 /**
  * One timer for every countdown on the page. Each tick recomputes the badges' words and
  * statuses and writes only those that changed; it sleeps until the next change is due.
+ * A click on a badge opens its order's remedies.
  */
-import { paintBadge } from "./badge.js";
+import { onBadgeActivation, paintBadge } from "./badge.js";
+import { togglePanel } from "./panel.js";
 import { t, uiLocale } from "./i18n.js";
 import { badgeText, msUntilTextChanges } from "../../core/countdown.js";
 import { isoUtc } from "../../core/deadline.js";
@@ -16,16 +18,21 @@ export class OverlayClock {
   #entries = new Map(); // host -> {order, view}
   #timer = null;
   #unsubscribe = null;
+  #stopActivation = null;
   #compiled;
+  #opensRemedies;
 
-  constructor(compiled) {
+  /** `opensRemedies`: a click on a badge that needs action opens its remedies panel. */
+  constructor(compiled, { opensRemedies = true } = {}) {
     this.#compiled = compiled;
+    this.#opensRemedies = opensRemedies;
   }
 
-  track(host, order) {
+  /** Show `order` on `host` (painted at `now`: one value for a whole scan). */
+  track(host, order, now = Date.now()) {
     const entry = { order, fixed: fixedPartsOf(order), view: null };
     this.#entries.set(host, entry);
-    this.#paint(host, entry, Date.now());
+    this.#paint(host, entry, now);
   }
 
   untrack(host) {
@@ -36,12 +43,26 @@ export class OverlayClock {
     return this.#entries.get(host);
   }
 
+  /** Stop tracking hosts the page removed; returns them with the orders they showed. */
   forgetDetached() {
-    for (const host of this.#entries.keys()) if (!host.isConnected) this.#entries.delete(host);
+    const gone = [];
+    for (const [host, entry] of this.#entries) {
+      if (host.isConnected) continue;
+      this.#entries.delete(host);
+      gone.push([host, entry.order]);
+    }
+    return gone;
+  }
+
+  /** Open (or close) the remedies of the order behind a host, when it has any. */
+  openRemedies(host) {
+    const entry = this.#entries.get(host);
+    if (entry && entry.view.status !== "done") togglePanel(host, entry.order, entry.view, this.#compiled);
   }
 
   start() {
     this.#schedule(MAX_SLEEP_MS);
+    if (this.#opensRemedies) this.#stopActivation = onBadgeActivation((host) => this.openRemedies(host));
     // Snoozed and handled marks live in storage: repaint once they are known, and on change.
     this.#unsubscribe = onMarksChanged(() => this.#tick());
     loadMarks().then(() => this.#tick());
@@ -50,6 +71,7 @@ export class OverlayClock {
   stop() {
     clearTimeout(this.#timer);
     this.#unsubscribe?.();
+    this.#stopActivation?.();
     this.#entries.clear();
   }
 
@@ -76,8 +98,25 @@ export class OverlayClock {
   }
 }
 
-/** What does not change with the clock: computed once per order, not on every tick. */
+// Orders share deadlines (the end of the same ship-by day) and reasons: what does not
+// change with the clock is computed once per distinct deadline and reason, not per order.
+const fixedParts = new Map();
+const FIXED_PARTS_LIMIT = 2000;
+
 function fixedPartsOf(order) {
+  const day = order.shipByDay;
+  const key = `${order.deadline}|${day ? `${day.year}-${day.month}-${day.day}` : ""}|${order.doneReason}|${order.problem}|${order.marketplace?.time_zone}`;
+  let parts = fixedParts.get(key);
+  if (!parts) {
+    if (fixedParts.size >= FIXED_PARTS_LIMIT) fixedParts.clear();
+    parts = computeFixedParts(order);
+    fixedParts.set(key, parts);
+  }
+  return parts;
+}
+
+/** What does not change with the clock: not recomputed on every tick. */
+function computeFixedParts(order) {
   const reason = order.done ? t(`done_${order.doneReason.replaceAll("-", "_")}`)
     : order.problem ? t(`problem_${order.problem.replaceAll("-", "_")}`) : "";
   return {
@@ -92,7 +131,7 @@ function fixedPartsOf(order) {
 function viewOf({ order, fixed }, now, compiled) {
   const status = orderStatus(order, now, compiled);
   const mark = status === "done" ? null : markOf(order.orderId, now)?.kind || null;
-  const countdown = badgeText({ status, deadline: order.deadline, shipByLabel: fixed.shipByLabel, reason: fixed.reason }, now, t);
+  const countdown = wordsAt(status, order.deadline, fixed, now);
   // Amazon's own at-risk flag: the order is close to being cancelled, which says more than the countdown.
   const atRisk = order.atRisk === true && status !== "done";
   const words = atRisk ? t("badgeAtRisk", [countdown]) : countdown;
@@ -105,6 +144,24 @@ function viewOf({ order, fixed }, now, compiled) {
     text: mark ? `${words} · ${t(`badgeMark_${mark}`)}` : words,
     tooltip: fixed.tooltip,
   };
+}
+
+// A tick or a scan paints many badges at one `now`; those sharing a deadline share words.
+let wordsAtNow = null;
+const wordsNow = new Map();
+
+function wordsAt(status, deadline, fixed, now) {
+  if (now !== wordsAtNow) {
+    wordsAtNow = now;
+    wordsNow.clear();
+  }
+  const key = `${status}|${deadline}|${fixed.shipByLabel}|${fixed.reason}`;
+  let words = wordsNow.get(key);
+  if (words === undefined) {
+    words = badgeText({ status, deadline, shipByLabel: fixed.shipByLabel, reason: fixed.reason }, now, t);
+    wordsNow.set(key, words);
+  }
+  return words;
 }
 
 function tooltipOf(order, reason) {

@@ -1,6 +1,6 @@
 /** The remedies panel of one order: opens beside its badge, in the top layer. */
 import { el } from "./element.js";
-import { badgeButton } from "./badge.js";
+import { badgeButton, keepClicksInside } from "./badge.js";
 import { t, uiLanguage, uiLocale } from "./i18n.js";
 import { messageForm } from "./message-form.js";
 import { logRemedy } from "./remedy-log.js";
@@ -19,6 +19,7 @@ export function togglePanel(host, order, view, compiled) {
   }
   existing?.remove();
   const panel = buildPanel(host, order, view, compiled);
+  keepClicksInside(host);
   host.shadowRoot.append(panel);
   panel.showPopover();
   placeBeside(panel, host);

@@ -1,11 +1,4 @@
-/** Putting an overlay host next to Amazon's markup without rewriting any of it. */
-
-/** Place `host` relative to `anchor`: inside at the end (append), or just after/before it. */
-export function placeHost(host, anchor, placement = "append") {
-  if (placement === "after") anchor.after(host);
-  else if (placement === "before") anchor.before(host);
-  else anchor.append(host);
-}
+/** Where the page is, from its URL: the order it is about, the marketplace it names. */
 
 /** The order id in the page's URL, by the adapter's path pattern or query parameter. */
 export function orderIdFromUrl(adapter) {

@@ -3,19 +3,19 @@
  * placed by the adapter's anchor, repainted when the page or its data changes.
  */
 import { firstMatch } from "./dom-read.js";
-import { createBadge } from "./badge.js";
-import { placeHost } from "./place.js";
+import { createBadge, placeHost } from "./badge.js";
+import { observePage } from "./observe-page.js";
 import { rememberOrder } from "./seen-orders.js";
 import { OverlayClock } from "./overlay-clock.js";
 
-const LAYOUT_GRACE_MS = 4000;
-
 /**
  * Run a single-order overlay. `readOrder()` returns {order, key} or null while the page
- * is not ready; `onPainted(host, entry, first)` adds what the page kind needs.
+ * is not ready; `onPainted(host, entry, first)` adds what the page kind needs;
+ * `opensRemedies` (default true) lets a click on the badge open the order's remedies.
  */
-export function startSingleOrder({ compiled, adapter, pageData, reportProblem }, { readOrder, onActivate, onPainted }) {
-  const clock = new OverlayClock(compiled);
+export function startSingleOrder(context, { readOrder, onPainted, opensRemedies = true }) {
+  const { adapter, reportProblem } = context;
+  const clock = new OverlayClock(context.compiled, { opensRemedies });
   let host = null;
   let key = null;
 
@@ -30,7 +30,7 @@ export function startSingleOrder({ compiled, adapter, pageData, reportProblem },
       return;
     }
     const first = !host;
-    host ??= createBadge(order.orderId, (h) => onActivate(h, clock.entry(h)));
+    host ??= createBadge(order.orderId);
     clock.track(host, order);
     if (order.deadline !== null || order.done) rememberOrder(order);
     if (!host.isConnected) placeHost(host, anchor, adapter.anchor_placement);
@@ -38,30 +38,26 @@ export function startSingleOrder({ compiled, adapter, pageData, reportProblem },
     onPainted?.(host, clock.entry(host), first);
   }
 
-  const guarded = (force) => {
-    try {
-      sync(force);
-    } catch (error) {
-      console.debug(`Shipguard ${adapter.id}:`, error);
-      reportProblem("read-failed");
-    }
-  };
-  const observer = new MutationObserver((mutations) => {
-    if (mutations.some((m) => !host || ![...m.addedNodes, ...m.removedNodes].includes(host))) guarded();
+  const stopWatching = observePage(context, {
+    sync: () => sync(),
+    onPageData: (changed) => sync(changed),
+    expect: "ready",
+    missing: "not-ready",
+    failure: "read-failed",
   });
-  const unsubscribe = pageData.subscribe((changed) => guarded(changed));
-  guarded();
-  observer.observe(document.body, { childList: true, subtree: true, characterData: true });
   clock.start();
-  const layoutCheck = setTimeout(() => {
-    if (!firstMatch(document, adapter.selectors.ready)) reportProblem("not-ready");
-  }, LAYOUT_GRACE_MS);
   return {
-    refresh: () => guarded(new Set([host?.dataset.shipguardOrder])),
+    // Outside the watcher (storage answered): its failures are reported the same way.
+    refresh() {
+      try {
+        sync(new Set([host?.dataset.shipguardOrder]));
+      } catch (error) {
+        console.debug(`Shipguard ${adapter.id}:`, error);
+        reportProblem("read-failed");
+      }
+    },
     stop() {
-      observer.disconnect();
-      unsubscribe();
-      clearTimeout(layoutCheck);
+      stopWatching();
       clock.stop();
       host?.remove();
     },

@@ -4,7 +4,6 @@
  */
 import { firstMatch } from "../common/dom-read.js";
 import { setBadgeLines } from "../common/badge.js";
-import { togglePanel } from "../common/panel.js";
 import { orderIdFromUrl } from "../common/place.js";
 import { orderWithoutDeadlineOnPage, pageMarketplaceOf } from "../common/order-source.js";
 import { seenOrder } from "../common/seen-orders.js";
@@ -33,9 +32,6 @@ export function startConfirmShipment(context) {
   };
   const running = startSingleOrder(context, {
     readOrder,
-    onActivate: (host, entry) => {
-      if (entry && entry.view.status !== "done") togglePanel(host, entry.order, entry.view, compiled);
-    },
     onPainted: (host, entry) => {
       current = { host, order: entry.order };
       setBadgeLines(host, "note", NOTES[entry.view.status] ? [t(NOTES[entry.view.status])] : []);

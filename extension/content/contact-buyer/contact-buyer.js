@@ -29,7 +29,7 @@ export function startContactBuyer(context) {
 
   const running = startSingleOrder(context, {
     readOrder,
-    onActivate: () => {},
+    opensRemedies: false,
     onPainted: (host) => offerFill(host, message, adapter),
   });
   Promise.all([seenOrder(orderId), pendingMessage(orderId)]).then(([foundSeen, foundMessage]) => {

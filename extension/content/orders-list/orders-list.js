@@ -1,86 +1,109 @@
 /** Manage Orders: one badge per seller-fulfilled order row, kept in step with the table. */
 import { allMatches, firstMatch } from "../common/dom-read.js";
-import { createBadge, HOST_TAG } from "../common/badge.js";
-import { togglePanel } from "../common/panel.js";
-import { placeHost } from "../common/place.js";
+import { createBadge, placeHost, HOST_TAG } from "../common/badge.js";
+import { observePage } from "../common/observe-page.js";
+import { readFacts } from "../common/read-facts.js";
+import { orderOf, placeOf } from "../common/order-source.js";
 import { rememberOrder } from "../common/seen-orders.js";
 import { OverlayClock } from "../common/overlay-clock.js";
-import { orderOf, placeOf, factsKey } from "../common/order-source.js";
-import { readRow, rowLabels } from "./read-row.js";
 
-const LAYOUT_GRACE_MS = 4000;
+// Badges of rows the page took away, kept for a page that shows the same orders again
+// (pagination back and forth, a re-sort): it gets them back instead of new ones.
+const SPARE_LIMIT = 2000;
 
 /**
  * Start the feature on the page; returns stop(). Rows are replaced, re-ordered and
  * reused by Amazon's app without page loads, so every DOM change triggers a rescan that
  * touches only rows whose facts changed. The app's own JSON, when it arrives, wins.
+ * A scan reads every row first and writes the badges after, so no read waits on a write.
  */
-export function startOrdersList({ compiled, adapter, pageData, reportProblem }) {
-  const labels = rowLabels(adapter);
-  const tracked = new WeakMap(); // row -> {host, key}
+export function startOrdersList(context) {
+  const { compiled, adapter, pageData, reportProblem } = context;
+  const tracked = new WeakMap(); // row -> {host, key, json}: what its badge shows
+  const shown = new WeakMap(); // host -> the same, still known once its row is gone
+  const spare = new Map(); // facts key -> {host, order, json}
   const clock = new OverlayClock(compiled);
   const sources = { compiled, adapter, pageData, place: placeOf(adapter) };
-
-  const onActivate = (host) => {
-    const entry = clock.entry(host);
-    if (entry && entry.view.status !== "done") togglePanel(host, entry.order, entry.view, compiled);
-  };
-
-  function syncRow(row, force) {
-    const facts = readRow(row, adapter, labels);
-    const previous = tracked.get(row);
-    if (!facts) {
-      if (previous) forget(row, previous);
-      return false;
-    }
-    const key = factsKey(facts);
-    const inPlace = previous && row.contains(previous.host);
-    if (inPlace && previous.key === key && !force?.has(facts.orderId)) return true;
-    const host = inPlace ? previous.host : createBadge(facts.orderId, onActivate);
-    removeStrayHosts(row, host);
-    const order = orderOf(facts, sources);
-    clock.track(host, order);
-    rememberOrder(order);
-    if (!host.isConnected) {
-      const anchor = firstMatch(row, adapter.selectors.badge_anchor) || row.lastElementChild || row;
-      placeHost(host, anchor, adapter.anchor_placement);
-    }
-    tracked.set(row, { host, key });
-    return true;
-  }
-
-  function forget(row, previous) {
-    clock.untrack(previous.host);
-    previous.host.remove();
-    tracked.delete(row);
-  }
-
-  let table = null;
   const rowSelector = adapter.selectors.row.join(", ");
+  let table = null;
+
+  /** Read `rows`; return the writes they need (and how many rows held an order). */
+  function readRows(rows, force) {
+    const writes = [];
+    let orders = 0;
+    for (const row of rows) {
+      const found = readFacts(adapter, row);
+      const previous = tracked.get(row);
+      if (!found) {
+        if (previous) writes.push({ row, previous, found: null });
+        continue;
+      }
+      orders += 1;
+      const inPlace = previous && row.contains(previous.host);
+      if (inPlace && previous.key === found.key && !force?.has(found.facts.orderId)) continue;
+      writes.push({ row, previous: inPlace ? previous : null, found });
+    }
+    return { writes, orders };
+  }
+
+  function write({ row, previous, found }, now) {
+    if (!found) {
+      clock.untrack(previous.host);
+      previous.host.remove();
+      tracked.delete(row);
+      return;
+    }
+    const { facts, key, anchor } = found;
+    const json = pageData.get(facts.orderId);
+    const kept = !previous && spare.get(key);
+    const reuse = kept && kept.json === json && !kept.host.isConnected;
+    if (reuse) spare.delete(key);
+    const host = previous?.host ?? (reuse ? kept.host : createBadge(facts.orderId));
+    const order = reuse ? kept.order : orderOf(facts, sources);
+    for (const stray of [...row.getElementsByTagName(HOST_TAG)]) if (stray !== host) stray.remove();
+    clock.track(host, order, now);
+    rememberOrder(order);
+    if (!host.isConnected) placeHost(host, anchor || row.lastElementChild || row, adapter.anchor_placement);
+    const showing = { host, key, json };
+    tracked.set(row, showing);
+    shown.set(host, showing);
+  }
 
   /** Sync every row (rows added, replaced, sorted) or only `dirty` ones (their text changed). */
   function scan(force, dirty = null) {
+    const now = Date.now();
     if (dirty) {
-      for (const row of dirty) if (row.isConnected) syncRow(row, force);
+      const { writes } = readRows([...dirty].filter((row) => row.isConnected), force);
+      for (const change of writes) write(change, now);
       return;
     }
     table = firstMatch(document, adapter.selectors.table);
     if (!table) return;
     const rows = allMatches(document, adapter.selectors.row);
-    let read = 0;
-    for (const row of rows) if (syncRow(row, force)) read += 1;
-    clock.forgetDetached();
-    if (rows.length > 0 && read === 0) reportProblem("no-order-rows");
+    const { writes, orders } = readRows(rows, force);
+    for (const change of writes) write(change, now);
+    keepSpares(clock.forgetDetached());
+    if (rows.length > 0 && orders === 0) reportProblem("no-order-rows");
+  }
+
+  function keepSpares(gone) {
+    for (const [host, order] of gone) {
+      const showing = shown.get(host);
+      if (showing) spare.set(showing.key, { host, order, json: showing.json });
+    }
+    for (const key of spare.keys()) {
+      if (spare.size <= SPARE_LIMIT) break;
+      spare.delete(key); // the oldest first: a Map keeps insertion order
+    }
   }
 
   /**
-   * What a batch of DOM changes asks for: null (nothing: they were outside the table or
-   * Shipguard's own), the set of rows whose text changed, or "all" when rows came or went.
+   * What a batch of DOM changes asks for: null (nothing: they were outside the table),
+   * the set of rows whose text changed, or "all" when rows came or went.
    */
   function rowsToSync(mutations) {
     const dirty = new Set();
     for (const mutation of mutations) {
-      if (isOwnMutation(mutation)) continue;
       const node = mutation.target.nodeType === Node.ELEMENT_NODE ? mutation.target : mutation.target.parentElement;
       const row = node?.closest(rowSelector);
       if (row) dirty.add(row);
@@ -89,48 +112,21 @@ export function startOrdersList({ compiled, adapter, pageData, reportProblem }) 
     return dirty.size ? dirty : null;
   }
 
-  const guardedScan = (force, dirty) => {
-    try {
-      scan(force, dirty);
-    } catch (error) {
-      console.debug("Shipguard orders-list:", error);
-      reportProblem("scan-failed");
-    }
-  };
-  const observer = new MutationObserver((mutations) => {
-    const rows = rowsToSync(mutations);
-    if (rows === "all") guardedScan();
-    else if (rows) guardedScan(null, rows);
+  const stopWatching = observePage(context, {
+    sync(mutations) {
+      const rows = mutations ? rowsToSync(mutations) : "all";
+      if (rows === "all") scan();
+      else if (rows) scan(null, rows);
+    },
+    onPageData: (changed) => scan(changed),
+    expect: "table",
+    missing: "no-table",
+    failure: "scan-failed",
   });
-  const unsubscribe = pageData.subscribe((changed) => guardedScan(changed));
-  guardedScan();
-  observer.observe(document.body, { childList: true, subtree: true, characterData: true });
   clock.start();
-  // The app may still be drawing; only a page that never shows a table is unreadable.
-  const layoutCheck = setTimeout(() => {
-    if (!firstMatch(document, adapter.selectors.table)) reportProblem("no-table");
-  }, LAYOUT_GRACE_MS);
   return function stop() {
-    observer.disconnect();
-    unsubscribe();
-    clearTimeout(layoutCheck);
+    stopWatching();
     clock.stop();
     for (const host of document.querySelectorAll(HOST_TAG)) host.remove();
   };
-}
-
-const HOST_NAME = HOST_TAG.toUpperCase();
-
-/** Mutations Shipguard made itself (adding or removing its hosts) need no rescan. */
-export function isOwnMutation(mutation) {
-  if (mutation.type !== "childList") return false;
-  const { addedNodes, removedNodes } = mutation;
-  if (addedNodes.length + removedNodes.length === 0) return false;
-  for (const node of addedNodes) if (node.nodeName !== HOST_NAME) return false;
-  for (const node of removedNodes) if (node.nodeName !== HOST_NAME) return false;
-  return true;
-}
-
-function removeStrayHosts(row, keep) {
-  for (const host of row.querySelectorAll(HOST_TAG)) if (host !== keep) host.remove();
 }

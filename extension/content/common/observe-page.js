@@ -1,0 +1,51 @@
+/**
+ * The one page watcher every page kind uses: the page's DOM changes (not Shipguard's own),
+ * the page's JSON as it arrives, and one check, after a grace period, that the page shows
+ * what the adapter expects. A feature's failure is reported, never thrown into the page.
+ */
+import { firstMatch } from "./dom-read.js";
+
+const LAYOUT_GRACE_MS = 4000;
+const OWN_PREFIX = "SHIPGUARD-"; // Shipguard's hosts: badges, the layout notice
+
+/**
+ * Watch the page for a feature. `sync(mutations)` runs at once with null, then with each
+ * batch of the page's own DOM changes; `onPageData(changedOrderIds)` when its JSON
+ * arrives. If `expect` (an adapter selector name) matches nothing after the grace period,
+ * the problem `missing` is reported; a throw in the feature reports `failure`. Returns stop().
+ */
+export function observePage({ adapter, pageData, reportProblem }, { sync, onPageData, expect, missing, failure }) {
+  const guarded = (run, argument) => {
+    try {
+      run(argument);
+    } catch (error) {
+      console.debug(`Shipguard ${adapter.id}:`, error);
+      reportProblem(failure);
+    }
+  };
+  const observer = new MutationObserver((mutations) => {
+    const theirs = mutations.filter((mutation) => !isOwnMutation(mutation));
+    if (theirs.length > 0) guarded(sync, theirs);
+  });
+  const unsubscribe = pageData.subscribe((changed) => guarded(onPageData, changed));
+  guarded(sync, null);
+  observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  const layoutCheck = setTimeout(() => {
+    if (!firstMatch(document, adapter.selectors[expect])) reportProblem(missing);
+  }, LAYOUT_GRACE_MS);
+  return function stop() {
+    observer.disconnect();
+    unsubscribe();
+    clearTimeout(layoutCheck);
+  };
+}
+
+/** Mutations Shipguard made itself (adding or removing its hosts) need no rescan. */
+export function isOwnMutation(mutation) {
+  if (mutation.type !== "childList") return false;
+  const { addedNodes, removedNodes } = mutation;
+  if (addedNodes.length + removedNodes.length === 0) return false;
+  for (const node of addedNodes) if (!node.nodeName.startsWith(OWN_PREFIX)) return false;
+  for (const node of removedNodes) if (!node.nodeName.startsWith(OWN_PREFIX)) return false;
+  return true;
+}

@@ -1,0 +1,171 @@
+/**
+ * The facts of one order as a page shows them, read through the page's adapter: a Manage
+ * Orders row or a whole order details page. The only place that builds an order's facts
+ * and the key that changes when any of them does.
+ */
+import { firstMatch } from "./dom-read.js";
+import { orderIdFromUrl } from "./place.js";
+import { findOrderId } from "../../core/order-id.js";
+import { labelsOf } from "../../core/order.js";
+
+// Facts written after a label ("Ship by date: Dec 5"), with the adapter cell each is read
+// in when the adapter names one (Manage Orders rows); elsewhere the whole scope.
+const LABELLED = { ship_by: "ship_by_cell", fulfillment: "details_cell", sales_channel: "details_cell", sku: "product_cell" };
+// Facts that are an element's text, where the adapter has a selector for them (order details).
+const SELECTED = ["ship_by", "fulfillment", "sales_channel", "shipping_service"];
+
+const oneLine = (text) => text.replace(/\s+/g, " ").trim();
+// Labels are matched with typographic apostrophes made plain, as the adapters write them.
+const squash = (text) => oneLine(text).replace(/[’‘]/g, "'");
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const alternation = (labels) => [...labels].sort((a, b) => b.length - a.length).map(escape).join("|");
+
+/**
+ * {facts, key} for the order in `scope` (a row, or the document on a page about one
+ * order), or null when it shows no order id. facts: {orderId, shipByText, statusText,
+ * statusClasses, fulfillmentText, salesChannel, sku, shippingService, address}.
+ */
+export function readFacts(adapter, scope) {
+  const reading = readingOf(adapter);
+  const found = {};
+  for (const [cellSelectors, kinds] of reading.cells) {
+    const cell = (cellSelectors && reading.locate(scope, cellSelectors)) || scope;
+    readLabels(cell, kinds, reading, found);
+  }
+  const link = reading.locate(scope, adapter.selectors.order_id);
+  const orderId = findOrderId(link?.textContent) || findOrderId(link?.getAttribute("href"))
+    || (scope === document ? orderIdFromUrl(adapter) : null);
+  if (!orderId) return null;
+  for (const kind of reading.selected) found[kind] ??= oneLine(firstMatch(scope, adapter.selectors[kind])?.textContent || "");
+  const status = reading.locate(scope, adapter.selectors.status);
+  const facts = {
+    orderId,
+    shipByText: found.ship_by ?? null,
+    statusText: status ? status.textContent.trim() : "",
+    statusClasses: status ? [...status.classList] : [],
+    fulfillmentText: found.fulfillment ?? null,
+    salesChannel: found.sales_channel ?? null,
+    sku: found.sku ?? null,
+    shippingService: found.shipping_service ?? null,
+    address: reading.address ? addressLines(firstMatch(scope, adapter.selectors.shipping_address)) : [],
+  };
+  const key = [orderId, facts.shipByText, facts.statusText, facts.statusClasses.join(" "), facts.fulfillmentText,
+    facts.salesChannel, facts.sku, facts.shippingService, ...facts.address].join("|");
+  return { facts, key };
+}
+
+// Per adapter (a bundle's compiled adapters are new objects, so per bundle too).
+const readings = new WeakMap();
+
+/** What reading needs from an adapter, prepared once: label matchers, cells, positions. */
+function readingOf(adapter) {
+  let reading = readings.get(adapter);
+  if (reading) return reading;
+  const { selectors } = adapter;
+  const kindOf = new Map();
+  const cells = new Map();
+  for (const [kind, cellName] of Object.entries(LABELLED)) {
+    if (selectors[kind]) continue; // the adapter points at the value itself
+    const labels = labelsOf(adapter, kind).map(squash);
+    if (labels.length === 0) continue;
+    for (const label of labels) if (!kindOf.has(label)) kindOf.set(label, kind);
+    const cell = selectors[cellName] || null;
+    cells.set(cell, [...(cells.get(cell) || []), kind]);
+  }
+  // Every "…:" label of the adapter ends the value before it, whatever its kind.
+  const lineLabels = Object.values(adapter.labels || {}).flatMap((set) => Object.values(set).flat())
+    .map(squash).filter((label) => /[:：]$/.test(label));
+  reading = {
+    cells,
+    kindOf,
+    firstLetters: new Set([...kindOf.keys()].map((label) => label[0])),
+    label: kindOf.size ? new RegExp(`^(?:${alternation(kindOf.keys())})`) : null,
+    nextLabel: lineLabels.length ? new RegExp(alternation(new Set(lineLabels))) : null,
+    selected: SELECTED.filter((kind) => selectors[kind]),
+    address: Boolean(selectors.shipping_address),
+    locate: positionMemo(),
+  };
+  readings.set(adapter, reading);
+  return reading;
+}
+
+/**
+ * firstMatch(scope, selectors), remembering where the match sat below the scope: rows of
+ * one table share their layout, so the next row's element is looked for at the same
+ * place first (a few child steps and one `matches`), and by querySelector only when it
+ * is not there. Only the adapter's first selector is remembered: fallbacks stay exact.
+ */
+function positionMemo() {
+  const paths = new Map(); // selectors -> [child index, …] from the scope down
+  return (scope, selectors) => {
+    if (!selectors?.length || scope.nodeType !== Node.ELEMENT_NODE) return firstMatch(scope, selectors);
+    const path = paths.get(selectors);
+    if (path) {
+      let node = scope;
+      for (let i = 0; node && i < path.length; i += 1) node = node.children[path[i]];
+      if (node && node !== scope && safeMatches(node, selectors[0])) return node;
+    }
+    const found = firstMatch(scope, selectors);
+    if (found && safeMatches(found, selectors[0])) paths.set(selectors, pathFrom(scope, found));
+    return found;
+  };
+}
+
+function safeMatches(element, selector) {
+  try {
+    return element.matches(selector);
+  } catch {
+    return false; // a malformed selector in the data: firstMatch skips it too
+  }
+}
+
+function pathFrom(scope, element) {
+  const path = [];
+  for (let node = element; node && node !== scope; node = node.parentElement) {
+    path.unshift(Array.prototype.indexOf.call(node.parentElement?.children || [], node));
+  }
+  return path;
+}
+
+/**
+ * One walk over the text of `cell` that matches labels as it goes: the value after a
+ * label ("Ship by date:") is the text of the smallest element around the label that also
+ * holds a value, up to the next label. The first value of each kind wins.
+ */
+function readLabels(cell, kinds, reading, found) {
+  if (!reading.label) return;
+  let wanted = kinds.filter((kind) => found[kind] === undefined).length;
+  const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node && wanted > 0; node = walker.nextNode()) {
+    const data = node.data.trimStart();
+    if (!reading.firstLetters.has(data[0])) continue;
+    const label = reading.label.exec(squash(data))?.[0];
+    const kind = label && reading.kindOf.get(label);
+    if (!kind || found[kind] !== undefined || !kinds.includes(kind)) continue;
+    found[kind] = valueAfter(node, label, cell, reading);
+    wanted -= 1;
+  }
+}
+
+function valueAfter(node, label, cell, reading) {
+  let holder = node;
+  let text = squash(node.data);
+  while (holder !== cell && text.length <= label.length) {
+    holder = holder.parentNode;
+    text = squash(holder.textContent);
+  }
+  const value = text.slice(text.indexOf(label) + label.length);
+  const next = reading.nextLabel?.exec(value);
+  return (next ? value.slice(0, next.index) : value).trim();
+}
+
+/**
+ * The address lines after the buyer's name, as the page shows them one per element;
+ * "Address Type: …" style annotations are not part of the address.
+ */
+function addressLines(block) {
+  if (!block) return [];
+  const lines = [...block.children].map((line) => oneLine(line.textContent))
+    .filter((line) => line && !/^[^:：]{2,30}[:：]\s/u.test(line));
+  return lines.slice(1);
+}
