@@ -1,6 +1,9 @@
 /* Shipguard benchmark harness, in the page's own world: it plays the orders app (rows
    arrive, the body is replaced) and times what happens until the badges are there.
-   FLOOR mode does the bare DOM work an overlay cannot avoid, for comparison. */
+   FLOOR mode does the bare DOM work an overlay cannot avoid, for comparison. APP mode
+   renders the rows as a framework would (Seller Central's app is a React app): a
+   component tree per row, elements created one by one, handlers on its controls; the
+   markup is the same, so the overlay reads the same page. */
 (function () {
   "use strict";
   var HOSTS = { "SHIPGUARD-BADGE": true, "SHIPGUARD-FLOOR": true };
@@ -25,13 +28,67 @@
     }
   }
 
+  /* APP mode. A template's rows as element descriptions, taken once per template. */
+  var described = {};
+  function describe(node) {
+    if (node.nodeType === 3) return { text: node.data };
+    var attributes = [];
+    for (var i = 0; i < node.attributes.length; i++) attributes.push([node.attributes[i].name, node.attributes[i].value]);
+    var children = [];
+    for (var c = node.firstChild; c; c = c.nextSibling) if (c.nodeType === 1 || c.nodeType === 3) children.push(describe(c));
+    return { tag: node.localName, attributes: attributes, children: children };
+  }
+  function onControl(event) { event.currentTarget.dataset.touched = "1"; }
+  /* Render one description as a framework does: a fiber per node (type, props, links),
+     props copied and compared with the previous render's, the element created and filled,
+     a handler on every control. */
+  var previousProps = {};
+  function render(description, parent, key) {
+    var fiber = { type: description.tag || "#text", key: key, props: null, stateNode: null, return: parent, child: null, sibling: null };
+    if (description.text !== undefined) {
+      fiber.props = { nodeValue: description.text };
+      fiber.stateNode = document.createTextNode(description.text);
+      return fiber;
+    }
+    var props = {};
+    for (var i = 0; i < description.attributes.length; i++) props[description.attributes[i][0]] = description.attributes[i][1];
+    var old = previousProps[key], changed = !old;
+    if (old) for (var name in props) if (props[name] !== old[name]) { changed = true; break; }
+    previousProps[key] = props;
+    fiber.props = props;
+    var element = document.createElement(description.tag);
+    for (var n in props) element.setAttribute(n, props[n]);
+    if (description.tag === "a" || description.tag === "input" || description.tag === "button") element.addEventListener("click", onControl);
+    fiber.stateNode = element;
+    var last = null;
+    for (var c = 0; c < description.children.length; c++) {
+      var child = render(description.children[c], fiber, key + "." + c);
+      element.appendChild(child.stateNode);
+      if (last) last.sibling = child; else fiber.child = child;
+      last = child;
+    }
+    fiber.changed = changed;
+    return fiber;
+  }
+  function renderRows(templateId) {
+    var rows = described[templateId];
+    if (!rows) {
+      rows = described[templateId] = [];
+      var content = document.getElementById(templateId).content;
+      for (var r = content.firstElementChild; r; r = r.nextElementSibling) rows.push(describe(r));
+    }
+    var fragment = document.createDocumentFragment();
+    for (var i = 0; i < rows.length; i++) fragment.appendChild(render(rows[i], null, templateId + ":" + i).stateNode);
+    return fragment;
+  }
+
   /* Replace the table body with a template's rows; resolve once `expect` hosts were added.
      insertMs: the page's own replaceChildren; domMs: rows inserted -> last host in the DOM;
      layoutMs: -> style and layout done (forced right away unless options.layout is false). */
   function insert(templateId, options) {
     var floor = options && options.floor, expect = (options && options.expect) || 0;
     var layout = !(options && options.layout === false);
-    var rows = document.getElementById(templateId).content.cloneNode(true);
+    var rows = options && options.app ? renderRows(templateId) : document.getElementById(templateId).content.cloneNode(true);
     return new Promise(function (resolve) {
       var seen = 0, t0 = 0, insertMs = 0, floorObserver = null, done = false;
       var observer = new MutationObserver(function (records) {

@@ -3,7 +3,9 @@ size and repetition, the variants interleaved so drift hits them alike.
 
 Variants: "ext" (the built extension), "floor" (no extension; the page itself adds one
 shadow-root host with one text per row: the bare DOM work) and "bare" (no extension, no
-floor: the page's own cost, the baseline for script time and memory).
+floor: the page's own cost, the baseline for script time and memory). At APP_SIZE rows
+also "app-ext" and "app-bare": the rows rendered as a framework would (harness.js APP
+mode), with and without the extension, for Shipguard's share of a real app's script time.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from __future__ import annotations
 from .pages import page_url
 
 VARIANTS = ("ext", "floor", "bare")
+APP_VARIANTS = ("app-ext", "app-bare")
+APP_SIZE = 100
 # Long enough for the extension's batched storage write (1 s after the first row) to land.
 SCRIPT_SETTLE_MS = 1500
 UNRELATED_CHANGES = 3
@@ -18,10 +22,10 @@ UNRELATED_CHANGES = 3
 
 def run_overlay(browsers, sizes, reps, rerenders, log=print):
     """{size: {variant: [visit, ...]}} (see `visit`)."""
-    raw = {size: {variant: [] for variant in VARIANTS} for size in sizes}
+    raw = {size: {variant: [] for variant in _variants(size)} for size in sizes}
     for rep in range(reps):
         for size in sizes:
-            for variant in VARIANTS:
+            for variant in _variants(size):
                 raw[size][variant].append(visit(browsers, size, variant, rerenders))
             ext = raw[size]["ext"][-1]
             log(
@@ -29,6 +33,10 @@ def run_overlay(browsers, sizes, reps, rerenders, log=print):
                 f"floor {raw[size]['floor'][-1]['first']['domMs']:.1f} ms"
             )
     return raw
+
+
+def _variants(size):
+    return VARIANTS + (APP_VARIANTS if size == APP_SIZE else ())
 
 
 def visit(browsers, size, variant, rerenders):
@@ -39,13 +47,15 @@ def visit(browsers, size, variant, rerenders):
     layout); heap: {...};
     unrelated: [busyMs, ...]; statuses: {status: count}}
     """
-    page = browsers.page(variant == "ext")
+    extension = variant in ("ext", "app-ext")
+    app = variant.startswith("app-")
+    page = browsers.page(extension)
     try:
         page.open(page_url(size))
         before = page.metrics()["ScriptDuration"]
-        expect = 0 if variant == "bare" else size
+        expect = size if extension or variant == "floor" else 0
         floor = variant == "floor"
-        first = _insert(page, "bench-rows-1", floor, expect)
+        first = _insert(page, "bench-rows-1", floor, expect, app=app)
         result = {"first": first, "load_script": before}
         if variant != "floor":
             page.wait(SCRIPT_SETTLE_MS)
@@ -54,6 +64,8 @@ def visit(browsers, size, variant, rerenders):
             result["unrelated"] = [
                 page.bench("touchUnrelated")["busyMs"] for _ in range(UNRELATED_CHANGES)
             ]
+        if app:
+            return result  # the app's share is the figure; re-renders are timed above
         if variant == "ext":
             result["statuses"] = page.bench("statuses")
         result["rerenders"] = [
@@ -65,8 +77,9 @@ def visit(browsers, size, variant, rerenders):
         page.close()
 
 
-def _insert(page, template, floor, expect, layout=True):
-    result = page.bench("insert", template, {"floor": floor, "expect": expect, "layout": layout})
+def _insert(page, template, floor, expect, layout=True, app=False):
+    options = {"floor": floor, "expect": expect, "layout": layout, "app": app}
+    result = page.bench("insert", template, options)
     if result.get("timeout"):
         raise RuntimeError(f"only {result['hosts']} of {expect} badges appeared within 15 s")
     page.wait(50)  # let the insertion's own leftovers (timers, GC) pass before the next step

@@ -98,16 +98,28 @@ def script_figures(raw):
         )
     if 100 in raw:
         extra, _, bare = _added(raw[100], "visit_script")
+        figures.append(
+            Figure(
+                S2,
+                "100-row page visit (load + rows), rows cloned from a template",
+                f"{num(100 * ratio(extra, bare.median))} % of the page's own script time",
+                f"the page's own {num(bare.median)} ms (a clone and an insert), Shipguard {num(extra)} ms",
+            )
+        )
+    if "app-ext" in raw.get(100, {}):
+        runs = {"ext": raw[100]["app-ext"], "bare": raw[100]["app-bare"]}
+        extra, _, bare = _added(runs, "visit_script")
         share = ratio(extra, bare.median)
         figures.append(
             Figure(
                 S2,
-                "100-row page visit (load + rows), share of the page's script time",
+                "100-row page visit (load + rows) of the Seller Central-like app, "
+                "share of the app's script time",
                 f"{num(100 * share)} %",
-                f"the stand-in app's own {num(bare.median)} ms (Seller Central's app runs far more), "
+                f"the app's own {num(bare.median)} ms (rows rendered framework-style), "
                 f"Shipguard {num(extra)} ms",
-                f"< {100 * SHARE_TARGET:g} %",
-                share < SHARE_TARGET,
+                f"<= {100 * SHARE_TARGET:g} %",
+                share <= SHARE_TARGET,
             )
         )
     sizes = sorted(added)

@@ -6,11 +6,11 @@ from shipguard.config import Config, settings_from_env
 from shipguard.web.api import api
 from shipguard.web.apidocs import docs
 from shipguard.web.auth import install_auth
+from shipguard.web.bundle_replay import BundleReplay
 from shipguard.web.cors import enable_cors
 from shipguard.web.errors import register_error_handlers
 from shipguard.web.health import health
 from shipguard.web.logsafe import ShipguardFlask
-from shipguard.web.not_modified import NotModifiedReplay
 from shipguard.web.status_page import status_page
 
 # The API only ever returns JSON: nothing in it should run, frame or leak a referrer.
@@ -43,8 +43,8 @@ def create_app(config=None):
     app.register_blueprint(health)
     app.register_blueprint(docs, url_prefix=API_PREFIX)
     app.register_blueprint(status_page)
-    # Revalidations of the bundle (most requests) skip Flask once it answered one like them.
-    app.wsgi_app = NotModifiedReplay(
+    # Bundle requests (most requests) skip Flask once it answered one like them.
+    app.wsgi_app = BundleReplay(
         app.wsgi_app, f"{API_PREFIX}/bundle", lambda: app.extensions["shipguard"].etag
     )
     return app

@@ -32,7 +32,7 @@ def team_note(client):
 def test_changed_template_is_served_with_a_new_etag(live, team_dir):
     _, client, reloader = live
     before = client.get("/api/v1/bundle")
-    # Revalidated twice, so the second 304 is the remembered one (web/not_modified.py).
+    # Revalidated twice, so the second 304 is the remembered one (web/bundle_replay.py).
     for _ in range(2):
         revalidation = {"If-None-Match": before.headers["ETag"]}
         assert client.get("/api/v1/bundle", headers=revalidation).status_code == 304
@@ -69,7 +69,7 @@ def test_touching_a_file_keeps_etag_and_bytes(live, team_dir):
 def test_broken_change_keeps_the_old_bundle_and_shows_the_problem(live, team_dir):
     _, client, reloader = live
     before = client.get("/api/v1/bundle")
-    # Revalidated twice, so the second 304 is the remembered one (web/not_modified.py).
+    # Revalidated twice, so the second 304 is the remembered one (web/bundle_replay.py).
     for _ in range(2):
         revalidation = {"If-None-Match": before.headers["ETag"]}
         assert client.get("/api/v1/bundle", headers=revalidation).status_code == 304

@@ -151,6 +151,21 @@ def test_repeated_304s_carry_the_headers_of_the_first(server):
     )
 
 
+def test_repeated_bundle_fetches_get_the_same_answer(server):
+    url, _ = server
+    for encoding in ("gzip", "identity"):
+        headers = {"Accept-Encoding": encoding, "Origin": CHROME_ORIGIN}
+        first, again = (
+            requests.get(f"{url}/api/v1/bundle", headers=headers, timeout=5) for _ in "12"
+        )
+        assert first.status_code == again.status_code == 200
+        assert first.content == again.content and len(first.content) > 10_000
+        assert {k: v for k, v in first.headers.items() if k != "Date"} == {
+            k: v for k, v in again.headers.items() if k != "Date"
+        }
+        assert again.headers["Access-Control-Allow-Origin"] == CHROME_ORIGIN
+
+
 def test_json_404(server):
     url, _ = server
     response = requests.get(f"{url}/api/v1/nothing-here", timeout=5)
