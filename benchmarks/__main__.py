@@ -1,11 +1,12 @@
-"""`python -m benchmarks`: every performance figure of issue 7 beside its baseline and target.
+"""`python -m benchmarks`: every performance figure beside its baseline and target.
 
     .venv/bin/python -m benchmarks                  # everything (about 7 minutes on 2 cores)
     .venv/bin/python -m benchmarks --quick          # fewer repetitions, 10 s idle, 1 s server runs
     .venv/bin/python -m benchmarks --only overlay,profile --sizes 1000
     .venv/bin/python -m benchmarks --write-docs     # also rewrite docs/performance.md
 
-Sections: overlay (figures 1, 2, 3, 5), idle (4), server (6 and the start time), sizes (7),
+Sections: overlay (figures 1, 2, 3, 5), idle (4), server (6, the start time, and 8: 200
+clients with wrk when it is installed), sizes (7), lint (9: `shipguard lint` wall time),
 profile (hot spots at 1,000 rows). Exit status 0 even when targets are not met: the
 benchmark measures, tests judge correctness.
 """
@@ -16,7 +17,7 @@ import os
 import shlex
 import sys
 
-SECTIONS = ("overlay", "idle", "server", "sizes", "profile")
+SECTIONS = ("overlay", "idle", "server", "sizes", "lint", "profile")
 BROWSER_SECTIONS = {"overlay", "idle", "profile"}
 
 
@@ -42,6 +43,9 @@ def _parser():
     parser.add_argument("--idle-seconds", type=float, help="idle window (default 60, quick 10)")
     parser.add_argument(
         "--server-seconds", type=float, help="seconds per server measurement (default 3, quick 1)"
+    )
+    parser.add_argument(
+        "--wrk-seconds", type=float, help="seconds per wrk run, 200 clients (default 10, quick 3)"
     )
     parser.add_argument("--profile-rows", type=int, default=1000)
     parser.add_argument(
@@ -71,13 +75,16 @@ def options(argv=None):
     args.rerenders = args.rerenders or (2 if args.quick else 4)
     args.idle_seconds = args.idle_seconds or (10 if args.quick else 60)
     args.server_seconds = args.server_seconds or (1 if args.quick else 3)
+    args.wrk_seconds = args.wrk_seconds or (3 if args.quick else 10)
     if (
         not 0 < args.idle_seconds <= 600
         or not 0 < args.server_seconds <= 60
         or not 0 < args.reps <= 50
+        or not 0 < args.wrk_seconds <= 60
     ):
         _parser().error(
-            "--idle-seconds in (0, 600], --server-seconds in (0, 60], --reps in (0, 50]"
+            "--idle-seconds in (0, 600], --server-seconds and --wrk-seconds in (0, 60], "
+            "--reps in (0, 50]"
         )
     return args
 
@@ -98,7 +105,15 @@ def run(args):
         from .server import run_server, server_figures
 
         log("server ...")
-        figures += server_figures(run_server(args.server_seconds, log=log))
+        result = run_server(args.server_seconds, log=log, wrk_seconds=args.wrk_seconds)
+        if result["wrk"] is None:
+            log("  wrk is not installed (Debian: apt-get install wrk): no 200-client figures")
+        figures += server_figures(result)
+    if "lint" in args.only:
+        from .lint_cli import lint_figures, measure_lint
+
+        log("lint ...")
+        figures += lint_figures(measure_lint(3 if args.quick else 5))
     figures.sort(key=lambda f: f.section.split(".")[0])
     return figures, chromium, profile
 

@@ -45,7 +45,7 @@ export function isOwnMutation(mutation) {
   if (mutation.type !== "childList") return false;
   const { addedNodes, removedNodes } = mutation;
   if (addedNodes.length + removedNodes.length === 0) return false;
-  for (const node of addedNodes) if (!node.nodeName.startsWith(OWN_PREFIX)) return false;
-  for (const node of removedNodes) if (!node.nodeName.startsWith(OWN_PREFIX)) return false;
+  for (let i = 0; i < addedNodes.length; i += 1) if (!addedNodes[i].nodeName.startsWith(OWN_PREFIX)) return false;
+  for (let i = 0; i < removedNodes.length; i += 1) if (!removedNodes[i].nodeName.startsWith(OWN_PREFIX)) return false;
   return true;
 }

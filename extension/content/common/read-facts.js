@@ -78,7 +78,7 @@ function readingOf(adapter) {
   reading = {
     cells,
     kindOf,
-    firstLetters: new Set([...kindOf.keys()].map((label) => label[0])),
+    firstCodes: new Set([...kindOf.keys()].map((label) => label.charCodeAt(0))),
     label: kindOf.size ? new RegExp(`^(?:${alternation(kindOf.keys())})`) : null,
     nextLabel: lineLabels.length ? new RegExp(alternation(new Set(lineLabels))) : null,
     selected: SELECTED.filter((kind) => selectors[kind]),
@@ -101,14 +101,23 @@ function positionMemo() {
     if (!selectors?.length || scope.nodeType !== Node.ELEMENT_NODE) return firstMatch(scope, selectors);
     const path = paths.get(selectors);
     if (path) {
-      let node = scope;
-      for (let i = 0; node && i < path.length; i += 1) node = node.children[path[i]];
-      if (node && node !== scope && safeMatches(node, selectors[0])) return node;
+      const node = follow(scope, path);
+      if (node && safeMatches(node, selectors[0])) return node;
     }
     const found = firstMatch(scope, selectors);
     if (found && safeMatches(found, selectors[0])) paths.set(selectors, pathFrom(scope, found));
     return found;
   };
+}
+
+/** The element reached from `scope` by taking, level by level, the child at each index. */
+function follow(scope, path) {
+  let node = scope;
+  for (let level = 0; node && level < path.length; level += 1) {
+    node = node.firstElementChild;
+    for (let i = path[level]; node && i > 0; i -= 1) node = node.nextElementSibling;
+  }
+  return node;
 }
 
 function safeMatches(element, selector) {
@@ -122,7 +131,9 @@ function safeMatches(element, selector) {
 function pathFrom(scope, element) {
   const path = [];
   for (let node = element; node && node !== scope; node = node.parentElement) {
-    path.unshift(Array.prototype.indexOf.call(node.parentElement?.children || [], node));
+    let index = 0;
+    for (let sibling = node.previousElementSibling; sibling; sibling = sibling.previousElementSibling) index += 1;
+    path.unshift(index);
   }
   return path;
 }
@@ -134,11 +145,15 @@ function pathFrom(scope, element) {
  */
 function readLabels(cell, kinds, reading, found) {
   if (!reading.label) return;
-  let wanted = kinds.filter((kind) => found[kind] === undefined).length;
+  let wanted = 0;
+  for (const kind of kinds) if (found[kind] === undefined) wanted += 1;
   const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node && wanted > 0; node = walker.nextNode()) {
-    const data = node.data.trimStart();
-    if (!reading.firstLetters.has(data[0])) continue;
+    // Most text is no label: one character code tells, without copying the text.
+    const data = node.data;
+    let at = 0;
+    while (at < data.length && data.charCodeAt(at) <= 32) at += 1;
+    if (!reading.firstCodes.has(data.charCodeAt(at))) continue;
     const label = reading.label.exec(squash(data))?.[0];
     const kind = label && reading.kindOf.get(label);
     if (!kind || found[kind] !== undefined || !kinds.includes(kind)) continue;
@@ -148,6 +163,7 @@ function readLabels(cell, kinds, reading, found) {
 }
 
 function valueAfter(node, label, cell, reading) {
+  // The smallest element around the label with more than the label in it.
   let holder = node;
   let text = squash(node.data);
   while (holder !== cell && text.length <= label.length) {

@@ -11,24 +11,35 @@ const MAX_ORDERS = 2000;
 let pending = new Map();
 let timer = null;
 
-/** Remember an order (see order.js for its shape); cheap to call on every scan. */
+let batchSeenAt = 0; // when the batch began: a second's precision is plenty here
+
+/**
+ * Remember an order (see order.js for its shape); cheap to call on every scan: the order
+ * is kept as it is and turned into what is stored when the batch is written.
+ */
 export function rememberOrder(order) {
   if (!order.marketplace) return;
-  pending.set(order.orderId, {
-    deadline: order.deadline,
-    done: order.done,
-    marketplace: order.marketplace.code,
-    shipByDay: order.shipByDay,
-    latestDelivery: order.latestDelivery ?? null,
-    host: location.hostname,
-    seenAt: Date.now(),
-  });
-  timer ??= setTimeout(flush, WRITE_DELAY_MS);
+  if (timer === null) {
+    batchSeenAt = Date.now();
+    timer = setTimeout(flush, WRITE_DELAY_MS);
+  }
+  pending.set(order.orderId, order);
 }
+
+/** What is kept of an order seen at `seenAt`. */
+const entryOf = (order, seenAt = batchSeenAt) => ({
+  deadline: order.deadline,
+  done: order.done,
+  marketplace: order.marketplace.code,
+  shipByDay: order.shipByDay,
+  latestDelivery: order.latestDelivery ?? null,
+  host: location.hostname,
+  seenAt,
+});
 
 async function flush() {
   timer = null;
-  const batch = pending;
+  const batch = new Map([...pending].map(([id, order]) => [id, entryOf(order)]));
   pending = new Map();
   const { [KEY]: stored = {} } = await chrome.storage.local.get(KEY);
   let changed = false;
@@ -47,7 +58,7 @@ async function flush() {
 
 /** What was last seen of an order, or null. */
 export async function seenOrder(orderId) {
-  if (pending.has(orderId)) return pending.get(orderId);
+  if (pending.has(orderId)) return entryOf(pending.get(orderId));
   const { [KEY]: stored = {} } = await chrome.storage.local.get(KEY);
   return stored[orderId] || null;
 }

@@ -60,7 +60,8 @@ export function startOrdersList(context) {
     if (reuse) spare.delete(key);
     const host = previous?.host ?? (reuse ? kept.host : createBadge(facts.orderId));
     const order = reuse ? kept.order : orderOf(facts, sources);
-    for (const stray of [...row.getElementsByTagName(HOST_TAG)]) if (stray !== host) stray.remove();
+    // A row the app cloned from one with a badge carries an empty copy of it.
+    for (const stray of row.querySelectorAll(HOST_TAG)) if (stray !== host) stray.remove();
     clock.track(host, order, now);
     rememberOrder(order);
     if (!host.isConnected) placeHost(host, anchor || row.lastElementChild || row, adapter.anchor_placement);

@@ -6,7 +6,7 @@ unit JavaScript counts in), so both twins report the same spans, emoji included.
 
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from shipguard import config
 from shipguard.buyer_messages.lint_kinds import CHECKS, in_scope
@@ -18,12 +18,24 @@ ANY_LANGUAGE = "*"
 
 @dataclass(frozen=True)
 class Profile:
-    """One language's compiled profile: stop words to recognise it, phrases to read it."""
+    """One language's compiled profile: stop words to recognise it, phrases to read it.
+
+    Every message is scored against every language's stop words; the phrases are
+    compiled only for a language a message is in.
+    """
 
     code: str
     stop_words: object
-    courtesy: tuple
-    reasons: tuple
+    courtesy_sources: tuple
+    reasons_sources: tuple
+
+    @cached_property
+    def courtesy(self):
+        return tuple(compile_pattern(p) for p in self.courtesy_sources)
+
+    @cached_property
+    def reasons(self):
+        return tuple(compile_pattern(p) for p in self.reasons_sources)
 
 
 @dataclass(frozen=True)
@@ -55,11 +67,30 @@ def word_list_pattern(words, word_boundary=True):
     return f"\\b{body}\\b" if word_boundary else body
 
 
+class PatternsByLanguage(dict):
+    """A rule's patterns by language, each language compiled when a message first needs it.
+
+    Most runs lint messages in one or two of the ten languages: compiling the others'
+    hundreds of patterns would be most of `shipguard lint`'s time.
+    """
+
+    def __init__(self, sources):
+        super().__init__()
+        self._sources = sources
+
+    def get(self, language, default=None):
+        compiled = super().get(language)
+        if compiled is None:
+            sources = self._sources.get(language)
+            if sources is None:
+                return default
+            # Threads may both compile a language: the same patterns, either one kept.
+            compiled = self[language] = tuple(compile_pattern(p) for p in sources)
+        return compiled
+
+
 def _compile_by_language(mapping):
-    return {
-        language: tuple(compile_pattern(p) for p in patterns)
-        for language, patterns in mapping.items()
-    }
+    return PatternsByLanguage(mapping)
 
 
 PATTERN_KEYS = ("patterns", "core", "when", "unless", "require")
@@ -71,8 +102,8 @@ def compile_lint(data):
         code: Profile(
             code,
             compile_pattern(word_list_pattern(spec["stop_words"], spec.get("word_boundary", True))),
-            tuple(compile_pattern(p) for p in spec.get("courtesy", [])),
-            tuple(compile_pattern(p) for p in spec.get("reasons", [])),
+            tuple(spec.get("courtesy", [])),
+            tuple(spec.get("reasons", [])),
         )
         for code, spec in data["languages"].items()
     }
