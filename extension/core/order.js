@@ -29,11 +29,15 @@ function matchesAny(text, adapter, kind) {
   return cachedLabels(adapter, kind).normalised.some((c) => value === c || value.startsWith(`${c} `));
 }
 
+/** Whether a status element's text or classes say shipped or cancelled. */
+export function isDoneStatus(adapter, text, classes) {
+  const doneClasses = adapter.done_status_classes || [];
+  return classes.some((c) => doneClasses.includes(c)) || Boolean(text && matchesAny(text, adapter, "done_statuses"));
+}
+
 /** Why an order needs nothing: "shipped-or-cancelled", "fulfilled-by-amazon", or null. */
 function doneReason(facts, adapter) {
-  const doneClasses = adapter.done_status_classes || [];
-  if (facts.statusClasses.some((c) => doneClasses.includes(c))) return "shipped-or-cancelled";
-  if (facts.statusText && matchesAny(facts.statusText, adapter, "done_statuses")) return "shipped-or-cancelled";
+  if (isDoneStatus(adapter, facts.statusText, facts.statusClasses)) return "shipped-or-cancelled";
   if (facts.fulfillmentText && matchesAny(facts.fulfillmentText, adapter, "fulfilled_by_amazon")) return "fulfilled-by-amazon";
   if (facts.onFbaPage) return "fulfilled-by-amazon";
   return null;

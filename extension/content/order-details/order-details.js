@@ -1,11 +1,11 @@
 /** Order details: the badge beside the ship-by value; the remedies open by themselves when needed. */
-import { firstMatch } from "../common/dom-read.js";
+import { allMatches, firstMatch } from "../common/dom-read.js";
 import { togglePanel } from "../common/panel.js";
 import { orderIdFromUrl } from "../common/place.js";
 import { orderOf, placeOf, factsKey } from "../common/order-source.js";
 import { startSingleOrder } from "../common/single-order.js";
 import { addressWarnings } from "../../core/address-check.js";
-import { unreadablePageStep } from "../../core/order.js";
+import { isDoneStatus, unreadablePageStep } from "../../core/order.js";
 import { localeOfTexts } from "../../core/ui-language.js";
 
 const ORDER_ID = /\d{3}-\d{7}-\d{7}/;
@@ -22,7 +22,9 @@ export function startOrderDetails(context) {
     if (!firstMatch(document, selectors.ready)) return null;
     const orderId = ORDER_ID.exec(text("order_id"))?.[0] || orderIdFromUrl(adapter);
     if (!orderId) return null;
-    const status = firstMatch(document, selectors.status);
+    // One status per item: the order is done only when no item is left to ship.
+    const statuses = allMatches(document, selectors.status);
+    const status = statuses.find((el) => !isDoneStatus(adapter, el.textContent.trim(), [...el.classList])) || statuses[0];
     const shipBy = firstMatch(document, selectors.ship_by);
     const facts = {
       orderId,
