@@ -10,7 +10,7 @@ statuses their sidecars give hold there by construction.
 import re
 
 import pytest
-from browser import storage_get
+from browser import storage_get, wait_until_seen
 from overlay import host, overlay_state, wait_for_overlays
 from playwright.sync_api import expect
 from sellercentral import (
@@ -99,7 +99,7 @@ def test_lists_and_details_read_in_any_ui_language(context, name, code, lang, pa
     [pytest.param(*case, id=f"{case[0]}-on-{case[2]}") for case in SEEN_ON_DETAILS],
 )
 def test_confirm_shipment_and_contact_buyer_read_in_any_ui_language(
-    context, details, others, code, page_errors
+    context, worker, details, others, code, page_errors
 ):
     lang = LANG_OF_MARKETPLACE[code]  # the harder case: lang names the host's language
     url, html, statuses = moved(details, code, lang)
@@ -108,6 +108,7 @@ def test_confirm_shipment_and_contact_buyer_read_in_any_ui_language(
     first = context.new_page()
     first.goto(url)
     expect(host(first, order_id)).to_have_attribute("data-shipguard-status", status)
+    wait_until_seen(worker, [order_id])
     for name in others:
         other_url, other_html, _ = moved(name, code, lang)
         serve(context, other_url, other_html)
@@ -118,7 +119,7 @@ def test_confirm_shipment_and_contact_buyer_read_in_any_ui_language(
     assert page_errors == []
 
 
-def test_the_reason_is_picked_in_the_pages_ui_language(context):
+def test_the_reason_is_picked_in_the_pages_ui_language(context, worker):
     """German UI on the UK host: Fill message picks the German shipping-problem reason."""
     details_url, details_html, statuses = moved("order-details-de.html", "UK", "en-GB")
     serve(context, details_url, details_html)
@@ -126,6 +127,7 @@ def test_the_reason_is_picked_in_the_pages_ui_language(context):
     details = context.new_page()
     details.goto(details_url)
     expect(host(details, order_id).locator(".panel")).to_be_visible()
+    wait_until_seen(worker, [order_id])
     url, html, _ = moved("contact-buyer-de.html", "UK", "en-GB")
     serve(context, url, html)
     page = context.new_page()
