@@ -121,17 +121,25 @@ def test_confirm_shipment_and_contact_buyer_read_in_any_ui_language(
 
 def test_the_reason_is_picked_in_the_pages_ui_language(context, worker):
     """German UI on the UK host: Fill message picks the German shipping-problem reason."""
+    context.grant_permissions(
+        ["clipboard-read", "clipboard-write"], origin="https://sellercentral.amazon.co.uk"
+    )
     details_url, details_html, statuses = moved("order-details-de.html", "UK", "en-GB")
     serve(context, details_url, details_html)
     ((order_id, _),) = statuses.items()
     details = context.new_page()
     details.goto(details_url)
-    expect(host(details, order_id).locator(".panel")).to_be_visible()
+    panel = host(details, order_id).locator(".panel")
+    expect(panel).to_be_visible()
     wait_until_seen(worker, [order_id])
+    panel.locator('[data-shipguard-action="copy-delay-out-of-stock"]').click()
+    expect(panel.get_by_role("status")).to_contain_text("Copied")
     url, html, _ = moved("contact-buyer-de.html", "UK", "en-GB")
     serve(context, url, html)
-    page = context.new_page()
-    page.goto(url)
+    with context.expect_page() as opened:
+        panel.locator('[data-shipguard-action="open-contact-buyer"]').click()
+    page = opened.value
+    assert page.url == url
     fill = host(page, order_id).locator('[data-shipguard-action="fill-message"]')
     expect(fill).to_be_visible(timeout=10_000)
     fill.click()
@@ -180,3 +188,22 @@ def wait_for_account_health(worker, code):
         code,
     )
     return storage_get(worker, "local", "accountHealth")[code]
+
+
+def test_a_ui_language_without_known_labels_is_unknown_with_the_notice(context, page_errors):
+    """No ship-by label of any known UI language (the Chinese one is on record nowhere):
+    every order still to ship is unknown, never given a deadline, and the page says so."""
+    url, html, statuses = moved("orders-list-uk.html", "DE", "de-DE")
+    html = html.replace("Ship by date:", "发货日期：")
+    serve(context, url, html)
+    page = context.new_page()
+    page.goto(url)
+    wait_for_overlays(page, len(statuses))
+    expect(page.locator("shipguard-notice")).to_have_count(1)
+    shown = {s["order"]: s for s in overlay_state(page)}
+    for order_id, status in statuses.items():
+        want = "done" if status == "done" else "unknown"
+        assert shown[order_id]["status"] == want and not (
+            want == "unknown" and shown[order_id]["deadline"]
+        )
+    assert page_errors == []
