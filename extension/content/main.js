@@ -13,6 +13,7 @@ const FEATURES = {
   "orders-list": () => import("./orders-list/orders-list.js").then((m) => m.startOrdersList),
   "order-details": () => import("./order-details/order-details.js").then((m) => m.startOrderDetails),
   "confirm-shipment": () => import("./confirm-shipment/confirm-shipment.js").then((m) => m.startConfirmShipment),
+  "bulk-confirm-shipment": () => import("./bulk-confirm-shipment/bulk-confirm-shipment.js").then((m) => m.startBulkConfirmShipment),
   "contact-buyer": () => import("./contact-buyer/contact-buyer.js").then((m) => m.startContactBuyer),
   "account-health": () => import("./account-health/account-health.js").then((m) => m.startAccountHealth),
 };

@@ -621,6 +621,9 @@ def page_orders(name: str, now: datetime | None = None) -> list[dict]:
         order = _bare_order(_url_order_id(expect), _label_value(summary.lines(), _SHIP_BY))
     elif kind == "contact-buyer":
         order = _bare_order(_url_order_id(expect))
+    elif kind == "bulk-confirm-shipment":  # the orders of the URL, one row each, no dates
+        ids = re.findall(r"\d{3}-\d{7}-\d{7}", expect["path"])
+        return [_place(_bare_order(order_id), info) for order_id in ids]
     else:
         raise ValueError(f"unknown page kind {kind!r} in {name}")
     return [_place(order, info)]

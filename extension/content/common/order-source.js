@@ -2,11 +2,10 @@
 import { orderFromFacts, orderFromJson, orderFromSeen, unseenOrder } from "../../core/order.js";
 import { marketplaceIdFromUrl } from "./place.js";
 
-/** Where the page is: host, UI language, URL marketplace, FBA tab. Read once per feature. */
+/** Where the page is: host, URL marketplace, FBA tab. Read once per feature. */
 export function placeOf(adapter) {
   return {
     host: location.hostname,
-    pageLocale: document.documentElement.lang || null,
     marketplaceId: marketplaceIdFromUrl(adapter),
     onFbaPage: adapter.fba_path_pattern ? new RegExp(adapter.fba_path_pattern).test(location.pathname) : false,
   };

@@ -3,10 +3,11 @@
  * Orders row or a whole order details page. The only place that builds an order's facts
  * and the key that changes when any of them does.
  */
-import { firstMatch } from "./dom-read.js";
+import { allMatches, firstMatch } from "./dom-read.js";
 import { orderIdFromUrl } from "./place.js";
 import { findOrderId } from "../../core/order-id.js";
-import { labelsOf } from "../../core/order.js";
+import { isDoneStatus, labelsOf } from "../../core/order.js";
+import { localeOfLabel, localeOfTexts } from "../../core/ui-language.js";
 
 // Facts written after a label ("Ship by date: Dec 5"), with the adapter cell each is read
 // in when the adapter names one (Manage Orders rows); elsewhere the whole scope.
@@ -21,9 +22,10 @@ const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const alternation = (labels) => [...labels].sort((a, b) => b.length - a.length).map(escape).join("|");
 
 /**
- * {facts, key} for the order in `scope` (a row, or the document on a page about one
- * order), or null when it shows no order id. facts: {orderId, shipByText, statusText,
- * statusClasses, fulfillmentText, salesChannel, sku, shippingService, address}.
+ * {facts, key, anchor} for the order in `scope` (a row, or the document on a page about
+ * one order), or null when it shows no order id. facts: {orderId, shipByText, uiLocale,
+ * statusText, statusClasses, fulfillmentText, salesChannel, sku, shippingService,
+ * address}; anchor: where the adapter puts the badge in the scope, or null.
  */
 export function readFacts(adapter, scope) {
   const reading = readingOf(adapter);
@@ -36,11 +38,16 @@ export function readFacts(adapter, scope) {
   const orderId = findOrderId(link?.textContent) || findOrderId(link?.getAttribute("href"))
     || (scope === document ? orderIdFromUrl(adapter) : null);
   if (!orderId) return null;
-  for (const kind of reading.selected) found[kind] ??= oneLine(firstMatch(scope, adapter.selectors[kind])?.textContent || "");
-  const status = reading.locate(scope, adapter.selectors.status);
+  for (const kind of reading.selected) {
+    const element = firstMatch(scope, adapter.selectors[kind]);
+    // No element is no text at all: the page did not show the fact (not an empty one).
+    found[kind] ??= element ? oneLine(element.textContent) : null;
+  }
+  const status = scope === document ? itemStatus(adapter) : reading.locate(scope, adapter.selectors.status);
   const facts = {
     orderId,
     shipByText: found.ship_by ?? null,
+    uiLocale: uiLocaleOf(adapter, scope, found),
     statusText: status ? status.textContent.trim() : "",
     statusClasses: status ? [...status.classList] : [],
     fulfillmentText: found.fulfillment ?? null,
@@ -49,9 +56,27 @@ export function readFacts(adapter, scope) {
     shippingService: found.shipping_service ?? null,
     address: reading.address ? addressLines(firstMatch(scope, adapter.selectors.shipping_address)) : [],
   };
-  const key = [orderId, facts.shipByText, facts.statusText, facts.statusClasses.join(" "), facts.fulfillmentText,
+  const key = [orderId, facts.shipByText, facts.uiLocale, facts.statusText, facts.statusClasses.join(" "), facts.fulfillmentText,
     facts.salesChannel, facts.sku, facts.shippingService, ...facts.address].join("|");
-  return { facts, key };
+  return { facts, key, anchor: reading.locate(scope, adapter.selectors.badge_anchor) };
+}
+
+/**
+ * The UI language the page is written in, which says how its dates are written: the
+ * language of the ship-by label a row showed, or of the page's title on a page about one
+ * order. The page's `lang` attribute is no evidence of it.
+ */
+function uiLocaleOf(adapter, scope, found) {
+  if (found.ship_by_label) return localeOfLabel(adapter, found.ship_by_label);
+  if (scope !== document || !adapter.selectors.ready) return null;
+  const title = firstMatch(document, adapter.selectors.ready);
+  return title ? localeOfTexts(adapter, "page_title", [oneLine(title.textContent)]) : null;
+}
+
+/** An order page lists one status per item: the order is done only when no item is left to ship. */
+function itemStatus(adapter) {
+  const statuses = allMatches(document, adapter.selectors.status);
+  return statuses.find((el) => !isDoneStatus(adapter, el.textContent.trim(), [...el.classList])) || statuses[0] || null;
 }
 
 // Per adapter (a bundle's compiled adapters are new objects, so per bundle too).
@@ -158,6 +183,7 @@ function readLabels(cell, kinds, reading, found) {
     const kind = label && reading.kindOf.get(label);
     if (!kind || found[kind] !== undefined || !kinds.includes(kind)) continue;
     found[kind] = valueAfter(node, label, cell, reading);
+    found[`${kind}_label`] = label;
     wanted -= 1;
   }
 }

@@ -5,12 +5,14 @@ import { readFacts } from "../common/read-facts.js";
 import { orderOf, placeOf } from "../common/order-source.js";
 import { startSingleOrder } from "../common/single-order.js";
 import { addressWarnings } from "../../core/address-check.js";
+import { unreadablePageStep } from "../../core/order.js";
 
 const NEEDS_ACTION = ["late", "due-soon"];
 
 export function startOrderDetails(context) {
   const { compiled, adapter } = context;
   const sources = { ...context, place: placeOf(adapter) };
+  let reported = false; // the unreadable-layout notice once, not on every change
 
   function readOrder() {
     if (!firstMatch(document, adapter.selectors.ready)) return null;
@@ -18,6 +20,9 @@ export function startOrderDetails(context) {
     if (!found) return null;
     const { facts, key } = found;
     const order = orderOf(facts, sources);
+    const step = unreadablePageStep(order, facts.shipByText);
+    if (step && !reported) context.reportProblem(step);
+    reported ||= Boolean(step);
     order.addressWarnings = addressWarnings(facts.address, facts.shippingService || "", compiled.addressChecks);
     return { order, key };
   }

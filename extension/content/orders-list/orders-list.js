@@ -6,6 +6,7 @@ import { readFacts } from "../common/read-facts.js";
 import { orderOf, placeOf } from "../common/order-source.js";
 import { rememberOrder } from "../common/seen-orders.js";
 import { OverlayClock } from "../common/overlay-clock.js";
+import { unreadablePageStep } from "../../core/order.js";
 
 // Badges of rows the page took away, kept for a page that shows the same orders again
 // (pagination back and forth, a re-sort): it gets them back instead of new ones.
@@ -26,6 +27,12 @@ export function startOrdersList(context) {
   const sources = { compiled, adapter, pageData, place: placeOf(adapter) };
   const rowSelector = adapter.selectors.row.join(", ");
   let table = null;
+  const reported = new Set(); // each unreadable step once per page, not once per row
+  const report = (step) => {
+    if (reported.has(step)) return;
+    reported.add(step);
+    reportProblem(step);
+  };
 
   /** Read `rows`; return the writes they need (and how many rows held an order). */
   function readRows(rows, force) {
@@ -60,6 +67,8 @@ export function startOrdersList(context) {
     if (reuse) spare.delete(key);
     const host = previous?.host ?? (reuse ? kept.host : createBadge(facts.orderId));
     const order = reuse ? kept.order : orderOf(facts, sources);
+    const step = unreadablePageStep(order, facts.shipByText);
+    if (step) report(step);
     // A row the app cloned from one with a badge carries an empty copy of it.
     for (const stray of row.querySelectorAll(HOST_TAG)) if (stray !== host) stray.remove();
     clock.track(host, order, now);
@@ -84,7 +93,7 @@ export function startOrdersList(context) {
     const { writes, orders } = readRows(rows, force);
     for (const change of writes) write(change, now);
     keepSpares(clock.forgetDetached());
-    if (rows.length > 0 && orders === 0) reportProblem("no-order-rows");
+    if (rows.length > 0 && orders === 0) report("no-order-rows");
   }
 
   function keepSpares(gone) {
