@@ -145,7 +145,7 @@ def profile_lines(profiles, reps, top=12, markdown=False):
         top_total = [(ms, _label(k)) for k, ms in found["total"].most_common() if _ours(k)][:top]
         if markdown:
             lines += [
-                f"### {head}",
+                f"#### {head}",
                 "",
                 "| self ms | % | function (file:line) |",
                 "|---:|---:|---|",

@@ -11,6 +11,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "performance.md"
+PROFILE_BEFORE = Path(__file__).with_name("profile_before.md")
 MET, NOT_MET = "MET", "NOT MET"
 
 
@@ -134,7 +135,7 @@ def write_docs(figures, details, hot_spots, command, notes=(), path: Path = DOCS
         "## Run it",
         "",
         "```sh",
-        ".venv/bin/python -m benchmarks            # everything, about 7 minutes on 2 cores",
+        ".venv/bin/python -m benchmarks            # everything, about 10 minutes on 2 cores",
         ".venv/bin/python -m benchmarks --quick    # fewer repetitions, 10 s idle, short server runs",
         ".venv/bin/python -m benchmarks --only overlay,profile --sizes 1000",
         "```",
@@ -162,7 +163,9 @@ def write_docs(figures, details, hot_spots, command, notes=(), path: Path = DOCS
     judged = [f for f in figures if f.met is not None]
     lines += [f"{sum(f.met for f in judged)} of {len(judged)} targets met.", ""]
     if hot_spots:
-        lines += ["## Profile", "", *hot_spots, ""]
+        lines += ["## Profile", "", "### After: this run", "", *hot_spots, ""]
+        before = PROFILE_BEFORE.read_text(encoding="utf-8").rstrip("\n")
+        lines += ["### Before the one-pass reading", "", before, ""]
     lines += ["## How each figure is measured", "", *METHODS, ""]
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines), encoding="utf-8")

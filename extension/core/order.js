@@ -72,6 +72,18 @@ export function orderFromFacts(facts, compiled, adapter, { host, marketplaceId }
 }
 
 /**
+ * The order a page shows: from the DOM facts, overridden by the orders app's JSON for
+ * the same order (`json`, or null) where that has the deadline. `place` is placeOf()'s.
+ */
+export function orderFromPage(facts, json, compiled, adapter, place) {
+  const fromDom = orderFromFacts({ ...facts, onFbaPage: place.onFbaPage }, compiled, adapter, place);
+  if (!json) return fromDom;
+  const fromJson = orderFromJson(json, compiled, fromDom.marketplace, fromDom.sku);
+  // The page's data is exact; the DOM only stands in where the data lacks the deadline.
+  return fromJson.problem && !fromDom.problem ? fromDom : fromJson;
+}
+
+/**
  * Why an order Shipguard could not read means the page itself was not understood (the
  * unreadable-layout notice), or null: no ship-by label in any known UI language, a date
  * in no known format, or one that reads as two different days. A ship-by that says

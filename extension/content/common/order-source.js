@@ -1,5 +1,5 @@
-/** One order from everything the page offers: its JSON first, then what the DOM shows. */
-import { orderFromFacts, orderFromJson, orderFromSeen, unseenOrder } from "../../core/order.js";
+/** Where a page is, and the order of a page that shows no deadline of its own. */
+import { orderFromJson, orderFromSeen, unseenOrder } from "../../core/order.js";
 import { marketplaceIdFromUrl } from "./place.js";
 
 /** Where the page is: host, URL marketplace, FBA tab. Read once per feature. */
@@ -9,16 +9,6 @@ export function placeOf(adapter) {
     marketplaceId: marketplaceIdFromUrl(adapter),
     onFbaPage: adapter.fba_path_pattern ? new RegExp(adapter.fba_path_pattern).test(location.pathname) : false,
   };
-}
-
-/** The order for DOM facts, overridden by the app's JSON for the same order when present. */
-export function orderOf(facts, { compiled, adapter, pageData, place }) {
-  const fromDom = orderFromFacts({ ...facts, onFbaPage: place.onFbaPage }, compiled, adapter, place);
-  const json = pageData.get(facts.orderId);
-  if (!json) return fromDom;
-  const fromJson = orderFromJson(json, compiled, fromDom.marketplace, fromDom.sku);
-  // The page's data is exact; the DOM only stands in where the data lacks the deadline.
-  return fromJson.problem && !fromDom.problem ? fromDom : fromJson;
 }
 
 /** The marketplace a page is about: the URL's marketplace id, else the host's. */

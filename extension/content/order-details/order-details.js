@@ -2,16 +2,16 @@
 import { firstMatch } from "../common/dom-read.js";
 import { togglePanel } from "../common/panel.js";
 import { readFacts } from "../common/read-facts.js";
-import { orderOf, placeOf } from "../common/order-source.js";
+import { placeOf } from "../common/order-source.js";
 import { startSingleOrder } from "../common/single-order.js";
 import { addressWarnings } from "../../core/address-check.js";
-import { unreadablePageStep } from "../../core/order.js";
+import { orderFromPage, unreadablePageStep } from "../../core/order.js";
 
 const NEEDS_ACTION = ["late", "due-soon"];
 
 export function startOrderDetails(context) {
   const { compiled, adapter } = context;
-  const sources = { ...context, place: placeOf(adapter) };
+  const place = placeOf(adapter);
   let reported = false; // the unreadable-layout notice once, not on every change
 
   function readOrder() {
@@ -19,7 +19,7 @@ export function startOrderDetails(context) {
     const found = readFacts(adapter, document);
     if (!found) return null;
     const { facts, key } = found;
-    const order = orderOf(facts, sources);
+    const order = orderFromPage(facts, context.pageData.get(facts.orderId), compiled, adapter, place);
     const step = unreadablePageStep(order, facts.shipByText);
     if (step && !reported) context.reportProblem(step);
     reported ||= Boolean(step);

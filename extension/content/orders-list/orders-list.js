@@ -3,10 +3,10 @@ import { allMatches, firstMatch } from "../common/dom-read.js";
 import { createBadge, placeHost, HOST_TAG } from "../common/badge.js";
 import { observePage } from "../common/observe-page.js";
 import { readFacts } from "../common/read-facts.js";
-import { orderOf, placeOf } from "../common/order-source.js";
+import { placeOf } from "../common/order-source.js";
 import { rememberOrder } from "../common/seen-orders.js";
 import { OverlayClock } from "../common/overlay-clock.js";
-import { unreadablePageStep } from "../../core/order.js";
+import { orderFromPage, unreadablePageStep } from "../../core/order.js";
 
 // Badges of rows the page took away, kept for a page that shows the same orders again
 // (pagination back and forth, a re-sort): it gets them back instead of new ones.
@@ -24,7 +24,7 @@ export function startOrdersList(context) {
   const shown = new WeakMap(); // host -> the same, still known once its row is gone
   const spare = new Map(); // facts key -> {host, order, json}
   const clock = new OverlayClock(compiled);
-  const sources = { compiled, adapter, pageData, place: placeOf(adapter) };
+  const place = placeOf(adapter);
   const rowSelector = adapter.selectors.row.join(", ");
   let table = null;
   const reported = new Set(); // each unreadable step once per page, not once per row
@@ -66,7 +66,7 @@ export function startOrdersList(context) {
     const reuse = kept && kept.json === json && !kept.host.isConnected;
     if (reuse) spare.delete(key);
     const host = previous?.host ?? (reuse ? kept.host : createBadge(facts.orderId));
-    const order = reuse ? kept.order : orderOf(facts, sources);
+    const order = reuse ? kept.order : orderFromPage(facts, json, compiled, adapter, place);
     const step = unreadablePageStep(order, facts.shipByText);
     if (step) report(step);
     // A row the app cloned from one with a badge carries an empty copy of it.
