@@ -61,7 +61,7 @@ export function startBulkConfirmShipment(context) {
   };
   document.addEventListener("input", onFieldChange, true);
   document.addEventListener("change", onFieldChange, true);
-  const stopWatching = observePage(context, {
+  const watcher = observePage(context, {
     sync,
     onPageData: (changed) => {
       for (const orderId of changed) if (entries.has(orderId)) paint(orderId);
@@ -72,7 +72,7 @@ export function startBulkConfirmShipment(context) {
   });
   clock.start();
   return () => {
-    stopWatching();
+    watcher.stop();
     document.removeEventListener("input", onFieldChange, true);
     document.removeEventListener("change", onFieldChange, true);
     clock.stop();

@@ -7,12 +7,15 @@ import { firstMatch } from "./dom-read.js";
 
 const LAYOUT_GRACE_MS = 4000;
 const OWN_PREFIX = "SHIPGUARD-"; // Shipguard's hosts: badges, the layout notice
+const WATCHED = { childList: true, subtree: true, characterData: true };
 
 /**
  * Watch the page for a feature. `sync(mutations)` runs at once with null, then with each
  * batch of the page's own DOM changes; `onPageData(changedOrderIds)` when its JSON
  * arrives. If `expect` (an adapter selector name) matches nothing after the grace period,
- * the problem `missing` is reported; a throw in the feature reports `failure`. Returns stop().
+ * the problem `missing` is reported; a throw in the feature reports `failure`.
+ * Returns {stop(), quietly(write)}: `quietly` runs Shipguard's own DOM writes unobserved,
+ * so a thousand badges inserted are not a thousand records to look at afterwards.
  */
 export function observePage({ adapter, pageData, reportProblem }, { sync, onPageData, expect, missing, failure }) {
   const guarded = (run, argument) => {
@@ -23,20 +26,43 @@ export function observePage({ adapter, pageData, reportProblem }, { sync, onPage
       reportProblem(failure);
     }
   };
-  const observer = new MutationObserver((mutations) => {
+  const onMutations = (mutations) => {
     const theirs = mutations.filter((mutation) => !isOwnMutation(mutation));
     if (theirs.length > 0) guarded(sync, theirs);
-  });
+  };
+  const observer = new MutationObserver(onMutations);
+  let watching = false;
+  const watch = () => {
+    observer.observe(document.body, WATCHED);
+    watching = true;
+  };
+  const quietly = (write) => {
+    if (!watching) return write();
+    // The page's changes not yet delivered are kept and handed over after the writes.
+    const pending = observer.takeRecords();
+    observer.disconnect();
+    watching = false;
+    try {
+      return write();
+    } finally {
+      watch();
+      if (pending.length > 0) queueMicrotask(() => onMutations(pending));
+    }
+  };
   const unsubscribe = pageData.subscribe((changed) => guarded(onPageData, changed));
   guarded(sync, null);
-  observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  watch();
   const layoutCheck = setTimeout(() => {
     if (!firstMatch(document, adapter.selectors[expect])) reportProblem(missing);
   }, LAYOUT_GRACE_MS);
-  return function stop() {
-    observer.disconnect();
-    unsubscribe();
-    clearTimeout(layoutCheck);
+  return {
+    quietly,
+    stop() {
+      observer.disconnect();
+      watching = false;
+      unsubscribe();
+      clearTimeout(layoutCheck);
+    },
   };
 }
 

@@ -26,6 +26,7 @@ export class OverlayClock {
   constructor(compiled, { opensRemedies = true } = {}) {
     this.#compiled = compiled;
     this.#opensRemedies = opensRemedies;
+    warmUp(compiled.marketplaceForHost(location.hostname)?.time_zone);
   }
 
   /** Show `order` on `host` (painted at `now`: one value for a whole scan). */
@@ -96,6 +97,16 @@ export class OverlayClock {
     entry.view = viewOf(entry, now, this.#compiled);
     paintBadge(host, entry.view);
   }
+}
+
+/**
+ * Pay the first-use costs of a badge's words now, before rows arrive: the browser loads
+ * the message catalogue on the first lookup and builds a date formatter on its first use.
+ */
+function warmUp(timeZone) {
+  t("badgeUnknown", [""]);
+  formatShortDay({ year: 2000, month: 1, day: 1 }, uiLocale());
+  for (const zone of [timeZone, undefined]) formatInstant(0, uiLocale(), zone);
 }
 
 // Orders share deadlines (the end of the same ship-by day) and reasons: what does not

@@ -38,7 +38,7 @@ export function startSingleOrder(context, { readOrder, onPainted, opensRemedies 
     onPainted?.(host, clock.entry(host), first);
   }
 
-  const stopWatching = observePage(context, {
+  const watcher = observePage(context, {
     sync: () => sync(),
     onPageData: (changed) => sync(changed),
     expect: "ready",
@@ -57,7 +57,7 @@ export function startSingleOrder(context, { readOrder, onPainted, opensRemedies 
       }
     },
     stop() {
-      stopWatching();
+      watcher.stop();
       clock.stop();
       host?.remove();
     },

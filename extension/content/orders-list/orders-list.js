@@ -69,8 +69,9 @@ export function startOrdersList(context) {
     const order = reuse ? kept.order : orderFromPage(facts, json, compiled, adapter, place);
     const step = unreadablePageStep(order, facts.shipByText);
     if (step) report(step);
-    // A row the app cloned from one with a badge carries an empty copy of it.
-    for (const stray of row.querySelectorAll(HOST_TAG)) if (stray !== host) stray.remove();
+    // A row the app cloned from one with a badge carries an empty copy of it, where ours go.
+    const spot = anchor && adapter.anchor_placement === "append" ? anchor : (anchor?.parentElement || row);
+    for (const stray of spot.querySelectorAll(HOST_TAG)) if (stray !== host) stray.remove();
     clock.track(host, order, now);
     rememberOrder(order);
     if (!host.isConnected) placeHost(host, anchor || row.lastElementChild || row, adapter.anchor_placement);
@@ -84,14 +85,14 @@ export function startOrdersList(context) {
     const now = Date.now();
     if (dirty) {
       const { writes } = readRows([...dirty].filter((row) => row.isConnected), force);
-      for (const change of writes) write(change, now);
+      quietly(() => writes.forEach((change) => write(change, now)));
       return;
     }
     table = firstMatch(document, adapter.selectors.table);
     if (!table) return;
     const rows = allMatches(document, adapter.selectors.row);
     const { writes, orders } = readRows(rows, force);
-    for (const change of writes) write(change, now);
+    quietly(() => writes.forEach((change) => write(change, now)));
     keepSpares(clock.forgetDetached());
     if (rows.length > 0 && orders === 0) report("no-order-rows");
   }
@@ -122,7 +123,10 @@ export function startOrdersList(context) {
     return dirty.size ? dirty : null;
   }
 
-  const stopWatching = observePage(context, {
+  // The first scan runs inside observePage, before it returns: nothing is watched yet.
+  let watcher = null;
+  const quietly = (writeAll) => (watcher ? watcher.quietly(writeAll) : writeAll());
+  watcher = observePage(context, {
     sync(mutations) {
       const rows = mutations ? rowsToSync(mutations) : "all";
       if (rows === "all") scan();
@@ -135,7 +139,7 @@ export function startOrdersList(context) {
   });
   clock.start();
   return function stop() {
-    stopWatching();
+    watcher.stop();
     clock.stop();
     for (const host of document.querySelectorAll(HOST_TAG)) host.remove();
   };
