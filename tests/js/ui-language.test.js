@@ -79,3 +79,36 @@ test("a page that cannot be read says so; Amazon's own 'Currently unavailable' d
   assert.equal(new Date(english.deadline).toISOString(), "2025-05-13T06:59:59.000Z");
   assert.equal(unreadablePageStep(english, "05/12/2025"), null);
 });
+
+// One ship-by line per UI language, as its rows write it; Dec 5 2025 in every one.
+const ROWS = {
+  en: ["Ship by date:", "Fri, Dec 5, 2025"],
+  "en (European)": ["Ship by date:", "Fri, 5 Dec 2025"],
+  de: ["Versand bis:", "05.12.2025"],
+  fr: ["Date d'expédition :", "ven. 5 déc. 2025"],
+  it: ["Data di spedizione:", "ven 5 dic 2025"],
+  es: ["Fecha de envío:", "vie, 5 dic 2025"],
+  ja: ["出荷期限：", "2025年12月5日(金)"],
+};
+
+/** The instant as a wall clock in a zone, by Intl (not by Shipguard's own zone code). */
+const wallClock = (epochMs, timeZone) => new Intl.DateTimeFormat("en-CA", {
+  timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23",
+}).format(new Date(epochMs));
+
+test("every UI language reads right on every marketplace's host", () => {
+  const adapter = compiled.pageById("orders-list");
+  for (const [language, [label, date]] of Object.entries(ROWS)) {
+    for (const marketplace of compiled.marketplaces) {
+      const facts = {
+        orderId: "112-1234567-1234567", shipByText: date, uiLocale: localeOfLabel(adapter, label),
+        statusText: "", statusClasses: [], fulfillmentText: "", salesChannel: "",
+      };
+      const order = orderFromFacts(facts, compiled, adapter, { host: marketplace.hosts[0] });
+      const where = `${language} on ${marketplace.hosts[0]}`;
+      assert.equal(order.marketplace.code, marketplace.code, where);
+      assert.equal(order.problem, null, where);
+      assert.equal(wallClock(order.deadline, marketplace.time_zone), "2025-12-05, 23:59:59", where);
+    }
+  }
+});
