@@ -57,3 +57,18 @@ export function findDates(text, compiled) {
   }
   return found.sort((a, b) => a.index - b.index);
 }
+
+/**
+ * Run every pattern of compiled formats once on plain and on wide text, so the engine
+ * compiles them now (before rows arrive) rather than on the first row that needs them.
+ */
+export function warmDateFormats(formats) {
+  for (const { patterns } of formats) {
+    for (const { regex } of patterns) {
+      for (const sample of ["Dec 5, 2026", "2026年12月5日"]) {
+        regex.lastIndex = 0;
+        regex.test(sample);
+      }
+    }
+  }
+}

@@ -1,5 +1,5 @@
 /** The overlay host of one order: a `shipguard-badge` element with a shadow root. */
-import { adoptStyles } from "./styles.js";
+import { adoptStyles, prepareStyles } from "./styles.js";
 
 export const HOST_TAG = "shipguard-badge";
 
@@ -15,6 +15,12 @@ function badgeButtonTemplate() {
     buttonTemplate.setAttribute("aria-expanded", "false");
   }
   return buttonTemplate;
+}
+
+/** Build what every badge shares (its button, its styles) before the first one is needed. */
+export function prepareBadges() {
+  badgeButtonTemplate();
+  prepareStyles();
 }
 
 /** A new badge host for an order, not yet in the page (see placeHost). */

@@ -79,6 +79,17 @@ function itemStatus(adapter) {
   return statuses.find((el) => !isDoneStatus(adapter, el.textContent.trim(), [...el.classList])) || statuses[0] || null;
 }
 
+/**
+ * Prepare an adapter's reading before rows arrive: label matchers built, and run once on
+ * plain and on wide text (the engine compiles a pattern for each kind on first use).
+ */
+export function prepareReading(adapter) {
+  const reading = readingOf(adapter);
+  for (const pattern of [reading.label, reading.nextLabel]) for (const sample of SAMPLES) pattern?.exec(sample);
+}
+
+const SAMPLES = ["Ship by: 1", "発送期限: 1"]; // one byte a character, and two
+
 // Per adapter (a bundle's compiled adapters are new objects, so per bundle too).
 const readings = new WeakMap();
 

@@ -82,17 +82,36 @@ const CSS = `
 `;
 
 let shared = null;
+let sharedList = null; // the same one-element list for every root: nothing to build per badge
+
+/** The parsed sheet, built once (before rows arrive, see prepareBadges), or null where refused. */
+function sharedSheet() {
+  if (shared === null) {
+    try {
+      shared = new CSSStyleSheet();
+      shared.replaceSync(CSS);
+      sharedList = [shared];
+    } catch {
+      shared = false; // some engines refuse sheets built in a content script's world
+    }
+  }
+  return shared || null;
+}
+
+/** Parse the overlay styles now rather than on the first badge. */
+export const prepareStyles = () => void sharedSheet();
 
 /** Give a shadow root the overlay styles; one parsed sheet serves every root. */
 export function adoptStyles(root) {
-  try {
-    shared ||= new CSSStyleSheet();
-    if (shared.cssRules.length === 0) shared.replaceSync(CSS);
-    root.adoptedStyleSheets = [shared];
-  } catch {
-    // Some engines refuse sheets built in a content script's world; a <style> always works.
-    const style = document.createElement("style");
-    style.textContent = CSS;
-    root.append(style);
+  if (sharedSheet()) {
+    try {
+      root.adoptedStyleSheets = sharedList;
+      return;
+    } catch {
+      shared = false; // refused when adopted rather than when built: <style> from now on
+    }
   }
+  const style = document.createElement("style");
+  style.textContent = CSS;
+  root.append(style);
 }

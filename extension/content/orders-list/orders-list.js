@@ -1,12 +1,13 @@
 /** Manage Orders: one badge per seller-fulfilled order row, kept in step with the table. */
 import { allMatches, firstMatch } from "../common/dom-read.js";
-import { createBadge, placeHost, HOST_TAG } from "../common/badge.js";
+import { createBadge, placeHost, prepareBadges, HOST_TAG } from "../common/badge.js";
 import { observePage } from "../common/observe-page.js";
-import { readFacts } from "../common/read-facts.js";
+import { prepareReading, readFacts } from "../common/read-facts.js";
 import { placeOf } from "../common/order-source.js";
 import { rememberOrder } from "../common/seen-orders.js";
 import { OverlayClock } from "../common/overlay-clock.js";
 import { orderFromPage, unreadablePageStep } from "../../core/order.js";
+import { warmDateFormats } from "../../core/dates.js";
 
 // Badges of rows the page took away, kept for a page that shows the same orders again
 // (pagination back and forth, a re-sort): it gets them back instead of new ones.
@@ -20,6 +21,10 @@ const SPARE_LIMIT = 2000;
  */
 export function startOrdersList(context) {
   const { compiled, adapter, pageData, reportProblem } = context;
+  // Everything that does not depend on a row, done now: rows arrive at a ready overlay.
+  prepareReading(adapter);
+  prepareBadges();
+  warmDateFormats(compiled.dateFormatList);
   const tracked = new WeakMap(); // row -> {host, key, json}: what its badge shows
   const shown = new WeakMap(); // host -> the same, still known once its row is gone
   const spare = new Map(); // facts key -> {host, order, json}
