@@ -41,7 +41,7 @@
   function onControl(event) { event.currentTarget.dataset.touched = "1"; }
   /* Render one description as a framework does: a fiber per node (type, props, links),
      props copied and compared with the previous render's, the element created and filled,
-     a handler on every control. */
+     a handler on every control. Before it, the row's view model from its order's JSON. */
   var previousProps = {};
   function render(description, parent, key) {
     var fiber = { type: description.tag || "#text", key: key, props: null, stateNode: null, return: parent, child: null, sibling: null };
@@ -70,6 +70,18 @@
     fiber.changed = changed;
     return fiber;
   }
+  /* A row's view model from the order as the orders API sends it (JSON text), as the app
+     builds it before rendering: dates and amounts formatted in the page's locale. */
+  function viewModel(json) {
+    var order = JSON.parse(json);
+    return {
+      id: order.amazonOrderId,
+      purchased: new Date(order.purchaseDate * 1000).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" }),
+      shipBy: new Date(order.latestShipDate * 1000).toLocaleDateString("en-US", { weekday: "short", month: "short", day: "numeric", year: "numeric" }),
+      deliverBy: new Date(order.latestDeliveryDate * 1000).toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric" }),
+      total: order.orderTotal.amount.toLocaleString("en-US", { style: "currency", currency: order.orderTotal.currencyCode }),
+    };
+  }
   function renderRows(templateId) {
     var rows = described[templateId];
     if (!rows) {
@@ -78,7 +90,12 @@
       for (var r = content.firstElementChild; r; r = r.nextElementSibling) rows.push(describe(r));
     }
     var fragment = document.createDocumentFragment();
-    for (var i = 0; i < rows.length; i++) fragment.appendChild(render(rows[i], null, templateId + ":" + i).stateNode);
+    var now = Date.now() / 1000;
+    for (var i = 0; i < rows.length; i++) {
+      viewModel(JSON.stringify({ amazonOrderId: templateId + "-" + i, purchaseDate: now - 86400, latestShipDate: now + 86400 * (i % 5),
+        latestDeliveryDate: now + 86400 * (4 + i % 5), orderTotal: { amount: 29.99 + i, currencyCode: "USD" } }));
+      fragment.appendChild(render(rows[i], null, templateId + ":" + i).stateNode);
+    }
     return fragment;
   }
 
@@ -86,10 +103,18 @@
      insertMs: the page's own replaceChildren; domMs: rows inserted -> last host in the DOM;
      layoutMs: -> style and layout done (forced right away unless options.layout is false). */
   function insert(templateId, options) {
+    return new Promise(function (resolve) {
+      /* In a task of the page's own, as the app's work runs: CDP's ScriptDuration counts
+         it there, and not inside the benchmark's Runtime evaluate that calls insert(). */
+      setTimeout(function () { insertNow(templateId, options, resolve); }, 0);
+    });
+  }
+
+  function insertNow(templateId, options, resolve) {
     var floor = options && options.floor, expect = (options && options.expect) || 0;
     var layout = !(options && options.layout === false);
     var rows = options && options.app ? renderRows(templateId) : document.getElementById(templateId).content.cloneNode(true);
-    return new Promise(function (resolve) {
+    (function () {
       var seen = 0, t0 = 0, insertMs = 0, floorObserver = null, done = false;
       var observer = new MutationObserver(function (records) {
         for (var r = 0; r < records.length; r++) {
@@ -119,7 +144,7 @@
       setTimeout(function () {
         if (!done) { done = true; observer.disconnect(); resolve({ timeout: true, hosts: hostCount(), seen: seen }); }
       }, 15000);
-    });
+    })();
   }
 
   /* A change outside the table (a heading's text), as the app makes all day: the time

@@ -29,10 +29,13 @@ METHODS = [
     "the share is an upper bound. Per-row growth compares the marginal cost per row from 15 to "
     "100 rows with that from 100 to 1,000 (start-up costs cancel out). The **Seller Central-like "
     "app** figure uses the same page at 100 rows with the rows rendered as a framework does "
-    "(`harness.js` APP mode: the markup described once per template, then per render a fiber "
-    "object per node with its props compared to the previous render's, each element created and "
-    "filled one by one, a handler on every control), with and without the extension; the share is "
-    "Shipguard's added script time over the app's own for the visit (load and rows).",
+    "(`harness.js` APP mode: per row a view model from the order's JSON, dates and the amount "
+    "formatted in the page's locale; the markup described once per template, then per render a "
+    "fiber object per node with its props compared to the previous render's, each element created "
+    "and filled one by one, a handler on every control), with and without the extension; the share "
+    "is Shipguard's added script time over the app's own for the visit (load and rows). Rows are "
+    "inserted in a task of the page's own (a timer), so CDP counts the app's script time; a "
+    "Runtime evaluate's would not be.",
     "- **3. Re-render.** On the same tab, the body is replaced by rows of other orders (brand-new "
     "`<tr>` nodes, as pagination does) several times, timed as in 1, against the floor. The "
     "unrelated change rewrites one text outside the table and times until every mutation "
