@@ -20,6 +20,8 @@ const oneLine = (text) => text.replace(/\s+/g, " ").trim();
 const squash = (text) => oneLine(text).replace(/[’‘]/g, "'");
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const alternation = (labels) => [...labels].sort((a, b) => b.length - a.length).map(escape).join("|");
+// A label as the page may write it: any run of white space between words, any apostrophe.
+const asWritten = (label) => escape(label).replace(/ /g, "\\s+").replace(/'/g, "['’‘]");
 
 /**
  * {facts, key, anchor} for the order in `scope` (a row, or the document on a page about
@@ -115,7 +117,8 @@ function readingOf(adapter) {
     cells,
     kindOf,
     firstCodes: new Set([...kindOf.keys()].map((label) => label.charCodeAt(0))),
-    label: kindOf.size ? new RegExp(`^(?:${alternation(kindOf.keys())})`) : null,
+    // Matched on the text as it is: only a hit is worth tidying up.
+    label: kindOf.size ? new RegExp(`^\\s*(?:${[...kindOf.keys()].sort((a, b) => b.length - a.length).map(asWritten).join("|")})`) : null,
     nextLabel: lineLabels.length ? new RegExp(alternation(new Set(lineLabels))) : null,
     selected: SELECTED.filter((kind) => selectors[kind]),
     address: Boolean(selectors.shipping_address),
@@ -190,7 +193,8 @@ function readLabels(cell, kinds, reading, found) {
     let at = 0;
     while (at < data.length && data.charCodeAt(at) <= 32) at += 1;
     if (!reading.firstCodes.has(data.charCodeAt(at))) continue;
-    const label = reading.label.exec(squash(data))?.[0];
+    const written = reading.label.exec(data)?.[0];
+    const label = written && squash(written);
     const kind = label && reading.kindOf.get(label);
     if (!kind || found[kind] !== undefined || !kinds.includes(kind)) continue;
     found[kind] = valueAfter(node, label, cell, reading);
@@ -202,11 +206,12 @@ function readLabels(cell, kinds, reading, found) {
 function valueAfter(node, label, cell, reading) {
   // The smallest element around the label with more than the label in it.
   let holder = node;
-  let text = squash(node.data);
+  let text = oneLine(node.data); // as long as its squashed form: apostrophes keep their length
   while (holder !== cell && text.length <= label.length) {
     holder = holder.parentNode;
-    text = squash(holder.textContent);
+    text = oneLine(holder.textContent);
   }
+  text = squash(text);
   const value = text.slice(text.indexOf(label) + label.length);
   const next = reading.nextLabel?.exec(value);
   return (next ? value.slice(0, next.index) : value).trim();
