@@ -8,6 +8,8 @@ import re
 import pytest
 from shipguard import config
 from shipguard.app import create_app
+from shipguard.bundle.datastore import load_data
+from shipguard.bundle.problems import DataError
 from shipguard.bundle.schemas.bundle import BundleSchema
 
 from .helpers import default_document, write_json
@@ -143,11 +145,21 @@ def test_healthz_names_the_bundle_version(client):
 
 def test_bundle_carries_team_disabled_features(team_dir):
     rules = default_document("rules.json")
-    rules["disabled_features"] = ["notifications"]
+    rules["disabled_features"] = ["reminders", "projections"]
     write_json(team_dir / "rules.json", rules)
     bundle = create_app({"DATA_DIR": str(team_dir)}).test_client().get("/api/v1/bundle").get_json()
-    assert bundle["disabled_features"] == ["notifications"]
+    assert bundle["disabled_features"] == ["reminders", "projections"]
     assert "disabled_features" not in bundle["rules"]
+
+
+def test_the_kill_switch_names_only_features_of_the_registry(team_dir):
+    rules = default_document("rules.json")
+    rules["disabled_features"] = ["orders-list", "notifications"]
+    write_json(team_dir / "rules.json", rules)
+    with pytest.raises(DataError) as raised:
+        load_data(team_dir)
+    assert "disabled_features.1" in str(raised.value)
+    assert "No feature 'notifications'" in str(raised.value)
 
 
 def test_bundle_is_sent_gzipped_to_clients_that_accept_it(client):
