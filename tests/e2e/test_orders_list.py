@@ -101,8 +101,19 @@ def test_rows_replaced_by_pagination_get_badges_and_old_ones_go(browser_context,
 def test_sorting_moves_badges_with_their_rows(browser_context, orders):
     page = open_orders(browser_context)
     wait_for_overlays(page, len(orders))
+    first_row = "#orders-table tbody tr a[href*='/orders-v3/order/']"
+    before = page.locator(first_row).first.text_content()
     page.click("#sort-ship-by")
-    page.wait_for_timeout(300)
+    page.wait_for_function(
+        """before => {
+            const link = (row) => row.querySelector('a[href*="/orders-v3/order/"]');
+            const rows = [...document.querySelectorAll('#orders-table tbody tr')].filter(link);
+            return link(rows[0]).textContent !== before && rows.every(row =>
+                row.querySelector('[data-shipguard-order]')?.dataset.shipguardOrder
+                    === link(row).textContent.trim());
+        }""",
+        arg=before,
+    )
     state = overlay_state(page)
     assert len(state) == len(orders)
     assert all(s["rowOrder"] == s["order"] for s in state)

@@ -148,8 +148,14 @@ def test_next_order_shortcut_focuses_late_and_due_soon_badges_in_turn(
     focused = []
     for _ in range(2):
         worker.evaluate(send)
-        list_page.wait_for_timeout(100)
-        focused.append(list_page.evaluate("document.activeElement?.dataset.shipguardOrder"))
+        moved = list_page.wait_for_function(
+            """previous => {
+                const id = document.activeElement?.dataset.shipguardOrder;
+                return id && id !== previous && id;
+            }""",
+            arg=focused[-1] if focused else None,
+        )
+        focused.append(moved.json_value())
     wanted = {o["order_id"] for o in needing_action[0]}
     assert focused[0] in wanted and focused[1] in wanted and focused[0] != focused[1]
 

@@ -126,7 +126,7 @@ class Marketplace:
     channel: str
 
 
-#: DOMAIN.md 1.7.
+#: Seller Central's marketplaces: id, Seller Central host, time zone of ship-by days, sales channel.
 MARKETPLACES: dict[str, Marketplace] = {
     m.code: m
     for m in (

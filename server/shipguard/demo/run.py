@@ -1,10 +1,8 @@
 """`shipguard demo`: the built extension in Chromium on sample Seller Central pages, in a window or as screenshots."""
 
-import contextlib
 import json
 import os
 import tempfile
-import threading
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -78,24 +76,6 @@ def list_pages():
         if expect is not None:
             found.append((label, expect["origin"] + expect["path"], len(expect.get("orders", {}))))
     return found
-
-
-@contextlib.contextmanager
-def running_server(data_dir=None):
-    """The real app on waitress, on a free loopback port, in a background thread."""
-    import waitress
-
-    from shipguard.app import create_app
-
-    server = waitress.create_server(
-        create_app({"DATA_DIR": data_dir}), host="127.0.0.1", port=0, threads=4
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.effective_port}"
-    finally:
-        server.close()
 
 
 def keep_off_the_network(context):
@@ -247,13 +227,15 @@ def drive(window, out_dir, data_dir, lang):
     from playwright.sync_api import sync_playwright
 
     from shipguard.commands.build import build
+    from shipguard.commands.server_process import running_server
     from shipguard.demo.browser import launch_with_extension, service_worker
     from shipguard.demo.routes import install_routes
 
     with (
         tempfile.TemporaryDirectory(prefix="shipguard-demo-") as work,
-        running_server(data_dir) as server_url,
+        running_server(data_dir=data_dir) as server,
     ):
+        server_url = server.url
         extension_dir = build(Path(work) / "dist", data_dir=data_dir)
         print(f"Server {server_url}; extension built in {extension_dir}", flush=True)
         with sync_playwright() as playwright:
