@@ -2,6 +2,8 @@
 
 import json
 import os
+import shutil
+import subprocess
 import tempfile
 import time
 from pathlib import Path
@@ -200,6 +202,18 @@ def has_display():
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+def has_japanese_font():
+    """Whether fontconfig knows a Japanese font; without one the JP pages show boxes.
+    Systems without fontconfig (macOS, Windows) ship CJK fonts."""
+    fc_list = shutil.which("fc-list")
+    if not fc_list:
+        return True
+    found = subprocess.run(
+        [fc_list, ":lang=ja", "family"], capture_output=True, text=True, timeout=30, check=False
+    )
+    return bool(found.stdout.strip())
+
+
 def run(out_dir=None, headed=False, data_dir=None, lang=None):
     """Run the demo; a window when asked (or a display and no --out), else screenshots. Returns an exit status."""
     try:
@@ -207,6 +221,11 @@ def run(out_dir=None, headed=False, data_dir=None, lang=None):
     except ImportError:
         print("shipguard demo needs Playwright: pip install 'shipguard[demo]'")
         return 1
+    if not has_japanese_font():
+        print(
+            "No Japanese font: the JP page will show boxes. Install one first, such as "
+            "Debian's fonts-noto-cjk (`make browser` does, as root)."
+        )
     window = headed or (out_dir is None and has_display())
     out_dir = Path(out_dir or "demo-screenshots").resolve()
     try:
