@@ -9,6 +9,7 @@ import pytest
 from shipguard import config
 from shipguard.app import create_app
 from shipguard.bundle.datastore import load_data
+from shipguard.bundle.features import feature_ids
 from shipguard.bundle.problems import DataError
 from shipguard.bundle.schemas.bundle import BundleSchema
 
@@ -180,3 +181,10 @@ def test_bundle_is_sent_gzipped_to_clients_that_accept_it(client):
         assert again.status_code == 304
     refused = client.get("/api/v1/bundle", headers={"Accept-Encoding": "gzip;q=0"})
     assert "Content-Encoding" not in refused.headers
+
+
+def test_the_feature_registry_is_valid_and_names_every_page_kind():
+    ids = feature_ids()
+    assert {"reminders", "projections"} <= set(ids)
+    pages = {path.stem for path in (config.default_data_dir() / "pages").glob("*.json")}
+    assert pages <= set(ids)
