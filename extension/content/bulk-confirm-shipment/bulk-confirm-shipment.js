@@ -15,7 +15,7 @@ const ORDER_ID = /\d{3}-\d{7}-\d{7}/;
 const LAYOUT_GRACE_MS = 4000;
 const HOST_NAME = HOST_TAG.toUpperCase();
 
-export function startBulkConfirmShipment({ compiled, adapter, pageData, reportProblem }) {
+export function start({ compiled, adapter, pageData, reportProblem }) {
   const marketplace = pageMarketplaceOf(adapter, compiled);
   const clock = new OverlayClock(compiled);
   const entries = new Map(); // order id -> {row, host, seen}
