@@ -9,7 +9,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from .loadserver import serve_command
+from shipguard.commands.server_process import serve_command
+
 from .report import Figure
 from .stats import num, summarise
 

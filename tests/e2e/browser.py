@@ -19,18 +19,3 @@ def storage_get(worker, area, key):
 
 def storage_set(worker, area, values):
     worker.evaluate(f"async () => chrome.storage.{area}.set({json.dumps(values)})")
-
-
-def wait_until_seen(worker, order_ids):
-    """Until Shipguard has stored what it saw of these orders (it batches its writes)."""
-    worker.evaluate(
-        """async (ids) => {
-            for (let i = 0; i < 100; i++) {
-                const { seenOrders = {} } = await chrome.storage.local.get("seenOrders");
-                if (ids.every((id) => id in seenOrders)) return;
-                await new Promise((r) => setTimeout(r, 100));
-            }
-            throw new Error("these orders were never stored as seen: " + ids);
-        }""",
-        list(order_ids),
-    )

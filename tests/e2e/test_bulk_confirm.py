@@ -1,7 +1,6 @@
 """Confirming several orders at once: a badge per order row and a tracking check per row."""
 
-from browser import wait_until_seen
-from overlay import host, wait_for_overlays
+from overlay import host, wait_for_overlays, wait_until_remembered
 from playwright.sync_api import expect
 from sellercentral import expectation_routes, fixture_expectations, fixture_url
 
@@ -16,7 +15,8 @@ def test_each_row_gets_its_status_and_its_own_tracking_check(
     seen_on = browser_context.new_page()
     seen_on.goto(fixture_url(expected["seen_on"]))
     wait_for_overlays(seen_on, len(fixture_expectations(expected["seen_on"])["orders"]))
-    wait_until_seen(worker, expected["orders"])
+    for order_id in expected["orders"]:
+        wait_until_remembered(worker, order_id)
     page = browser_context.new_page()
     page.goto(fixture_url(BULK))
     wait_for_overlays(page, len(expected["orders"]))

@@ -10,8 +10,8 @@ statuses their sidecars give hold there by construction.
 import re
 
 import pytest
-from browser import storage_get, wait_until_seen
-from overlay import host, overlay_state, wait_for_overlays
+from browser import storage_get
+from overlay import host, overlay_state, wait_for_overlays, wait_until_remembered
 from playwright.sync_api import expect
 from sellercentral import (
     MARKETPLACES,
@@ -108,7 +108,7 @@ def test_confirm_shipment_and_contact_buyer_read_in_any_ui_language(
     first = context.new_page()
     first.goto(url)
     expect(host(first, order_id)).to_have_attribute("data-shipguard-status", status)
-    wait_until_seen(worker, [order_id])
+    wait_until_remembered(worker, order_id)
     for name in others:
         other_url, other_html, _ = moved(name, code, lang)
         serve(context, other_url, other_html)
@@ -131,7 +131,7 @@ def test_the_reason_is_picked_in_the_pages_ui_language(context, worker):
     details.goto(details_url)
     panel = host(details, order_id).locator(".panel")
     expect(panel).to_be_visible()
-    wait_until_seen(worker, [order_id])
+    wait_until_remembered(worker, order_id)
     panel.locator('[data-shipguard-action="copy-delay-out-of-stock"]').click()
     expect(panel.get_by_role("status")).to_contain_text("Copied")
     url, html, _ = moved("contact-buyer-de.html", "UK", "en-GB")

@@ -11,7 +11,7 @@ import { OverlayClock } from "../common/overlay-clock.js";
 import { trackingWarnings } from "../common/tracking-fields.js";
 import { findOrderId } from "../../core/order-id.js";
 
-export function startBulkConfirmShipment(context) {
+export function start(context) {
   const { compiled, adapter, pageData, reportProblem } = context;
   const marketplace = pageMarketplaceOf(adapter, compiled);
   const clock = new OverlayClock(compiled);

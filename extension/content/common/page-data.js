@@ -10,6 +10,7 @@ export class PageData {
   #listeners = new Set();
   #compiled = null;
   #waiting = []; // responses that arrived before the bundle did
+  #handled = 0;
 
   /** Start reading the port; it queued what the hook handed over before Shipguard was ready. */
   listen(port) {
@@ -52,6 +53,9 @@ export class PageData {
     } catch (error) {
       // A sign-in page, a new response shape: the DOM reading stays in charge.
       console.debug("Shipguard page data ignored:", error);
+    } finally {
+      // A sign that a response was read (or refused), for tests to wait on, as for routing.
+      document.documentElement.dataset.shipguardPageData = String(++this.#handled);
     }
   }
 }

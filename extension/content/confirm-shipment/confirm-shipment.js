@@ -13,7 +13,7 @@ import { trackingWarnings } from "../common/tracking-fields.js";
 
 const NOTES = { late: "confirmLateNote", "due-soon": "confirmDueSoonNote" };
 
-export function startConfirmShipment(context) {
+export function start(context) {
   const { compiled, adapter, pageData } = context;
   const orderId = orderIdFromUrl(adapter);
   const marketplace = pageMarketplaceOf(adapter, compiled);

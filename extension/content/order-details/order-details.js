@@ -9,7 +9,7 @@ import { orderFromPage, unreadablePageStep } from "../../core/order.js";
 
 const NEEDS_ACTION = ["late", "due-soon"];
 
-export function startOrderDetails(context) {
+export function start(context) {
   const { compiled, adapter } = context;
   const place = placeOf(adapter);
   let reported = false; // the unreadable-layout notice once, not on every change

@@ -19,7 +19,7 @@ const SPARE_LIMIT = 2000;
  * touches only rows whose facts changed. The app's own JSON, when it arrives, wins.
  * A scan reads every row first and writes the badges after, so no read waits on a write.
  */
-export function startOrdersList(context) {
+export function start(context) {
   const { compiled, adapter, pageData, reportProblem } = context;
   // Everything that does not depend on a row, done now: rows arrive at a ready overlay.
   prepareReading(adapter);

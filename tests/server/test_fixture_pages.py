@@ -1,7 +1,7 @@
 """The Seller Central fixtures are well-formed and say what the browser tests expect.
 
-Plain pytest, no browser (the adapters' selectors are checked against the fixtures in a
-real CSS engine by test_adapter_selectors.py).
+No browser here (the adapters' selectors are checked against the fixtures in a real CSS
+engine by tests/e2e/test_adapter_selectors.py).
 """
 
 import json
@@ -1093,7 +1093,7 @@ def test_json_fixtures_are_the_captured_bodies_rebuilt():
     assert {n for n in built if not n.endswith(".expect.json")} == set(JSON_FIXTURES)
     for name, text in built.items():
         assert (sc.FIXTURES_DIR / name).read_text(encoding="utf-8") == text, (
-            f"{name} differs: run python tests/e2e/order_bodies.py"
+            f"{name} differs: run python tests/support/order_bodies.py"
         )
 
 

@@ -5,7 +5,7 @@ real ``/orders-api/order/<id>`` body (US, 2021). Every ``orders-api-*.json`` fix
 them moved in time (dates become day tokens relative to today, spaced as captured) with the
 fields a case needs changed. Nothing else about the shape is written by hand.
 
-Run ``python tests/e2e/order_bodies.py`` to rewrite the fixtures; a test checks that the files
+Run ``python tests/support/order_bodies.py`` to rewrite the fixtures; a test checks that the files
 on disk are exactly what this module builds.
 """
 
