@@ -110,16 +110,18 @@ def script_figures(raw):
         runs = {"ext": raw[100]["app-ext"], "bare": raw[100]["app-bare"]}
         extra, _, bare = _added(runs, "visit_script")
         share = ratio(extra, bare.median)
+        # Less script time with the extension than without is noise, not a result: not met.
+        measurable = extra >= 0
         figures.append(
             Figure(
                 S2,
                 "100-row page visit (load + rows) of the Seller Central-like app, "
                 "share of the app's script time",
-                f"{num(100 * share)} %",
+                f"{num(100 * share)} %" + ("" if measurable else " (not measurable: noise)"),
                 f"the app's own {num(bare.median)} ms (rows rendered framework-style), "
                 f"Shipguard {num(extra)} ms",
                 f"<= {100 * SHARE_TARGET:g} %",
-                share <= SHARE_TARGET,
+                measurable and share <= SHARE_TARGET,
             )
         )
     sizes = sorted(added)
