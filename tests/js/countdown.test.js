@@ -1,15 +1,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { formatDuration, badgeText, msUntilTextChanges } from "../../extension/core/countdown.js";
+import { wordsIn } from "./support/locales.js";
 
-// English words as in _locales/en, so the assertions read as the seller reads the badge.
-const words = {
-  durationDays: "$1 d", durationDaysHours: "$1 d $2 h", durationHours: "$1 h",
-  durationHoursMinutes: "$1 h $2 min", durationMinutes: "$1 min",
-  badgeLate: "Late by $1", badgeDueSoon: "Ship within $1", badgeOnTrack: "Ship by $1 · $2 left",
-  badgeUnknown: "Ship-by unknown",
-};
-const t = (key, subs = []) => words[key].replace(/\$(\d)/g, (_, i) => String(subs[i - 1]));
+// English as in _locales/en, so the assertions read as the seller reads the badge.
+const t = wordsIn("en");
 const MIN = 60e3;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
@@ -31,7 +26,7 @@ test("badge words per status", () => {
   assert.equal(badgeText({ status: "due-soon", deadline }, deadline - 5 * HOUR, t), "Ship within 5 h");
   assert.equal(badgeText({ status: "on-track", deadline, shipByLabel: "Thu, Dec 5" }, deadline - 2 * DAY - HOUR, t),
     "Ship by Thu, Dec 5 · 2 d left");
-  assert.equal(badgeText({ status: "done", deadline: null, reason: "Shipped or cancelled" }, 0, t), "Shipped or cancelled");
+  assert.equal(badgeText({ status: "done", deadline: null, reason: "Shipped or canceled" }, 0, t), "Shipped or canceled");
   assert.equal(badgeText({ status: "unknown", deadline: null }, 0, t), "Ship-by unknown");
 });
 

@@ -3,7 +3,7 @@
  * else), the buyer's language, and one button per message that renders, checks and copies.
  */
 import { el } from "./element.js";
-import { t, uiLanguage } from "./i18n.js";
+import { t, uiLocale } from "./i18n.js";
 import { savePendingMessage } from "./pending-message.js";
 import { logRemedy } from "./remedy-log.js";
 import { localText, defaultNewShipDay, messageLocale } from "../../core/remedies.js";
@@ -28,7 +28,7 @@ export function messageForm(remedies, order, compiled, feedback) {
     className: "copy-message",
     dataset: { shipguardAction: remedy.id },
     onclick: () => copyMessage(remedy, templates[i], order, inputs, language, feedback, preview, compiled),
-  }, localText(remedy.title, uiLanguage())));
+  }, localText(remedy.title, uiLocale())));
   return [
     ...[...inputs.values()].map(({ label }) => label),
     language.label,
@@ -68,7 +68,7 @@ function fieldInputs(templates, order, compiled) {
     if (name === "new_ship_date") {
       input.value = dayToIsoDate(defaultNewShipDay(order.shipByDay, today, compiled.delayBusinessDays, order.marketplace));
     }
-    const text = name === "new_ship_date" ? t("panelNewShipDate") : described[name].description;
+    const text = factLabel(name, described[name]);
     inputs.set(name, { input, label: el("label", {}, optional ? `${text} ${t("panelOptional")}` : text, input) });
   }
   return inputs;
@@ -78,7 +78,7 @@ function languageSelect(templates, marketplace, preferred) {
   const locales = [...new Set(templates.flatMap((tpl) => Object.keys(tpl.locales)))].sort();
   const chosen = locales.includes(preferred) ? preferred : messageLocale(templates[0], marketplace);
   const select = el("select", { name: "locale" }, ...locales.map((locale) =>
-    el("option", { value: locale, selected: locale === chosen }, locale)));
+    el("option", { value: locale, selected: locale === chosen }, languageName(locale))));
   const label = el("label", { hidden: locales.length < 2 }, t("panelMessageLanguage"), select);
   return { select, label };
 }
@@ -102,7 +102,7 @@ async function copyMessage(remedy, template, order, inputs, language, feedback, 
     .map((f) => message.body.slice(f.start + 1, f.end - 1)))];
   if (missing.length) {
     feedback.classList.add("problem");
-    feedback.textContent = t("panelMessageIncomplete", [missing.map((n) => describe(n, template)).join(", ")]);
+    feedback.textContent = t("panelMessageIncomplete", [new Intl.ListFormat(uiLocale()).format(missing.map((n) => describe(n, template)))]);
     return;
   }
   // What the seller typed is checked against Amazon's rules too (a phone number, a link…).
@@ -110,7 +110,7 @@ async function copyMessage(remedy, template, order, inputs, language, feedback, 
   preview.append(el("textarea", { readonly: true, "aria-label": t("panelMessageText") }, message.body));
   if (findings.length > 0) {
     preview.append(el("ul", { className: "findings" }, ...findings.map((f) =>
-      el("li", { className: f.severity }, `${message.body.slice(f.start, f.end)}: ${f.message}`))));
+      el("li", { className: f.severity }, t("panelFinding", [message.body.slice(f.start, f.end), findingText(f)])))));
   }
   if (!lintOk(findings)) {
     feedback.classList.add("problem");
@@ -129,5 +129,24 @@ async function copyMessage(remedy, template, order, inputs, language, feedback, 
   }
 }
 
-const describe = (name, template) =>
-  name === "new_ship_date" ? t("panelNewShipDate") : template.placeholders[name]?.description || name;
+const describe = (name, template) => (template.placeholders[name] ? factLabel(name, template.placeholders[name]) : name);
+
+/** What the seller is asked for, in the UI language when the template gives a label. */
+function factLabel(name, placeholder) {
+  if (name === "new_ship_date") return t("panelNewShipDate");
+  return placeholder.label ? localText(placeholder.label, uiLocale()) : placeholder.description;
+}
+
+// "Deutsch (Deutschland)" rather than "de-DE"; the code itself where Intl has no name.
+let languageNames;
+function languageName(locale) {
+  languageNames ||= new Intl.DisplayNames([uiLocale()], { type: "language" });
+  return languageNames.of(locale) || locale;
+}
+
+/** A lint finding in the UI language; a team's own rule brings only its English message. */
+function findingText(finding) {
+  const key = `lint_${finding.rule.replaceAll("-", "_")}`;
+  const text = t(key);
+  return text === key ? finding.message : text;
+}

@@ -1,0 +1,36 @@
+/**
+ * Words in one UI language: messages by key, and counted messages by plural category.
+ * `lookup(key, substitutions)` is chrome.i18n.getMessage in the extension and a
+ * messages.json reader in tests, so every language's plurals can be tested under node.
+ */
+
+const pluralRules = new Map();
+
+/** The plural category ("one", "few", "many", "other"…) of a count in a locale. */
+export function pluralCategory(count, locale) {
+  let rules = pluralRules.get(locale);
+  if (!rules) {
+    rules = new Intl.PluralRules(locale);
+    pluralRules.set(locale, rules);
+  }
+  return rules.select(count);
+}
+
+/** The categories a language needs keys for: `key_one`, `key_other`… */
+export const pluralCategories = (locale) => new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
+
+/**
+ * `t(key, substitutions)`: the message, or the key itself when it is missing.
+ * `plural(key, count, substitutions)`: the message `key_<category>` for the count, whose
+ * $1 is the count as the locale writes numbers unless substitutions say otherwise.
+ */
+export function translator(lookup, locale) {
+  const numbers = new Intl.NumberFormat(locale);
+  const t = (key, substitutions = []) => lookup(key, substitutions.map(String)) || key;
+  const plural = (key, count, substitutions = [numbers.format(count)]) => {
+    const strings = substitutions.map(String);
+    // "other" covers every count in every language, so a missing category still reads well.
+    return lookup(`${key}_${pluralCategory(count, locale)}`, strings) || lookup(`${key}_other`, strings) || key;
+  };
+  return { t, plural, locale };
+}
