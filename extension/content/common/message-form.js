@@ -68,7 +68,7 @@ function fieldInputs(templates, order, compiled) {
     if (name === "new_ship_date") {
       input.value = dayToIsoDate(defaultNewShipDay(order.shipByDay, today, compiled.delayBusinessDays, order.marketplace));
     }
-    const text = factLabel(name, described[name]);
+    const text = factLabel(described[name]);
     inputs.set(name, { input, label: el("label", {}, optional ? `${text} ${t("panelOptional")}` : text, input) });
   }
   return inputs;
@@ -129,13 +129,10 @@ async function copyMessage(remedy, template, order, inputs, language, feedback, 
   }
 }
 
-const describe = (name, template) => (template.placeholders[name] ? factLabel(name, template.placeholders[name]) : name);
+const describe = (name, template) => (template.placeholders[name] ? factLabel(template.placeholders[name]) : name);
 
-/** What the seller is asked for, in the UI language when the template gives a label. */
-function factLabel(name, placeholder) {
-  if (name === "new_ship_date") return t("panelNewShipDate");
-  return placeholder.label ? localText(placeholder.label, uiLocale()) : placeholder.description;
-}
+/** What the seller is asked for: the template's label in the UI language, else its description. */
+const factLabel = (placeholder) => (placeholder.label ? localText(placeholder.label, uiLocale()) : placeholder.description);
 
 // "Deutsch (Deutschland)" rather than "de-DE"; the code itself where Intl has no name.
 let languageNames;
