@@ -13,12 +13,12 @@ export function formatDuration(ms, { t, plural }) {
   const days = Math.floor(span / DAY);
   const hours = Math.floor((span % DAY) / HOUR);
   const minutes = Math.floor((span % HOUR) / MINUTE);
-  // Each unit is counted on its own ("1 Tag", "2 Tage"); durationPair joins two of them.
-  const pair = (first, second) => t("durationPair", [first, second]);
+  // A single unit is counted ("1 Tag", "2 Tage"); the two-unit forms take the units
+  // every language abbreviates alike ("Std.", "min"), and their first count is small.
   if (days >= 2) return plural("durationDays", days);
-  if (days === 1) return hours ? pair(plural("durationDays", 1), plural("durationHours", hours)) : plural("durationDays", 1);
+  if (days === 1) return hours ? t("durationOneDayHours", [hours]) : plural("durationDays", 1);
   if (hours >= 3) return plural("durationHours", hours);
-  if (hours >= 1) return minutes ? pair(plural("durationHours", hours), plural("durationMinutes", minutes)) : plural("durationHours", hours);
+  if (hours >= 1) return minutes ? t("durationHoursMinutes", [hours, minutes]) : plural("durationHours", hours);
   return plural("durationMinutes", Math.max(1, minutes));
 }
 

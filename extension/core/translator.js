@@ -34,3 +34,13 @@ export function translator(lookup, locale) {
   };
   return { t, plural, locale };
 }
+
+/**
+ * The UI locale: the language Chrome picked the messages in (`localeTag`), keeping the
+ * browser's region when it is that language ("de-AT" reads German messages, Austrian dates).
+ * The browser's own tag alone can disagree with the messages (headless Chrome reports
+ * en-US under --lang=de), and dates, plurals and the bundle's texts must match the messages.
+ */
+export function uiLocaleOf(messagesLocale, browserLocale) {
+  return browserLocale.split("-")[0] === messagesLocale.split("-")[0] ? browserLocale : messagesLocale;
+}

@@ -3,7 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
-import { pluralCategories } from "../../extension/core/translator.js";
+import { pluralCategories, uiLocaleOf } from "../../extension/core/translator.js";
 import { ROOT, bcp47, localeFolders, pluralBase, readMessages } from "./support/locales.js";
 
 // The UI languages Shipguard promises; a locale folder beyond these is checked the same way.
@@ -65,6 +65,12 @@ for (const locale of locales.filter((name) => name !== "en")) {
 }
 
 for (const locale of locales) {
+  test(`${locale}: no substitution runs into another ($1$2 is read by Chrome as a placeholder named "1")`, () => {
+    for (const [key, entry] of Object.entries(readMessages(locale))) {
+      assert.doesNotMatch(entry.message.replaceAll("$$", ""), /\$[1-9]\$/, `${locale}.${key}: put a character between the substitutions`);
+    }
+  });
+
   test(`${locale}: every counted message has exactly the plural forms the language needs`, () => {
     const messages = readMessages(locale);
     const categories = pluralCategories(bcp47(locale));
@@ -135,4 +141,12 @@ test("keys built at run time have an allowlisted prefix that English has keys fo
   for (const prefix of Object.keys(DYNAMIC_KEY_PREFIXES)) {
     assert.ok(Object.keys(english).some((key) => key.startsWith(prefix)), `no English key starts with ${prefix}`);
   }
+});
+
+test("each locale names its own language, so dates, plurals and bundle texts follow the messages", () => {
+  for (const locale of locales) assert.equal(readMessages(locale).localeTag.message, bcp47(locale), `${locale}.localeTag`);
+  assert.equal(uiLocaleOf("de", "de-AT"), "de-AT");
+  assert.equal(uiLocaleOf("de", "en-US"), "de");
+  assert.equal(uiLocaleOf("en", "zh-TW"), "en");
+  assert.equal(uiLocaleOf("zh-CN", "zh-CN"), "zh-CN");
 });

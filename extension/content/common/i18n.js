@@ -1,5 +1,5 @@
 /** UI text in the browser's language, from _locales. */
-import { translator } from "../../core/translator.js";
+import { translator, uiLocaleOf } from "../../core/translator.js";
 
 // A page of 1,000 badges asks for the same few words thousands of times; the browser's
 // lookup is a native call each time, so answers are kept (the UI language cannot change
@@ -18,7 +18,7 @@ function cachedMessage(key, substitutions) {
   return text;
 }
 
-const language = chrome.i18n.getUILanguage();
+const language = uiLocaleOf(cachedMessage("localeTag", []) || "en", chrome.i18n.getUILanguage());
 
 /** The UI language's words: `words.t(key, subs)`, `words.plural(key, count)`. */
 export const words = translator(cachedMessage, language);
