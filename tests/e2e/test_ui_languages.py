@@ -36,9 +36,7 @@ def bundle_titles(language):
 def test_ui_speaks_the_browsers_language(playwright, extension_dir, tmp_path, pages, locale):
     texts = messages(locale)
     language = locale.replace("_", "-")
-    context = launch_with_extension(
-        playwright, extension_dir, tmp_path / "profile", lang=language
-    )
+    context = launch_with_extension(playwright, extension_dir, tmp_path / "profile", lang=language)
     try:
         install_routes(context, pages)
         extension_id = service_worker(context).url.split("/")[2]
