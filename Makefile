@@ -45,6 +45,9 @@ browser:
 	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
 		apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
 	else $(BIN)/python -m playwright install chromium; fi
+	@# Japanese and Chinese UI text (the demo's --lang ja / zh-CN screenshots) needs a CJK font.
+	@if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] && ! dpkg -s fonts-noto-cjk >/dev/null 2>&1; then \
+		apt-get update -qq && apt-get install -y -qq fonts-noto-cjk >/dev/null; fi
 
 # JS dev tools (web-ext for the Firefox lint test), reinstalled when package.json changes.
 node_modules/.installed: package.json package-lock.json | node

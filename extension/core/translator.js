@@ -23,6 +23,7 @@ export const pluralCategories = (locale) => new Intl.PluralRules(locale).resolve
  * `t(key, substitutions)`: the message, or the key itself when it is missing.
  * `plural(key, count, substitutions)`: the message `key_<category>` for the count, whose
  * $1 is the count as the locale writes numbers unless substitutions say otherwise.
+ * `languageName(tag)`: a buyer language's name in the UI language.
  */
 export function translator(lookup, locale) {
   const numbers = new Intl.NumberFormat(locale);
@@ -32,7 +33,13 @@ export function translator(lookup, locale) {
     // "other" covers every count in every language, so a missing category still reads well.
     return lookup(`${key}_${pluralCategory(count, locale)}`, strings) || lookup(`${key}_other`, strings) || key;
   };
-  return { t, plural, locale };
+  // "Deutsch (Deutschland)" rather than "de-DE"; the tag itself where Intl has no name.
+  let languageNames;
+  const languageName = (tag) => {
+    languageNames ||= new Intl.DisplayNames([locale], { type: "language" });
+    return languageNames.of(tag) || tag;
+  };
+  return { t, plural, languageName, locale };
 }
 
 /**

@@ -1,7 +1,7 @@
 /** The options page: server, token, preferences, features, shortcuts, local data. */
 import { OPTIONS_RELOAD_BUNDLE, OPTIONS_BUNDLE_STATE, OPTIONS_TEST_SERVER } from "../core/message-types.js";
 import { FEATURES, loadSettings, normaliseServerUrl, saveSettings, teamToken } from "../lib/settings.js";
-import { t, translatePage } from "../lib/i18n.js";
+import { t, words, translatePage } from "../lib/i18n.js";
 
 const $ = (id) => document.getElementById(id);
 const LOCAL_DATA = ["seenOrders", "orderMarks", "remedyLog", "pendingMessages", "notifiedOrders", "adapterProblems", "accountHealth"];
@@ -56,7 +56,7 @@ async function reload() {
 function fillPreferences(settings, state) {
   const select = $("message-locale");
   const auto = new Option(t("optionsMessageLanguageAuto"), "");
-  select.replaceChildren(auto, ...state.messageLocales.map((locale) => new Option(locale, locale)));
+  select.replaceChildren(auto, ...state.messageLocales.map((locale) => new Option(words.languageName(locale), locale)));
   select.value = settings.messageLocale;
   $("due-soon-hours").value = settings.dueSoonHours ?? "";
   $("reminders-on").checked = settings.remindersOn;

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { localText } from "../../extension/core/remedies.js";
-import { ROOT, bcp47, localeFolders, readMessages } from "./support/locales.js";
+import { ROOT, bcp47, localeFolders, readMessages, wordsIn } from "./support/locales.js";
 import { bundleTexts } from "./support/bundle-texts.js";
 
 const texts = bundleTexts();
@@ -45,4 +45,9 @@ test("every message lint rule has its finding in the UI languages", () => {
   for (const rule of lint.rules) {
     assert.equal(english[`lint_${rule.id.replaceAll("-", "_")}`].message, rule.message, `${rule.id}: English differs from lint.json`);
   }
+});
+
+test("buyer languages are named in the UI language", () => {
+  assert.equal(wordsIn("de").languageName("fr-FR"), "Französisch (Frankreich)");
+  assert.equal(wordsIn("ja").languageName("de-DE"), "ドイツ語 (ドイツ)");
 });

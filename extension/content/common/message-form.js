@@ -3,7 +3,7 @@
  * else), the buyer's language, and one button per message that renders, checks and copies.
  */
 import { el } from "./element.js";
-import { t, uiLocale } from "./i18n.js";
+import { t, uiLocale, words } from "./i18n.js";
 import { savePendingMessage } from "./pending-message.js";
 import { logRemedy } from "./remedy-log.js";
 import { localText, defaultNewShipDay, messageLocale } from "../../core/remedies.js";
@@ -78,7 +78,7 @@ function languageSelect(templates, marketplace, preferred) {
   const locales = [...new Set(templates.flatMap((tpl) => Object.keys(tpl.locales)))].sort();
   const chosen = locales.includes(preferred) ? preferred : messageLocale(templates[0], marketplace);
   const select = el("select", { name: "locale" }, ...locales.map((locale) =>
-    el("option", { value: locale, selected: locale === chosen }, languageName(locale))));
+    el("option", { value: locale, selected: locale === chosen }, words.languageName(locale))));
   const label = el("label", { hidden: locales.length < 2 }, t("panelMessageLanguage"), select);
   return { select, label };
 }
@@ -133,13 +133,6 @@ const describe = (name, template) => (template.placeholders[name] ? factLabel(te
 
 /** What the seller is asked for: the template's label in the UI language, else its description. */
 const factLabel = (placeholder) => (placeholder.label ? localText(placeholder.label, uiLocale()) : placeholder.description);
-
-// "Deutsch (Deutschland)" rather than "de-DE"; the code itself where Intl has no name.
-let languageNames;
-function languageName(locale) {
-  languageNames ||= new Intl.DisplayNames([uiLocale()], { type: "language" });
-  return languageNames.of(locale) || locale;
-}
 
 /** A lint finding in the UI language; a team's own rule brings only its English message. */
 function findingText(finding) {
