@@ -22,8 +22,8 @@ function showOrders(orders, now) {
       href: `https://${order.host}/orders-v3/order/${encodeURIComponent(order.orderId)}`,
       target: "_blank", rel: "noopener", textContent: order.orderId,
     });
-    const words = badgeText({ status: order.status, deadline: order.deadline }, now, words);
-    return el("li", {}, link, el("span", { className: `status-${order.status}`, textContent: words }),
+    const text = badgeText({ status: order.status, deadline: order.deadline }, now, words);
+    return el("li", {}, link, el("span", { className: `status-${order.status}`, textContent: text }),
       el("span", { className: "market", textContent: order.marketplace }));
   }));
 }

@@ -64,7 +64,7 @@ def test_badges_say_how_long_is_left_in_words(browser_context, orders):
             assert text == "Ship-by unknown"
             assert "could not read the ship-by date" in state["tooltip"]
         else:
-            assert text in ("Shipped or cancelled", "Fulfilled by Amazon")
+            assert text in ("Shipped or canceled", "Fulfilled by Amazon")
         if status in ("late", "due-soon", "on-track"):
             assert (
                 state["tooltip"].startswith("Ship-by deadline: ")
