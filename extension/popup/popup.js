@@ -42,14 +42,14 @@ function figuresFor(code, health, typed) {
   return health[code] || health.ALL || typed;
 }
 
-function projectionLines(orders, metrics, prefix) {
+function projectionLines(orders, metrics, label) {
   const { shipLate, cancel } = choices(metrics, orders.length);
   const n = orders.length;
   const rates = ({ before, after, limit }) => [n, ...[before, after, limit].map((rate) => percent(rate, words.locale))];
   const lines = [];
-  if (shipLate) lines.push(prefix + plural("popupProjectLate", n, rates(shipLate)));
-  if (cancel) lines.push(prefix + plural("popupProjectCancel", n, rates(cancel)));
-  return lines;
+  if (shipLate) lines.push(plural("popupProjectLate", n, rates(shipLate)));
+  if (cancel) lines.push(plural("popupProjectCancel", n, rates(cancel)));
+  return label ? lines.map((line) => t("labelledText", [label, line])) : lines;
 }
 
 function showProjection(orders, health, typed, seen, now) {
@@ -57,7 +57,7 @@ function showProjection(orders, health, typed, seen, now) {
   for (const order of orders) byMarketplace.set(order.marketplace, [...(byMarketplace.get(order.marketplace) || []), order]);
   const several = byMarketplace.size > 1;
   let lines = [...byMarketplace].flatMap(([code, group]) =>
-    projectionLines(group, figuresFor(code, health, typed), several ? `${code}: ` : ""));
+    projectionLines(group, figuresFor(code, health, typed), several ? code : ""));
   if (orders.length && lines.length === 0) lines = [t("popupProjectNoFigures")];
   $("projection-lines").replaceChildren(...lines.map((line) => el("li", { textContent: line })));
   const risks = claimRisks(Object.entries(seen).map(([orderId, e]) => ({ orderId, ...e })), now);

@@ -110,7 +110,7 @@ async function copyMessage(remedy, template, order, inputs, language, feedback, 
   preview.append(el("textarea", { readonly: true, "aria-label": t("panelMessageText") }, message.body));
   if (findings.length > 0) {
     preview.append(el("ul", { className: "findings" }, ...findings.map((f) =>
-      el("li", { className: f.severity }, t("panelFinding", [message.body.slice(f.start, f.end), findingText(f)])))));
+      el("li", { className: f.severity }, t("labelledText", [message.body.slice(f.start, f.end), findingText(f)])))));
   }
   if (!lintOk(findings)) {
     feedback.classList.add("problem");
