@@ -4,7 +4,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readMessages } from "./support/locales.js";
+import { localeFolders, readMessages } from "./support/locales.js";
 import { bundleTexts } from "./support/bundle-texts.js";
 
 /** [where, text] of every UI string in a language: _locales and the bundle's texts. */
@@ -37,3 +37,11 @@ for (const folder of ["ja", "zh_CN"]) {
     }
   });
 }
+
+test("a count never wraps away from its unit: no-break space in every duration", () => {
+  for (const folder of localeFolders) {
+    for (const [key, entry] of Object.entries(readMessages(folder)).filter(([key]) => key.startsWith("duration"))) {
+      assert.doesNotMatch(entry.message, /(\$[1-9]|^\d) /, `${folder}.${key}: "${entry.message}"`);
+    }
+  }
+});
