@@ -69,7 +69,7 @@ function fieldInputs(templates, order, compiled) {
       input.value = dayToIsoDate(defaultNewShipDay(order.shipByDay, today, compiled.delayBusinessDays, order.marketplace));
     }
     const text = factLabel(described[name]);
-    inputs.set(name, { input, label: el("label", {}, optional ? `${text} ${t("panelOptional")}` : text, input) });
+    inputs.set(name, { input, label: el("label", {}, optional ? t("panelOptionalFact", [text]) : text, input) });
   }
   return inputs;
 }
