@@ -6,7 +6,7 @@ import { join, relative } from "node:path";
 import { pluralCategories, uiLocaleOf } from "../../extension/core/translator.js";
 import { ROOT, bcp47, localeFolders, pluralBase, readMessages } from "./support/locales.js";
 
-// The UI languages Shipguard promises; a locale folder beyond these is checked the same way.
+// The UI languages the README promises; a locale folder beyond these is checked the same way.
 const REQUIRED_LOCALES = ["en", "de", "fr", "it", "es", "ja", "zh_CN", "nl", "pl", "sv"];
 
 // Keys built at run time from a template string: the prefix, and why it cannot be a literal.

@@ -14,6 +14,7 @@ DATA_FILES = sorted(
         *ROOT.glob("tests/vectors/*.json"),
         *ROOT.glob("extension/_locales/*/messages.json"),
         *ROOT.glob("i18n/*.json"),
+        ROOT / "extension" / "core" / "features.json",
     ]
 )
 
