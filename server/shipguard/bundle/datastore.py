@@ -5,7 +5,7 @@ from functools import cached_property
 from pathlib import Path
 
 from shipguard import config
-from shipguard.bundle.datafiles import json_files, load_file
+from shipguard.bundle.datafiles import json_files, link_problems, load_file
 from shipguard.bundle.disabled import apply_disabled
 from shipguard.bundle.problems import DataError, Problem, problems_from_messages
 from shipguard.bundle.schemas.carriers import CarriersFileSchema
@@ -132,6 +132,10 @@ def load_data(team_dir=None):
         team_dir = Path(team_dir)
         if not team_dir.is_dir():
             raise DataError([Problem(str(team_dir), "", "The team data folder does not exist.")])
+        # Refused before any file is read, so nothing from elsewhere is ever parsed or quoted.
+        linked = link_problems(team_dir)
+        if linked:
+            raise DataError(linked)
         _load_layer(layers, team_dir, team_dir / "messages", problems, team=True)
         apply_disabled(layers, team_dir, problems)
     # References are only worth checking once every file could be read.
