@@ -200,3 +200,25 @@ def test_icons_have_the_size_their_key_says(dist):
     assert {"16", "32", "48", "128"} <= set(manifest["icons"])
     for size, name in icons.items():
         assert png_size(dist / "chrome" / name) == (int(size), int(size)), name
+
+
+def test_pages_can_reach_none_of_the_extensions_files(dist):
+    """The content modules are joined into the one content script the manifest lists, so no
+    file needs to be web-accessible: a page fetching one to detect Shipguard gets nothing."""
+    manifest = built_manifest(dist, "chrome")
+    assert "web_accessible_resources" not in manifest, (
+        "a page could load these files to detect the extension; "
+        "if one must be added, give it use_dynamic_url"
+    )
+    scripts = [name for entry in manifest["content_scripts"] for name in entry["js"]]
+    assert scripts == ["content/page-hook.js", "content/content-script.js"]
+    shipped = files(dist / "chrome")
+    assert [name for name in shipped if name.startswith("content/")] == scripts[::-1]
+    script = (dist / "chrome" / "content/content-script.js").read_text(encoding="utf-8")
+    sources = sorted(
+        path.relative_to(config.extension_dir()).as_posix()
+        for path in (config.extension_dir() / "content").rglob("*.js")
+        if path.name not in ("page-hook.js",) and not path.name.endswith(".test.js")
+    )
+    assert [name for name in sources if f"// ---- {name}\n" not in script] == []
+    assert not re.search(r"^\s*(import|export)\b", script, re.M)
