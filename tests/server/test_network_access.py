@@ -3,6 +3,7 @@ counts as local behind a proxy, which host names are answered, nested JSON, Vary
 
 import json
 import re
+import socket
 
 import pytest
 import requests
@@ -139,3 +140,14 @@ def test_json_errors_keep_their_shape(plain):
         f"{plain}/api/v1/lint", data="{", headers={"Content-Type": "application/json"}, timeout=5
     )
     assert response.status_code == 400 and set(json.loads(response.text)) >= {"code", "message"}
+
+
+def test_a_request_without_a_host_header_is_answered(plain):
+    """HTTP/1.0 health checks send no Host; browsers (and so rebinding pages) always do."""
+    host, port = plain.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=5) as connection:
+        connection.sendall(b"GET /healthz HTTP/1.0\r\n\r\n")
+        answer = b""
+        while chunk := connection.recv(4096):
+            answer += chunk
+    assert answer.startswith(b"HTTP/1.0 200") and b'"status":"ok"' in answer.replace(b" ", b"")

@@ -42,12 +42,13 @@ def host_allowed(host):
     """Whether a request naming `host` is for this server.
 
     An address is always accepted: a rebinding page reaches the server under the attacker's
-    own domain name, and a browser only sends an address when someone typed one.
+    own domain name, and a browser only sends an address when someone typed one. So is no
+    `Host` at all (HTTP/1.0 health checks): browsers always send one.
     """
     name = host_name(host.strip().lower())
-    if is_ip_address(name):
+    if not host or is_ip_address(name):
         return True
-    return bool(name) and host_is_trusted(name, current_app.config["ALLOWED_HOSTS"])
+    return host_is_trusted(name, current_app.config["ALLOWED_HOSTS"])
 
 
 def refuse_unknown_host():
