@@ -74,3 +74,10 @@ def test_an_edit_is_refused_while_the_folder_holds_a_link(team_dir, outside):
     page = response.get_data(as_text=True)
     assert str(team_dir / "disabled.json") in page and "A symbolic link" in page
     assert not (team_dir / "messages").exists()
+
+
+def test_links_that_loading_never_reads_are_left_alone(team_dir, outside):
+    write_json(team_dir / "messages" / "team-note.json", team_template())
+    (team_dir / "README.md").symlink_to(outside)
+    (team_dir / "notes").symlink_to(outside)
+    assert load_data(team_dir).template("team-note") is not None

@@ -1,8 +1,6 @@
 """Reading one JSON data file and validating it, noting every problem instead of stopping."""
 
 import json
-import os
-from pathlib import Path
 
 from marshmallow import ValidationError
 
@@ -61,24 +59,19 @@ def json_files(folder):
     )
 
 
-def link_problems(folder):
-    """A problem for every symbolic link in a team folder (hidden entries aside).
+def link_problems(paths):
+    """A problem for each of the paths that is a symbolic link.
 
     A link can pull any file of the machine into the bundle, or into the problems shown on
     the status page and in the logs; team data must be the folder's own files.
     """
-    problems = []
-    for root, dirs, names in os.walk(folder):
-        dirs[:] = [name for name in dirs if not name.startswith(".")]
-        for name in sorted(dirs + names):
-            path = Path(root) / name
-            if not name.startswith(".") and path.is_symlink():
-                problems.append(
-                    Problem(
-                        str(path),
-                        "",
-                        "A symbolic link; team data must be files inside the team folder "
-                        "(copy the file here instead of linking it).",
-                    )
-                )
-    return problems
+    return [
+        Problem(
+            str(path),
+            "",
+            "A symbolic link; team data must be files inside the team folder "
+            "(copy the file here instead of linking it).",
+        )
+        for path in paths
+        if path.is_symlink()
+    ]

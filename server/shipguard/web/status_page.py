@@ -13,6 +13,8 @@ from shipguard.web.template_editor import Edit, StaleEdit, save_edit
 from shipguard.web.template_history import TemplateHistory, history_path, text_diff, text_version
 
 status_page = Blueprint("status", __name__)
+# Names are kept as typed, but a history line is no place for an essay.
+MAX_AUTHOR_CHARS = 80
 
 
 def _reloader():
@@ -27,15 +29,11 @@ def show():
     return _page()
 
 
-# Names are kept as typed, but a history line is no place for an essay.
-MAX_AUTHOR_CHARS = 80
-
-
 @status_page.post("/templates/<template_id>/<locale>")
 def save(template_id, locale):
-    template = _editable_template(template_id, locale)
-    if not isinstance(template, dict):
-        return template
+    refusal, template = _editable_template(template_id, locale)
+    if refusal is not None:
+        return refusal
     subject, body = request.form.get("subject"), request.form.get("body")
     if subject is None or body is None:
         abort(400, "The form needs a subject and a body.")
@@ -44,9 +42,9 @@ def save(template_id, locale):
 
 @status_page.post("/templates/<template_id>/<locale>/restore")
 def restore(template_id, locale):
-    template = _editable_template(template_id, locale)
-    if not isinstance(template, dict):
-        return template
+    refusal, template = _editable_template(template_id, locale)
+    if refusal is not None:
+        return refusal
     try:
         version_id = int(request.form.get("restore", ""))
     except ValueError:
@@ -59,18 +57,18 @@ def restore(template_id, locale):
 
 
 def _editable_template(template_id, locale):
-    """The served template if this request may edit it, else the error response to send."""
+    """(None, the served template) if this request may edit it, else (the refusal, None)."""
     if not current_app.config.get("DATA_DIR"):
         return error_response(
             403, "Editing is off: the server has no team data folder (--data-dir)."
-        )
+        ), None
     refusal = auth.write_refusal(request.form.get("token"))
     if refusal is not None:
-        return refusal
+        return refusal, None
     template = _reloader().bundle.data.template(template_id)
     if template is None or locale not in template["locales"]:
         abort(404, f"No template {template_id!r} in {locale!r}.")
-    return template
+    return None, template
 
 
 def _edit(template_id, locale, subject, body, restored_from=None):
