@@ -77,7 +77,10 @@ async function route() {
   running?.stop();
   running = null;
   removeLayoutNotice();
-  if (!page || !FEATURES[page.id] || compiled.isDisabled(page.id)) return;
+  if (!page || !FEATURES[page.id] || compiled.isDisabled(page.id)) {
+    markPage(page);
+    return;
+  }
   const startFeature = await FEATURES[page.id]();
   if (routedUrl !== currentUrl() || running) return; // navigated on while loading
   const stop = startFeature({
@@ -91,6 +94,12 @@ async function route() {
     },
   });
   running = { pageId: page.id, path: location.pathname, stop };
+  markPage(page);
+}
+
+/** Says on <html> what Shipguard decided this page is, once its feature (if any) runs. */
+function markPage(page) {
+  document.documentElement.dataset.shipguardPage = page ? page.id : "none";
 }
 
 /** Shipguard's own failures stay Shipguard's: logged quietly, never thrown into the page. */
