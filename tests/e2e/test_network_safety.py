@@ -102,6 +102,7 @@ def test_a_page_cannot_reach_the_extensions_files(browser_context, extension_id,
     page = browser_context.new_page()
     page.goto(ORIGIN + "/orders-v3/mfn/unshipped")
     # The overlay runs: the content script has everything it needs without the page's help.
+    expect(page.locator("html")).to_have_attribute("data-shipguard-page", "orders-list")
     page.wait_for_selector("[data-shipguard-order]")
     answer = page.evaluate(
         """async (url) => {
