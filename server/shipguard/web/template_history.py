@@ -152,4 +152,5 @@ def text_diff(older, newer):
     def lines(texts):
         return [f"Subject: {texts['subject']}", "", *texts["body"].split("\n")]
 
-    return list(difflib.unified_diff(lines(older), lines(newer), "before", "after", lineterm=""))
+    # Without the "---"/"+++" file header: the page says which versions are compared.
+    return list(difflib.unified_diff(lines(older), lines(newer), lineterm=""))[2:]
