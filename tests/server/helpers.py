@@ -1,16 +1,11 @@
-"""Helpers shared by the server tests: data files, team folders, the CLI, free ports and the
-real `shipguard serve` process."""
+"""Helpers shared by the server tests: data files, team folders and the CLI."""
 
-import contextlib
 import json
 import os
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
-import requests
 from shipguard import config
 
 CHROME_ORIGIN = "chrome-extension://abcdefghijklmnopabcdefghijklmnop"
@@ -59,55 +54,3 @@ def run_cli(*args, env=None):
         env=environment,
         timeout=60,
     )
-
-
-def shipguard_command():
-    """The installed `shipguard` script of this virtualenv, else the module."""
-    script = Path(sys.executable).with_name("shipguard")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "shipguard.cli"]
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-SERVE_START_TIMEOUT = 20
-
-
-@contextlib.contextmanager
-def serve_process(*args, host="127.0.0.1", env=None, log_path=None):
-    """Run the real `shipguard serve` (waitress) on a free port until /healthz answers; yields
-    (url, process). The process is stopped on exit; its stderr goes to `log_path` if given."""
-    port = free_port()
-    log = open(log_path, "w") if log_path else subprocess.DEVNULL  # noqa: SIM115
-    process = subprocess.Popen(
-        [*shipguard_command(), "serve", "--host", host, "--port", str(port), *map(str, args)],
-        stdout=subprocess.PIPE,
-        stderr=log,
-        text=True,
-        env={"PATH": "/usr/bin:/bin", **(env or {})},
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_for_health(url, process)
-        yield url, process
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-        process.stdout.close()
-        if log_path:
-            log.close()
-
-
-def _wait_for_health(url, process):
-    deadline = time.monotonic() + SERVE_START_TIMEOUT
-    while time.monotonic() < deadline:
-        assert process.poll() is None, "shipguard serve exited early"
-        try:
-            if requests.get(f"{url}/healthz", timeout=1).status_code == 200:
-                return
-        except requests.ConnectionError:
-            time.sleep(0.1)
-    raise AssertionError(f"shipguard serve did not answer within {SERVE_START_TIMEOUT} s")

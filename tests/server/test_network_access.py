@@ -7,27 +7,33 @@ import socket
 
 import pytest
 import requests
+from shipguard.commands.server_process import running_server
 
-from .helpers import CHROME_ORIGIN, WEB_ORIGIN, serve_process
+from .helpers import CHROME_ORIGIN, WEB_ORIGIN
 
 TOKEN = "team-token-0123456789abcdef"
 PUBLIC_NAME = "shipguard.example.com"
 INTERNET_CLIENT = "203.0.113.9"
 
 
+def environment(**settings):
+    """A bare environment with these SHIPGUARD_* settings only."""
+    return {"PATH": "/usr/bin:/bin", **settings}
+
+
 @pytest.fixture(scope="module")
 def plain():
     """Bound to loopback, no proxy declared, with a team token."""
-    with serve_process(env={"SHIPGUARD_TOKEN": TOKEN}) as (url, _):
-        yield url
+    with running_server(env=environment(SHIPGUARD_TOKEN=TOKEN)) as running:
+        yield running.url
 
 
 @pytest.fixture(scope="module")
 def proxied():
     """Behind a reverse proxy on this host, declared as docs/server.md says."""
-    env = {"SHIPGUARD_TOKEN": TOKEN, "SHIPGUARD_ALLOWED_HOSTS": PUBLIC_NAME}
-    with serve_process("--trusted-proxy", "127.0.0.1", env=env) as (url, _):
-        yield url
+    env = environment(SHIPGUARD_TOKEN=TOKEN, SHIPGUARD_ALLOWED_HOSTS=PUBLIC_NAME)
+    with running_server("--trusted-proxy", "127.0.0.1", env=env) as running:
+        yield running.url
 
 
 def status_page(url, headers=None, **options):
@@ -87,7 +93,8 @@ def test_known_host_names_are_answered(proxied, host):
 
 
 def test_bound_beyond_loopback_the_status_page_needs_the_token_even_here():
-    with serve_process(host="0.0.0.0", env={"SHIPGUARD_TOKEN": TOKEN}) as (url, _):
+    with running_server("--host", "0.0.0.0", env=environment(SHIPGUARD_TOKEN=TOKEN)) as running:
+        url = running.url
         refused = status_page(url)
         assert refused.status_code == 401 and "Message templates" not in refused.text
         assert shows_the_status_page(status_page(url, auth=("team", TOKEN)))

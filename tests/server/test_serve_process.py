@@ -1,17 +1,24 @@
 """The real `shipguard serve` process (waitress), checked over HTTP like a client would."""
 
+import subprocess
+
 import pytest
 import requests
+from shipguard.commands.server_process import running_server
 
-from .helpers import CHROME_ORIGIN, WEB_ORIGIN, serve_process
+from .helpers import CHROME_ORIGIN, WEB_ORIGIN
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    """`shipguard serve` on a free port, healthy; yields (url, its first line of output)."""
-    log_path = tmp_path_factory.mktemp("serve") / "stderr.log"
-    with serve_process("--threads", "2", log_path=log_path) as (url, process):
-        yield url, process.stdout.readline()
+    """`shipguard serve` in a bare environment; yields (url, the first line it printed)."""
+    with (
+        (tmp_path_factory.mktemp("serve") / "stderr.log").open("w") as log,
+        running_server(
+            "--threads", "2", env={"PATH": "/usr/bin:/bin"}, stdout=subprocess.PIPE, stderr=log
+        ) as running,
+    ):
+        yield running.url, running.process.stdout.readline()
 
 
 def test_it_is_waitress_and_healthy(server):

@@ -110,8 +110,9 @@ def test_chrome_edition_is_the_source_manifest(dist):
 
 
 def web_ext_lint(folder):
-    if not (shutil.which("node") and shutil.which("npm")):
-        pytest.skip("Node.js and npm are needed for web-ext lint")
+    assert shutil.which("node") and shutil.which("npm"), (
+        "Node.js and npm run web-ext (make test installs them)"
+    )
     assert WEB_EXT.exists(), "web-ext is not installed: run `npm ci` (make test does)"
     result = subprocess.run(
         [str(WEB_EXT), "lint", "--source-dir", str(folder), "--output", "json", "--no-input"],
@@ -202,14 +203,18 @@ def test_icons_have_the_size_their_key_says(dist):
         assert png_size(dist / "chrome" / name) == (int(size), int(size)), name
 
 
-def test_pages_can_reach_none_of_the_extensions_files(dist):
+def test_pages_can_reach_only_the_feature_registry_and_only_at_a_per_session_url(dist):
     """The content modules are joined into the one content script the manifest lists, so no
-    file needs to be web-accessible: a page fetching one to detect Shipguard gets nothing."""
+    code needs to be web-accessible: a page fetching a file to detect Shipguard gets nothing.
+    The content script reads only the feature registry from the extension's files."""
     manifest = built_manifest(dist, "chrome")
-    assert "web_accessible_resources" not in manifest, (
-        "a page could load these files to detect the extension; "
-        "if one must be added, give it use_dynamic_url"
-    )
+    assert manifest["web_accessible_resources"] == [
+        {
+            "resources": ["core/features.json"],
+            "matches": manifest["content_scripts"][1]["matches"],
+            "use_dynamic_url": True,
+        }
+    ], "a page could load these files to detect the extension; keep them few, dynamic only"
     scripts = [name for entry in manifest["content_scripts"] for name in entry["js"]]
     assert scripts == ["content/page-hook.js", "content/content-script.js"]
     shipped = files(dist / "chrome")
@@ -218,7 +223,7 @@ def test_pages_can_reach_none_of_the_extensions_files(dist):
     sources = sorted(
         path.relative_to(config.extension_dir()).as_posix()
         for path in (config.extension_dir() / "content").rglob("*.js")
-        if path.name not in ("page-hook.js",) and not path.name.endswith(".test.js")
+        if path.name != "page-hook.js" and not path.name.endswith(".test.js")
     )
     assert [name for name in sources if f"// ---- {name}\n" not in script] == []
-    assert not re.search(r"^\s*(import|export)\b", script, re.M)
+    assert not re.search(r"^\s*(import|export)\b|\bimport\(", script, re.M)

@@ -64,7 +64,7 @@ def _write_content_script(folder):
     """Join the content modules into the one content script; the modules are not shipped."""
     if not (folder / ENTRY).is_file():
         return
-    script, joined = join_content_script(lambda name: (folder / name).read_text(encoding="utf-8"))
+    script, joined = join_content_script(folder)
     (folder / OUTPUT).write_text(script, encoding="utf-8")
     for name in joined:
         # core/ and lib/ stay: the service worker, popup and options page import them.
