@@ -86,11 +86,18 @@ def run_serve(args):
     from shipguard.app import create_app
 
     configure_logging()
-    app = create_app({"DATA_DIR": args.data_dir, "RELOAD_INTERVAL": args.reload_interval})
+    settings = waitress_settings(args)
+    app = create_app(
+        {
+            "DATA_DIR": args.data_dir,
+            "RELOAD_INTERVAL": args.reload_interval,
+            "BIND_HOST": args.host,
+        }
+    )
     host = f"[{args.host}]" if ":" in args.host else args.host
     version = app.extensions["shipguard"].version
     print(f"Shipguard serving http://{host}:{args.port} (bundle {version})", flush=True)
-    waitress.serve(app, host=args.host, port=args.port, **waitress_settings(args))
+    waitress.serve(app, host=args.host, port=args.port, **settings)
     return 0
 
 
