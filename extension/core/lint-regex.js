@@ -4,6 +4,8 @@
  * same matches, so `\b \w \d \s . $` are spelled out the same way on both sides.
  */
 
+import { checkBounded, UnboundedPattern } from "./lint-bounds.js";
+
 const WHITESPACE = "\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff";
 const WORD = "\\p{L}\\p{N}_";
 const BOUNDARY_AT = `(?:(?<=[${WORD}])(?![${WORD}])|(?<![${WORD}])(?=[${WORD}]))`;
@@ -56,7 +58,8 @@ function escape(source, index, inClass) {
     if (!/^[0-9a-fA-F]{2}$/.test(source.slice(index + 2, index + 4))) throw new PatternError("\\x needs 2 hex digits.");
     return [source.slice(index, index + 4), index + 4];
   }
-  if (SYNTAX_CHARS.has(char) || "nrtf123456789".includes(char) || (char === "-" && inClass)) {
+  if ("123456789".includes(char)) throw new PatternError("Backreferences are refused: they can backtrack without bound.");
+  if (SYNTAX_CHARS.has(char) || "nrtf".includes(char) || (char === "-" && inClass)) {
     return [source.slice(index, index + 2), index + 2];
   }
   throw new PatternError(`\\${char} is not in the portable dialect.`);
@@ -104,8 +107,10 @@ export function compilePattern(source) {
   let compiled;
   try {
     compiled = new RegExp(translatePattern(source), "giu");
+    checkBounded(source);
   } catch (error) {
     if (error instanceof PatternError) throw error;
+    if (error instanceof UnboundedPattern) throw new PatternError(error.message);
     throw new PatternError(`Not a valid regular expression: ${error.message}.`);
   }
   compiled.lastIndex = 0;

@@ -134,7 +134,9 @@ def run_lint(args):
     if args.evaluate:
         return run_evaluation(args.evaluate, misses=args.misses, data_dir=args.data_dir)
     if args.file is None:
-        print("shipguard lint: give a FILE (- for standard input) or --evaluate DIR.", file=sys.stderr)
+        print(
+            "shipguard lint: give a FILE (- for standard input) or --evaluate DIR.", file=sys.stderr
+        )
         return 2
     return run(args.file, locale=args.locale, marketplace=args.marketplace, data_dir=args.data_dir)
 
