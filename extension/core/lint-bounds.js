@@ -114,7 +114,7 @@ export function checkBounded(source) {
       continue;
     }
     if (char === "^" || char === "$" || source.startsWith("\\b", index) || source.startsWith("\\B", index)) {
-      place(group, "one", 0, { anchor: char === "^" || source[index + 1] === "b", zeroWidth: true });
+      place(group, "one", 0, { anchor: char === "^" || source.startsWith("\\b", index), zeroWidth: true });
       index += char === "^" || char === "$" ? 1 : 2;
       continue;
     }

@@ -146,7 +146,8 @@ def check_bounded(source):
                 _place(outer, kind, 0 if inner.starts_open else minimum)
             continue
         if char in "^$" or source.startswith(("\\b", "\\B"), index):
-            _place(group, "one", 0, anchor=char == "^" or source[index + 1] == "b", zero_width=True)
+            anchor = char == "^" or source.startswith("\\b", index)
+            _place(group, "one", 0, anchor=anchor, zero_width=True)
             index += 1 if char in "^$" else 2
             continue
         end = _atom_end(source, index)
