@@ -123,7 +123,7 @@ export function checkBounded(source) {
     const [kind, minimum, next] = found || ["one", 1, end];
     index = next;
     group.quantified ||= found !== null;
-    place(group, kind, minimum, { where: ` (before character ${index})` });
+    place(group, kind, minimum, { where: ` (ending at character ${index})` });
   }
   return source;
 }

@@ -154,5 +154,5 @@ def check_bounded(source):
         quantifier = _quantifier(source, end)
         kind, minimum, index = quantifier or ("one", 1, end)
         group.quantified |= quantifier is not None
-        _place(group, kind, minimum, where=f" (before character {index})")
+        _place(group, kind, minimum, where=f" (ending at character {index})")
     return source
