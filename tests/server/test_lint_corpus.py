@@ -31,7 +31,7 @@ def test_corpus_has_both_splits_all_languages_and_half_violations(samples):
 
 def test_python_and_javascript_give_the_same_errors_on_every_message(samples):
     result = subprocess.run(
-        ["node", "tests/js/lint-verdicts.mjs", "tests/lint-corpus"],
+        ["node", "tests/js/lint-verdicts.js", "tests/lint-corpus"],
         capture_output=True,
         text=True,
         cwd=REPO,
