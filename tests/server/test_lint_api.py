@@ -1,6 +1,7 @@
 """POST /api/v1/lint, lint findings in POST /api/v1/render, and `shipguard lint FILE`."""
 
 import json
+import time
 from types import SimpleNamespace
 
 import pytest
@@ -223,3 +224,21 @@ def test_check_counts_templates_languages_and_rules():
     result = run_cli("check")
     assert result.returncode == 0, result.stderr
     assert "templates 8, template languages 80, lint rules 17" in result.stdout
+
+
+def test_render_refuses_a_field_longer_than_an_order_fact(client):
+    body = {
+        "template": "delay-out-of-stock",
+        "locale": "ja-JP",
+        "fields": {"order_id": "1" * 30_000},
+    }
+    response = client.post("/api/v1/render", json=body)
+    assert response.status_code == 422
+    assert "fields" in response.get_json()["errors"]
+
+
+def test_lint_of_a_long_run_of_digits_answers_at_once(client):
+    # The Japanese marketing rule once scanned every run of digits from every start.
+    started = time.process_time()
+    response = lint(client, text="1" * 10_000, locale="ja-JP")
+    assert response.status_code == 200 and time.process_time() - started < 1
