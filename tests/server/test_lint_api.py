@@ -5,7 +5,6 @@ import time
 from types import SimpleNamespace
 
 import pytest
-
 from shipguard import config
 from shipguard.buyer_messages.lint import default_lint_data
 from shipguard.buyer_messages.lint_requests import lint_text

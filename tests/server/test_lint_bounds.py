@@ -8,7 +8,6 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-
 from shipguard.buyer_messages.lint import _context, _default_rules, lint_message
 from shipguard.buyer_messages.lint_kinds import CHECKS
 from shipguard.buyer_messages.lint_regex import PatternError, compile_pattern

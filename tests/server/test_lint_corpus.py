@@ -6,7 +6,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from shipguard.buyer_messages.evaluation import errors_in, evaluate, read_corpus
 
 from .helpers import run_cli
