@@ -43,13 +43,23 @@ def _parser():
     )
     lint.add_argument(
         "files",
-        nargs="+",
+        nargs="*",
         metavar="FILE",
         help="a message as UTF-8 plain text, or a folder of them; - reads standard input",
     )
     lint.add_argument("--locale", help="the buyer's locale, BCP 47 such as en-US or de-DE")
     lint.add_argument(
         "--marketplace", help="marketplace code such as US: its buyers' language and its rules"
+    )
+    lint.add_argument(
+        "--evaluate",
+        metavar="DIR",
+        help="measure the lint on a labelled corpus: recall per category and language, false flags",
+    )
+    lint.add_argument(
+        "--misses",
+        action="store_true",
+        help="with --evaluate, also list each file judged wrong (refused on a holdout split)",
     )
     _data_dir_option(lint)
     lint.set_defaults(run=run_lint)
@@ -92,11 +102,18 @@ def run_serve(args):
     from shipguard.commands.waitress_server import serve
 
     configure_logging()
-    app = create_app({"DATA_DIR": args.data_dir, "RELOAD_INTERVAL": args.reload_interval})
+    settings = waitress_settings(args)
+    app = create_app(
+        {
+            "DATA_DIR": args.data_dir,
+            "RELOAD_INTERVAL": args.reload_interval,
+            "BIND_HOST": args.host,
+        }
+    )
     host = f"[{args.host}]" if ":" in args.host else args.host
     version = app.extensions["shipguard"].version
     print(f"Shipguard serving http://{host}:{args.port} (bundle {version})", flush=True)
-    serve(app, args.host, args.port, waitress_settings(args))
+    serve(app, args.host, args.port, settings)
     return 0
 
 
@@ -123,8 +140,16 @@ def run_check(args):
 
 
 def run_lint(args):
-    from shipguard.commands.lint import run
+    from shipguard.commands.lint import run, run_evaluation
 
+    if args.evaluate:
+        return run_evaluation(args.evaluate, misses=args.misses, data_dir=args.data_dir)
+    if not args.files:
+        print(
+            "shipguard lint: give a FILE or folder (- for standard input) or --evaluate DIR.",
+            file=sys.stderr,
+        )
+        return 2
     return run(args.files, locale=args.locale, marketplace=args.marketplace, data_dir=args.data_dir)
 
 

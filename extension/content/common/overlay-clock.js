@@ -5,7 +5,7 @@
  */
 import { onBadgeActivation, paintBadge } from "./badge.js";
 import { togglePanel } from "./panel.js";
-import { t, uiLocale } from "./i18n.js";
+import { t, uiLocale, words } from "./i18n.js";
 import { badgeText, msUntilTextChanges } from "../../core/countdown.js";
 import { isoUtc } from "../../core/deadline.js";
 import { orderStatus } from "../../core/order.js";
@@ -145,14 +145,14 @@ function viewOf({ order, fixed }, now, compiled) {
   const countdown = wordsAt(status, order.deadline, fixed, now);
   // Amazon's own at-risk flag: the order is close to being cancelled, which says more than the countdown.
   const atRisk = order.atRisk === true && status !== "done";
-  const words = atRisk ? t("badgeAtRisk", [countdown]) : countdown;
+  const text = atRisk ? t("badgeAtRisk", [countdown]) : countdown;
   return {
     orderId: order.orderId,
     status,
     mark,
     notes: atRisk ? "at-risk-of-cancellation" : null,
     deadlineIso: fixed.deadlineIso,
-    text: mark ? `${words} · ${t(`badgeMark_${mark}`)}` : words,
+    text: mark ? t("badgeWithMark", [text, t(`badgeMark_${mark}`)]) : text,
     tooltip: fixed.tooltip,
   };
 }
@@ -167,12 +167,12 @@ function wordsAt(status, deadline, fixed, now) {
     wordsNow.clear();
   }
   const key = `${status}|${deadline}|${fixed.shipByLabel}|${fixed.reason}`;
-  let words = wordsNow.get(key);
-  if (words === undefined) {
-    words = badgeText({ status, deadline, shipByLabel: fixed.shipByLabel, reason: fixed.reason }, now, t);
-    wordsNow.set(key, words);
+  let shown = wordsNow.get(key);
+  if (shown === undefined) {
+    shown = badgeText({ status, deadline, shipByLabel: fixed.shipByLabel, reason: fixed.reason }, now, words);
+    wordsNow.set(key, shown);
   }
-  return words;
+  return shown;
 }
 
 function tooltipOf(order, reason) {
