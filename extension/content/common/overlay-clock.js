@@ -3,7 +3,7 @@
  * statuses and writes only those that changed; it sleeps until the next change is due.
  */
 import { paintBadge } from "./badge.js";
-import { t, uiLocale } from "./i18n.js";
+import { t, uiLocale, words } from "./i18n.js";
 import { badgeText, msUntilTextChanges } from "../../core/countdown.js";
 import { isoUtc } from "../../core/deadline.js";
 import { orderStatus } from "../../core/order.js";
@@ -92,17 +92,17 @@ function fixedPartsOf(order) {
 function viewOf({ order, fixed }, now, compiled) {
   const status = orderStatus(order, now, compiled);
   const mark = status === "done" ? null : markOf(order.orderId, now)?.kind || null;
-  const countdown = badgeText({ status, deadline: order.deadline, shipByLabel: fixed.shipByLabel, reason: fixed.reason }, now, t);
+  const countdown = badgeText({ status, deadline: order.deadline, shipByLabel: fixed.shipByLabel, reason: fixed.reason }, now, words);
   // Amazon's own at-risk flag: the order is close to being cancelled, which says more than the countdown.
   const atRisk = order.atRisk === true && status !== "done";
-  const words = atRisk ? t("badgeAtRisk", [countdown]) : countdown;
+  const text = atRisk ? t("badgeAtRisk", [countdown]) : countdown;
   return {
     orderId: order.orderId,
     status,
     mark,
     notes: atRisk ? "at-risk-of-cancellation" : null,
     deadlineIso: fixed.deadlineIso,
-    text: mark ? `${words} · ${t(`badgeMark_${mark}`)}` : words,
+    text: mark ? t("badgeWithMark", [text, t(`badgeMark_${mark}`)]) : text,
     tooltip: fixed.tooltip,
   };
 }
