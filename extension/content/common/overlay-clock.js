@@ -92,11 +92,15 @@ function fixedPartsOf(order) {
 function viewOf({ order, fixed }, now, compiled) {
   const status = orderStatus(order, now, compiled);
   const mark = status === "done" ? null : markOf(order.orderId, now)?.kind || null;
-  const text = badgeText({ status, deadline: order.deadline, shipByLabel: fixed.shipByLabel, reason: fixed.reason }, now, words);
+  const countdown = badgeText({ status, deadline: order.deadline, shipByLabel: fixed.shipByLabel, reason: fixed.reason }, now, words);
+  // Amazon's own at-risk flag: the order is close to being cancelled, which says more than the countdown.
+  const atRisk = order.atRisk === true && status !== "done";
+  const text = atRisk ? t("badgeAtRisk", [countdown]) : countdown;
   return {
     orderId: order.orderId,
     status,
     mark,
+    notes: atRisk ? "at-risk-of-cancellation" : null,
     deadlineIso: fixed.deadlineIso,
     text: mark ? t("badgeWithMark", [text, t(`badgeMark_${mark}`)]) : text,
     tooltip: fixed.tooltip,
