@@ -1,9 +1,17 @@
-/** The toolbar icon's count of late and due-soon orders, coloured by the worst. */
+/** The toolbar icon: "!" while Seller Central access is withheld, else the count of late and due-soon orders, coloured by the worst. */
 import { toolbarBadge } from "../core/attention.js";
+import { sellerCentralOrigins, withheldOrigins } from "../lib/site-access.js";
+
+const NO_ACCESS = { text: "!", color: "#cc0c39" };
 
 export async function paintToolbar(orders) {
-  const { text, color } = toolbarBadge(orders);
+  // With no Seller Central site readable, a count would only say what was seen before.
+  const blind = (await withheldOrigins()).length === sellerCentralOrigins().length;
+  const { text, color } = blind ? NO_ACCESS : toolbarBadge(orders);
   await chrome.action.setBadgeText({ text });
   if (color) await chrome.action.setBadgeBackgroundColor({ color });
-  await chrome.action.setTitle({ title: text ? chrome.i18n.getMessage("toolbarTitleCount", [text]) : chrome.i18n.getMessage("extensionName") });
+  let title = chrome.i18n.getMessage("extensionName");
+  if (blind) title = chrome.i18n.getMessage("toolbarTitleNoAccess");
+  else if (text) title = chrome.i18n.getMessage("toolbarTitleCount", [text]);
+  await chrome.action.setTitle({ title });
 }
