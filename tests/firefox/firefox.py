@@ -30,12 +30,18 @@ EXTENSION_ORIGIN = f"moz-extension://{EXTENSION_UUID}"
 PREFERENCES = {
     # The extension's moz-extension:// host, normally random per profile.
     "extensions.webextensions.uuids": json.dumps({GECKO_ID: EXTENSION_UUID}),
+    # ... kept when a test removes the add-on (its storage is not: each test starts empty).
+    "extensions.webextensions.keepUuidOnUninstall": True,
     # Pages may read the clipboard without Firefox's paste prompt, so tests can read
     # back what Copy wrote.
     "dom.events.testing.asyncClipboard": True,
     # What the seller confirms in a doorhanger (permissions.request) is granted at once:
     # a headless browser has no doorhanger to click.
     "extensions.webextOptionalPermissionPrompts": False,
+    # The extension's default server address (127.0.0.1:8417) never answers here, whatever
+    # runs on this machine: a fresh install meets a server that is down. Tests that want a
+    # server start one on a free port and save its URL.
+    "network.security.ports.banned": "8417",
     # Nothing here may reach the network: no updates, telemetry or remote settings.
     "app.update.disabledForTesting": True,
     "browser.safebrowsing.update.enabled": False,

@@ -54,3 +54,21 @@ def storage(tab, area, key):
 
 def extension_url(path):
     return f"{EXTENSION_ORIGIN}/{path}"
+
+
+def by_label(text):
+    """JS returning the form field labelled `text`, as a seller finds it."""
+    return f"() => [...document.querySelectorAll('label')].find((l) => l.textContent.trim() === {text!r})?.control"
+
+
+def button(text):
+    """JS returning the visible button named `text`."""
+    return (
+        "() => [...document.querySelectorAll('button')]"
+        f".find((b) => b.textContent.trim() === {text!r} && b.checkVisibility())"
+    )
+
+
+def text_of(selector):
+    """JS returning an element's visible text, or null while it is hidden."""
+    return f"() => {{ const e = document.querySelector({selector!r}); return e?.checkVisibility() ? e.innerText : null; }}"
