@@ -17,5 +17,5 @@ export async function withheldOrigins() {
   return origins.filter((_, i) => !granted[i]);
 }
 
-/** "sellercentral.amazon.de" from "https://sellercentral.amazon.de/*". */
+/** A pattern's host name, as the seller knows the site: https://sellercentral.amazon.de/* gives sellercentral.amazon.de. */
 export const hostOf = (pattern) => pattern.replace(/^https:\/\//, "").replace(/\/\*$/, "");

@@ -97,6 +97,29 @@ def write_store_files(out_dir, manifests, store):
     return written
 
 
+def write_store_screenshots(out_dir):
+    """Listing screenshots from the demo (Chromium on the sample pages) in <out_dir>/store/screenshots/.
+
+    The demo's pages at the stores' size, the remedies panel first; returns the files.
+    Raises RuntimeError when they cannot be taken (no Playwright or no Chromium).
+    """
+    try:
+        from shipguard.demo.run import VIEWPORT, drive
+    except ImportError as error:
+        raise RuntimeError(f"the demo needs Playwright ({error})") from error
+    scale = SCREENSHOT_SIZE[0] / VIEWPORT["width"]
+    assert VIEWPORT["height"] * scale == SCREENSHOT_SIZE[1], (
+        "the demo's pages keep the stores' shape"
+    )
+    folder = out_dir / "store" / "screenshots"
+    try:
+        shots = drive(False, folder, None, None, scale=scale, extension_pages=False)
+    except Exception as error:  # Playwright reports a missing browser as its own Error
+        raise RuntimeError(f"the demo could not run Chromium: {error}") from error
+    files = [file for file, _ in shots]
+    return sorted(files, key=lambda file: file.name != "remedies-panel.png")
+
+
 def _write(path, text):
     path.write_text(text, encoding="utf-8")
     return path
