@@ -24,7 +24,9 @@ FIREFOX_DATA_CATEGORIES = (
 
 class StoredSchema(StrictSchema):
     what = text("What is kept, in the seller's words.")
-    keys = string_list("The extension's storage keys that hold it (a test checks none is left out).")
+    keys = string_list(
+        "The extension's storage keys that hold it (a test checks none is left out)."
+    )
     where = text("Which browser storage holds it.")
     kept = text("For how long.")
 
