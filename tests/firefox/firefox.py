@@ -17,7 +17,6 @@ import threading
 import time
 import uuid
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from bidi import BidiError, BidiSession
 from shipguard.commands.firefox_manifest import GECKO_ID
@@ -151,16 +150,6 @@ class Firefox:
             patterns = [{"type": "pattern", "protocol": "https", "hostname": h} for h in hosts]
             self._intercept(patterns, self._answer_from_fixtures)
         self.tables = [(pages, ORIGIN, now)]
-
-    def refuse(self, base_url):
-        """Fail every request to `base_url` (http://host:port) as a server that is down would."""
-        url = urlsplit(base_url)
-        pattern = {"type": "pattern", "protocol": url.scheme, "hostname": url.hostname}
-        pattern["port"] = str(url.port or 80)
-        self._intercept(
-            [pattern],
-            lambda request: self.session.send("network.failRequest", request=request["request"]),
-        )
 
     def _intercept(self, patterns, handle):
         if not self._intercepts:
