@@ -22,10 +22,12 @@ class BidiError(RuntimeError):
 
 class BidiSession:
     def __init__(self, url, timeout=30):
-        # Bundles and fixture pages exceed the 1 MiB default frame limit.
+        # Bundles and fixture pages exceed the 1 MiB default frame limit. No keepalive pings
+        # on loopback: their payloads come from the random module, which Hypothesis, in
+        # other tests of the same run, takes for a strategy using global randomness.
         self._connection = contextlib.ExitStack()
         self._socket = self._connection.enter_context(
-            connect(url, max_size=None, open_timeout=timeout)
+            connect(url, max_size=None, open_timeout=timeout, ping_interval=None)
         )
         self._timeout = timeout
         self._ids = itertools.count(1)

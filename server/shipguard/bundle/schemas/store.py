@@ -78,7 +78,9 @@ class ListingSchema(StrictSchema):
 
 
 class StoreSchema(StrictSchema):
-    listing = fields.Nested(ListingSchema, required=True)
+    listing = fields.Nested(
+        ListingSchema, required=True, metadata={"description": "What the store listing says."}
+    )
     permissions = fields.Dict(
         keys=fields.String(),
         values=text("Why the permission is needed."),
@@ -88,7 +90,11 @@ class StoreSchema(StrictSchema):
         },
     )
     remote_code = text("The answer to 'does it use remote code?'.")
-    data_use = fields.Nested(DataUseSchema, required=True)
+    data_use = fields.Nested(
+        DataUseSchema,
+        required=True,
+        metadata={"description": "The data-use disclosure, also the privacy policy's content."},
+    )
 
 
 store_schema = StoreSchema()
