@@ -1,4 +1,4 @@
-/** Tracking id checks for confirm shipment: the JavaScript twin of server/shipguard/tracking.py. */
+/** Tracking id checks for confirm shipment: format, check digit and carrier, from the carriers data. */
 
 // The carrier list's value for a carrier typed by hand; the page adapter maps localised labels to it.
 export const OTHER_CARRIER = "Other";
@@ -12,10 +12,10 @@ const ASCII_NON_ALNUM = /[\x00-\x2f\x3a-\x60\x7b-\x7f]+/g;
 const S10_WEIGHTS = [8, 6, 4, 2, 3, 5, 9, 7];
 
 // How well an id fits one format (or a carrier's best format); higher is better.
-const NO_MATCH = 0;
-const CHECK_FAILED = 1;
-const FORMAT_ONLY = 2;
-const CHECKED = 3;
+export const NO_MATCH = 0;
+export const CHECK_FAILED = 1;
+export const FORMAT_ONLY = 2;
+export const CHECKED = 3;
 
 /** The id as carriers print it: NFKC, no spaces or dashes, upper-case. */
 export function normaliseTrackingId(text) {
@@ -57,8 +57,8 @@ function s10(text) {
   return check === 10 ? 0 : check === 11 ? 5 : check;
 }
 
-// Each returns the check digit the payload should carry.
-const CHECK_DIGITS = {
+// Each returns the check digit the payload should carry; the keys are the data's `check` names.
+export const CHECK_DIGITS = {
   "mod10-31": (p) => tenComplement(weightedFromRight(p, [3, 1])),
   "mod10-31-plus1": (p) => tenComplement(weightedFromRight(p, [3, 1]) + 1),
   "mod10-49": (p) => tenComplement(weightedFromRight(p, [4, 9])),
@@ -86,7 +86,7 @@ export function compileCarriers(carriers) {
 }
 
 /** How a normalised id fits one compiled format: NO_MATCH, CHECK_FAILED, FORMAT_ONLY or CHECKED. */
-function formatScore(format, trackingId) {
+export function formatScore(format, trackingId) {
   const match = format.pattern.exec(trackingId);
   if (!match || match[0] !== trackingId) return NO_MATCH;
   if (format.check === "none") return FORMAT_ONLY;

@@ -33,8 +33,8 @@ def firefox_build(tmp_path_factory):
 @pytest.fixture(scope="session")
 def server_url():
     """The real server, shared by the tests that only read from it."""
-    with running_server() as url:
-        yield url
+    with running_server() as server:
+        yield server.url
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import pytest
 import requests
 from pages import STATUSES, button, by_label, extension_url, storage, text_of
 from sellercentral import fixture_expectations, fixture_url
-from shipguard_server import running_server
+from shipguard.commands.server_process import running_server
 
 UNSHIPPED = "orders-list-unshipped.html"
 DEFAULT_SERVER = "http://127.0.0.1:8417"
@@ -80,7 +80,8 @@ def wide_window_dir(tmp_path):
 def test_the_servers_bundle_is_used_and_kept_when_the_server_stops(firefox, pages, wide_window_dir):
     before = manage_orders(firefox, pages)
     options = firefox.new_tab(extension_url("options/options.html"))
-    with running_server(data_dir=wide_window_dir) as url:
+    with running_server(data_dir=wide_window_dir) as server:
+        url = server.url
         options.evaluate("(url) => chrome.storage.sync.set({serverUrl: url})", url)
         assert use_server(options, url)["rules"]["due_soon_hours"] == 72
     # The server is gone now; its cached bundle still decides.

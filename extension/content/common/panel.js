@@ -63,7 +63,7 @@ function buildPanel(host, order, view, compiled) {
     .filter((section) => section.remedies.length > 0)
     .map(({ group, remedies: inGroup }) => el("fieldset", {},
       el("legend", {}, localText(group.title, uiLanguage())),
-      group.id === "verify" ? addressList(order) : null,
+      group.shows === "shipping-address" ? addressList(order) : null,
       ...sectionBody(inGroup, order, compiled, feedback)));
   const panel = el("div", { className: "panel", role: "dialog", "aria-labelledby": titleId, popover: "auto" },
     el("button", { type: "button", className: "close", "aria-label": t("panelClose"), onclick: () => panel.hidePopover() }, "×"),

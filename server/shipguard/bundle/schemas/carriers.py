@@ -14,8 +14,8 @@ from shipguard.bundle.schemas.common import (
     unique_by,
 )
 
-# The named check-digit algorithms; extension/core/tracking.js and tracking.py implement
-# exactly these, so data can pick one but never bring its own code.
+# The named check-digit algorithms; extension/core/tracking.js implements exactly these
+# (a test holds the two lists together), so data can pick one but never bring its own code.
 CHECKS = ("none", "mod10-31", "mod10-31-plus1", "mod10-49", "mod10-ups", "mod11-137", "mod7", "s10")
 
 
