@@ -2,18 +2,12 @@
 pages at their real URLs, and the real Shipguard server."""
 
 import json
-import sys
-from pathlib import Path
 
 import pytest
-
-# The Seller Central fixture pages and the server runner are the Chromium suite's, reused as is.
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "e2e"))
-
 from firefox import Firefox, firefox_executable, seller_central_hosts
 from sellercentral import FIXTURE_ROUTES
 from shipguard.commands.build import build
-from shipguard_server import running_server
+from shipguard.commands.server_process import running_server
 
 
 def pytest_collection_modifyitems(items):
