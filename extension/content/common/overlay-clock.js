@@ -3,7 +3,7 @@
  * statuses and writes only those that changed; it sleeps until the next change is due.
  */
 import { paintBadge } from "./badge.js";
-import { t, uiLocale } from "./i18n.js";
+import { t, uiLocale, words } from "./i18n.js";
 import { badgeText, msUntilTextChanges } from "../../core/countdown.js";
 import { isoUtc } from "../../core/deadline.js";
 import { orderStatus } from "../../core/order.js";
@@ -92,13 +92,13 @@ function fixedPartsOf(order) {
 function viewOf({ order, fixed }, now, compiled) {
   const status = orderStatus(order, now, compiled);
   const mark = status === "done" ? null : markOf(order.orderId, now)?.kind || null;
-  const words = badgeText({ status, deadline: order.deadline, shipByLabel: fixed.shipByLabel, reason: fixed.reason }, now, t);
+  const text = badgeText({ status, deadline: order.deadline, shipByLabel: fixed.shipByLabel, reason: fixed.reason }, now, words);
   return {
     orderId: order.orderId,
     status,
     mark,
     deadlineIso: fixed.deadlineIso,
-    text: mark ? `${words} · ${t(`badgeMark_${mark}`)}` : words,
+    text: mark ? t("badgeWithMark", [text, t(`badgeMark_${mark}`)]) : text,
     tooltip: fixed.tooltip,
   };
 }
