@@ -17,7 +17,7 @@ MANAGE_ORDERS = {
     "JP": "orders-list-jp.html",
 }
 LATE_BADGE = {
-    "US": r"Late by \d+ (d|h|min)( \d+ (h|min))?",
+    "US": r"Late by \d+\s(d|h|min)(\s\d+\s(h|min))?",
     # The badge speaks the browser's language (English here), whatever the marketplace.
     "DE": r"Late by .+",
     "JP": r"Late by .+",
