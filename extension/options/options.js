@@ -1,6 +1,6 @@
 /** The options page: server, token, preferences, features, shortcuts, local data. */
 import { OPTIONS_RELOAD_BUNDLE, OPTIONS_BUNDLE_STATE, OPTIONS_TEST_SERVER } from "../core/message-types.js";
-import { loadFeatures, loadSettings, normaliseServerUrl, saveSettings, teamToken } from "../lib/settings.js";
+import { loadFeatures, loadSettings, normaliseServerUrl, saveSettings, teamToken, tokenMayGoTo } from "../lib/settings.js";
 import { t, words, translatePage } from "../lib/i18n.js";
 
 const $ = (id) => document.getElementById(id);
@@ -29,12 +29,24 @@ function serverUrlFromInput() {
   return url;
 }
 
+/** Refuses a token with an address it may not be sent to; nothing typed is cleared. */
+function tokenAllowed(url, token) {
+  const allowed = !token || tokenMayGoTo(url);
+  if (allowed) $("team-token").removeAttribute("aria-invalid");
+  else {
+    $("team-token").setAttribute("aria-invalid", "true");
+    say("server-feedback", t("optionsTokenNeedsTls"), true);
+  }
+  return allowed;
+}
+
 async function saveServer(event) {
   event.preventDefault();
   const url = serverUrlFromInput();
-  if (!url) return;
+  const token = $("team-token").value.trim();
+  if (!url || !tokenAllowed(url, token)) return;
   $("server-url").value = url;
-  await chrome.storage.local.set({ teamToken: $("team-token").value.trim() });
+  await chrome.storage.local.set({ teamToken: token });
   await saveSettings({ serverUrl: url });
   say("server-feedback", t("optionsSaved"));
 }
@@ -138,6 +150,8 @@ async function init() {
   ]);
   $("server-url").value = settings.serverUrl;
   $("team-token").value = token;
+  // The address may have come from another browser (it syncs; the token does not).
+  tokenAllowed(settings.serverUrl, token);
   showState(state);
   fillPreferences(settings, state, features);
   showShortcuts();

@@ -5,8 +5,8 @@ from functools import cached_property
 from pathlib import Path
 
 from shipguard import config
-from shipguard.bundle.datafiles import json_files, load_file
-from shipguard.bundle.disabled import apply_disabled
+from shipguard.bundle.datafiles import json_files, link_problems, load_file
+from shipguard.bundle.disabled import DISABLED_FILE_NAME, apply_disabled
 from shipguard.bundle.problems import DataError, Problem, problems_from_messages
 from shipguard.bundle.schemas.carriers import CarriersFileSchema
 from shipguard.bundle.schemas.date_formats import DateFormatsFileSchema
@@ -46,6 +46,17 @@ TEAM_RULES_PARTIAL = (
 )
 # A team's lint.json may add or replace a few rules (by id) or language profiles only.
 TEAM_LINT_PARTIAL = ("languages", "rules")
+# What a team folder may hold: the files and the folders of one-record files a layer is
+# read from (see _load_layer), plus disabled.json.
+TEAM_FILES = (
+    "marketplaces.json",
+    "date-formats.json",
+    "rules.json",
+    "lint.json",
+    "carriers.json",
+    DISABLED_FILE_NAME,
+)
+TEAM_RECORD_FOLDERS = ("pages", "messages")
 
 
 @dataclass(frozen=True)
@@ -132,6 +143,10 @@ def load_data(team_dir=None):
         team_dir = Path(team_dir)
         if not team_dir.is_dir():
             raise DataError([Problem(str(team_dir), "", "The team data folder does not exist.")])
+        # Refused before any file is read, so nothing from elsewhere is ever parsed or quoted.
+        linked = link_problems(_team_paths(team_dir))
+        if linked:
+            raise DataError(linked)
         _load_layer(layers, team_dir, team_dir / "messages", problems, team=True)
         apply_disabled(layers, team_dir, problems)
     # References are only worth checking once every file could be read.
@@ -139,6 +154,19 @@ def load_data(team_dir=None):
     if problems:
         raise DataError(problems)
     return layers.freeze()
+
+
+def _team_paths(team_dir):
+    """Every path of the team folder that loading would read (files and record folders)."""
+    paths = [team_dir / name for name in (*TEAM_FILES, *TEAM_RECORD_FOLDERS)]
+    for name in TEAM_RECORD_FOLDERS:
+        folder = team_dir / name
+        if folder.is_dir() and not folder.is_symlink():
+            # Links to missing files too, which json_files would leave out.
+            paths += [
+                path for path in sorted(folder.glob("*.json")) if not path.name.startswith(".")
+            ]
+    return paths
 
 
 def _load_layer(layers, data_dir, messages_dir, problems, *, team):
