@@ -86,8 +86,8 @@ def test_an_order_at_risk_of_cancellation_says_so(browser_context, all_pages):
     expect(badge).to_have_attribute("data-shipguard-notes", "at-risk-of-cancellation")
     assert badge.get_attribute("data-shipguard-status") == "late"
     text = badge.evaluate("h => h.shadowRoot.querySelector('.badge').textContent")
-    # Durations keep their number and unit together with a no-break space.
-    assert text.replace("\xa0", " ").startswith("At risk of cancellation · Late by 5 d"), text
+    text = text.replace("\u00a0", " ")  # a count and its unit are joined by a no-break space
+    assert text.startswith("At risk of cancellation · Late by 5 d"), text
 
 
 def test_stock_is_checked_for_the_item_not_yet_shipped(browser_context, all_pages):
