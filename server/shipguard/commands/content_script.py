@@ -136,15 +136,12 @@ def join_content_script(root, entry=ENTRY):
         parts.append(f"return {{ {', '.join(exports)} }};\n}})();\n")
         parts.append(f"joined.set({json.dumps(name)}, {_variable(name)});\n")
     parts.append(f"return {_variable(entry)};\n}}\n")
-    # The page-world hook (content/page-hook.js) is handed a private port at document start,
-    # before any page script runs: the page's JSON comes back on it, and nothing else.
+    # Microtasks: the entry's start() runs before any page script can (content/main.js posts
+    # the page-world hook its private port there).
     parts.append(
-        "const pageDataChannel = new MessageChannel();\n"
-        'window.postMessage({ type: "shipguard:page-data-port" }, location.origin, '
-        "[pageDataChannel.port2]);\n"
         "Promise.resolve()\n"
         "  .then(load)\n"
-        "  .then(({ start }) => start(pageDataChannel.port1))\n"
+        "  .then(({ start }) => start())\n"
         '  .catch((error) => console.debug("Shipguard did not start:", error));\n'
         "})();\n"
     )
