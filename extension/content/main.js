@@ -19,7 +19,7 @@ const FEATURES = {
 
 const NAVIGATION_POLL_MS = 1000;
 // Settings that change what the overlay shows; the others (server URL, reminders) do not.
-const OVERLAY_SETTINGS = ["dueSoonHours", "disabledFeatures", "messageLocale"];
+const OVERLAY_SETTINGS = ["dueSoonHours", "disabledFeatures", "messageLocale", "carriers", "shipFromRegion"];
 
 const pageData = new PageData();
 let compiled = null;

@@ -22,6 +22,8 @@ BUNDLE_KEYS = {
     "lint",
     "templates",
     "carriers",
+    "carrier_calendars",
+    "transit_times",
     "disabled_features",
 }
 

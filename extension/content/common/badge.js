@@ -34,12 +34,13 @@ const setData = (host, name, value) => {
   }
 };
 
-/** Show a view {orderId, status, deadlineIso, mark, text, tooltip}; writes only what changed. */
+/** Show a view {orderId, status, deadlineIso, mark, notes, text, tooltip}; writes only what changed. */
 export function paintBadge(host, view) {
   setData(host, "shipguardOrder", view.orderId);
   setData(host, "shipguardStatus", view.status);
   setData(host, "shipguardDeadline", view.deadlineIso);
   setData(host, "shipguardMark", view.mark);
+  setData(host, "shipguardNotes", view.notes);
   const button = badgeButton(host);
   if (button.textContent !== view.text) button.textContent = view.text;
   if (button.title !== view.tooltip) button.title = view.tooltip;

@@ -24,7 +24,7 @@ export function orderOf(facts, { compiled, adapter, pageData, place }) {
 
 /** A key that changes when anything Shipguard reads from the page changes. */
 export const factsKey = (facts) =>
-  [facts.orderId, facts.shipByText, facts.statusText, facts.statusClasses.join(" "), facts.fulfillmentText,
+  [facts.orderId, facts.shipByText, facts.deliverByText, facts.statusText, facts.statusClasses.join(" "), facts.fulfillmentText,
     facts.salesChannel, facts.sku].join("|");
 
 /** The marketplace a page is about: the URL's marketplace id, else the host's. */

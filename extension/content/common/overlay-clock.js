@@ -9,6 +9,7 @@ import { isoUtc } from "../../core/deadline.js";
 import { orderStatus } from "../../core/order.js";
 import { formatShortDay, formatInstant } from "../../core/day-format.js";
 import { loadMarks, markOf, onMarksChanged } from "./order-marks.js";
+import { carrierNoteFor, CARRIER_HOLIDAY } from "./carrier-note.js";
 
 const MAX_SLEEP_MS = 60 * 1000;
 
@@ -93,13 +94,16 @@ function viewOf({ order, fixed }, now, compiled) {
   const status = orderStatus(order, now, compiled);
   const mark = status === "done" ? null : markOf(order.orderId, now)?.kind || null;
   const words = badgeText({ status, deadline: order.deadline, shipByLabel: fixed.shipByLabel, reason: fixed.reason }, now, t);
+  const carrierNote = carrierNoteFor(order, status, now, compiled);
   return {
     orderId: order.orderId,
     status,
     mark,
     deadlineIso: fixed.deadlineIso,
+    notes: carrierNote ? CARRIER_HOLIDAY : null,
+    carrierNote,
     text: mark ? `${words} · ${t(`badgeMark_${mark}`)}` : words,
-    tooltip: fixed.tooltip,
+    tooltip: carrierNote ? `${fixed.tooltip}\n${carrierNote.text}` : fixed.tooltip,
   };
 }
 

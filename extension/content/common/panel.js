@@ -3,6 +3,8 @@ import { el } from "./element.js";
 import { badgeButton } from "./badge.js";
 import { t, uiLanguage, uiLocale } from "./i18n.js";
 import { messageForm } from "./message-form.js";
+import { transitList } from "./transit-list.js";
+import { CARRIER_HOLIDAY } from "./carrier-note.js";
 import { logRemedy } from "./remedy-log.js";
 import { markOf, snoozeOrder, markHandled, clearMark } from "./order-marks.js";
 import { remediesFor, remedyPath, localText } from "../../core/remedies.js";
@@ -64,12 +66,14 @@ function buildPanel(host, order, view, compiled) {
     .map(({ group, remedies: inGroup }) => el("fieldset", {},
       el("legend", {}, localText(group.title, uiLanguage())),
       group.id === "verify" ? addressList(order) : null,
+      group.id === "fix-cause" ? transitList(order, Date.now(), compiled) : null,
       ...sectionBody(inGroup, order, compiled, feedback)));
   const panel = el("div", { className: "panel", role: "dialog", "aria-labelledby": titleId, popover: "auto" },
     el("button", { type: "button", className: "close", "aria-label": t("panelClose"), onclick: () => panel.hidePopover() }, "×"),
     el("h2", { id: titleId }, t("panelTitle", [order.orderId])),
     el("p", {}, view.text),
     deadlineLine(order),
+    view.carrierNote && el("p", { className: "carrier-note", dataset: { shipguardNote: CARRIER_HOLIDAY } }, view.carrierNote.text),
     markLine(order),
     ...sections,
     feedback);

@@ -23,6 +23,7 @@ export function startOrderDetails(context) {
     const facts = {
       orderId,
       shipByText: text("ship_by"),
+      deliverByText: selectors.deliver_by ? text("deliver_by") : "",
       statusText: status?.textContent.trim() || "",
       statusClasses: status ? [...status.classList] : [],
       fulfillmentText: text("fulfillment"),

@@ -9,6 +9,7 @@ export function rowLabels(adapter) {
   const all = Object.values(adapter.labels || {}).flatMap((set) => Object.values(set).flat());
   return {
     shipBy: labelsOf(adapter, "ship_by"),
+    deliverBy: labelsOf(adapter, "deliver_by"),
     fulfillment: labelsOf(adapter, "fulfillment"),
     salesChannel: labelsOf(adapter, "sales_channel"),
     sku: labelsOf(adapter, "sku"),
@@ -27,6 +28,7 @@ export function readRow(row, adapter, labels) {
   return {
     orderId: idMatch[0],
     shipByText: labelledValue(firstMatch(row, selectors.ship_by_cell) || row, labels.shipBy, labels.lineLabels),
+    deliverByText: labelledValue(firstMatch(row, selectors.ship_by_cell) || row, labels.deliverBy, labels.lineLabels),
     statusText: status ? status.textContent.trim() : "",
     statusClasses: status ? [...status.classList] : [],
     fulfillmentText: labelledValue(details, labels.fulfillment, labels.lineLabels),

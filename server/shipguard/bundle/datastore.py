@@ -5,9 +5,11 @@ from functools import cached_property
 from pathlib import Path
 
 from shipguard import config
+from shipguard.bundle.calendars import calendar_reference_problems, coverage_problems, utc_today
 from shipguard.bundle.datafiles import json_files, load_file
 from shipguard.bundle.disabled import apply_disabled
 from shipguard.bundle.problems import DataError, Problem, problems_from_messages
+from shipguard.bundle.schemas.calendars import CarrierCalendarsFileSchema
 from shipguard.bundle.schemas.carriers import CarriersFileSchema
 from shipguard.bundle.schemas.date_formats import DateFormatsFileSchema
 from shipguard.bundle.schemas.lint import (
@@ -23,6 +25,7 @@ from shipguard.bundle.schemas.templates import (
     TemplateSchema,
     marketplace_reference_problems,
 )
+from shipguard.bundle.schemas.transit import TransitTimesFileSchema
 from shipguard.buyer_messages.template_checks import (
     missing_language_problems,
     rule_example_problems,
@@ -33,6 +36,8 @@ MARKETPLACES_FILE = MarketplacesFileSchema()
 DATE_FORMATS_FILE = DateFormatsFileSchema()
 RULES_FILE = RulesFileSchema()
 CARRIERS_FILE = CarriersFileSchema()
+CALENDARS_FILE = CarrierCalendarsFileSchema()
+TRANSIT_FILE = TransitTimesFileSchema()
 PAGE_ADAPTER = PageAdapterSchema()
 TEMPLATE = TemplateSchema()
 LINT_FILE = LintFileSchema()
@@ -46,6 +51,8 @@ TEAM_RULES_PARTIAL = (
 )
 # A team's lint.json may add or replace a few rules (by id) or language profiles only.
 TEAM_LINT_PARTIAL = ("languages", "rules")
+# A team's carrier-calendars.json may replace one marketplace's rules, or the months ahead.
+TEAM_CALENDARS_PARTIAL = ("months_ahead", "calendars")
 
 
 @dataclass(frozen=True)
@@ -69,6 +76,8 @@ class ShipguardData:
     disabled_features: list
     files: tuple
     lint: dict = field(default_factory=dict)
+    carrier_calendars: dict = field(default_factory=dict)
+    transit_tables: list = field(default_factory=list)
 
     @cached_property
     def templates_by_id(self):
@@ -92,6 +101,10 @@ class _Layers:
     carriers: dict = field(default_factory=dict)
     lint_languages: dict = field(default_factory=dict)
     lint_rules: dict = field(default_factory=dict)
+    calendar_settings: dict = field(default_factory=dict)
+    calendar_settings_file: Path = None
+    calendars: dict = field(default_factory=dict)
+    transit_tables: dict = field(default_factory=dict)
     files: list = field(default_factory=list)
 
     def lint_file(self):
@@ -117,7 +130,16 @@ class _Layers:
             disabled_features=disabled_features,
             files=tuple(self.files),
             lint=lint_data(self.lint_file(), [record for record, _ in self.marketplaces.values()]),
+            carrier_calendars=self.calendars_file(),
+            transit_tables=[record for record, _ in self.transit_tables.values()],
         )
+
+    def calendars_file(self):
+        """carrier-calendars.json as the layers make it."""
+        return {
+            **self.calendar_settings,
+            "calendars": [record for record, _ in self.calendars.values()],
+        }
 
 
 def load_data(team_dir=None):
@@ -175,6 +197,17 @@ def _load_layer(layers, data_dir, messages_dir, problems, *, team):
         list_key="carriers",
         id_key="id",
     )
+    _load_calendars(layers, data_dir / "carrier-calendars.json", problems, team=team)
+    _load_list_file(
+        layers,
+        data_dir / "transit-times.json",
+        TRANSIT_FILE,
+        problems,
+        team=team,
+        into=layers.transit_tables,
+        list_key="transit_tables",
+        id_key=lambda table: f"{table['marketplace']} {table['carrier']}",
+    )
     for path in json_files(data_dir / "pages"):
         _load_record_file(layers, path, PAGE_ADAPTER, layers.pages, problems)
     for path in json_files(messages_dir):
@@ -230,6 +263,24 @@ def _load_lint(layers, path, problems, *, team):
         layers.lint_rules[rule["id"]] = (rule, Source(path, f"rules.{index}"))
 
 
+def _load_calendars(layers, path, problems, *, team):
+    """carrier-calendars.json: months ahead overrides, a marketplace's rules replace or add."""
+    if not _present(path, problems, team):
+        return
+    layers.files.append(path)
+    loaded = load_file(
+        path, CALENDARS_FILE, problems, partial=TEAM_CALENDARS_PARTIAL if team else ()
+    )
+    if not loaded:
+        return
+    raw, calendars_file = loaded
+    if "months_ahead" in raw or not team:
+        layers.calendar_settings["months_ahead"] = calendars_file["months_ahead"]
+        layers.calendar_settings_file = path
+    for index, calendar in enumerate(calendars_file.get("calendars", [])):
+        layers.calendars[calendar["marketplace"]] = (calendar, Source(path, f"calendars.{index}"))
+
+
 def _load_record_file(layers, path, schema, into, problems):
     """A file holding one record whose id is the file name (a page adapter, a template)."""
     layers.files.append(path)
@@ -257,9 +308,39 @@ def _reference_problems(layers):
     for carrier, source in layers.carriers.values():
         errors = marketplace_reference_problems(carrier, layers.marketplaces)
         problems += problems_from_messages(source.file, {source.where: errors} if errors else {})
+    problems += _calendar_problems(layers) + _transit_problems(layers)
     lint_problems = _lint_problems(layers)
     # Templates are linted only with rules that are themselves sound.
     return problems + (lint_problems or _template_problems(layers))
+
+
+def _calendar_problems(layers):
+    """Calendars naming unknown marketplaces, carriers or holidays, or too short to rely on."""
+    problems = []
+    for calendar, source in layers.calendars.values():
+        errors = calendar_reference_problems(
+            calendar, layers.marketplaces, layers.carriers, utc_today()
+        )
+        problems += problems_from_messages(source.file, {source.where: errors} if errors else {})
+    if layers.calendar_settings_file:
+        problems += [
+            Problem(str(layers.calendar_settings_file), "months_ahead", reason)
+            for reason in coverage_problems(layers.calendars_file(), utc_today())
+        ]
+    return problems
+
+
+def _transit_problems(layers):
+    """Transit tables for marketplaces or carriers no layer has."""
+    problems = []
+    for table, source in layers.transit_tables.values():
+        errors = {}
+        if table["marketplace"] not in layers.marketplaces:
+            errors["marketplace"] = [f"No marketplace with code {table['marketplace']!r}."]
+        if table["carrier"] not in layers.carriers:
+            errors["carrier"] = [f"No carrier with id {table['carrier']!r} in carriers.json."]
+        problems += problems_from_messages(source.file, {source.where: errors} if errors else {})
+    return problems
 
 
 def _lint_problems(layers):
