@@ -4,9 +4,10 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { checkTracking, compileCarriers, findCarrier, normaliseTrackingId } from "../../extension/core/tracking.js";
+import { bundledCarriers } from "./carriers-data.js";
 
 const load = (path) => JSON.parse(readFileSync(new URL(path, import.meta.url), "utf8"));
-const carriers = load("../../server/shipguard/data/carriers.json").carriers;
+const carriers = bundledCarriers();
 const compiled = compileCarriers(carriers);
 
 for (const c of load("../vectors/tracking.json")) {

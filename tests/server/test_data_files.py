@@ -11,7 +11,7 @@ from marshmallow import RAISE, Schema
 from shipguard import config
 from shipguard.bundle.datastore import load_data
 from shipguard.bundle.schemas.calendars import CarrierCalendarsFileSchema
-from shipguard.bundle.schemas.carriers import CarriersFileSchema
+from shipguard.bundle.schemas.carriers import CarriersFileSchema, TrackingFormatsFileSchema
 from shipguard.bundle.schemas.date_formats import DateFormatsFileSchema
 from shipguard.bundle.schemas.lint import LintFileSchema
 from shipguard.bundle.schemas.marketplaces import MarketplacesFileSchema
@@ -27,6 +27,7 @@ SHIPPED = [
     (DATA / "rules.json", RulesFileSchema),
     (DATA / "carriers.json", CarriersFileSchema),
     (DATA / "lint.json", LintFileSchema),
+    (DATA / "tracking-formats.json", TrackingFormatsFileSchema),
     (DATA / "carrier-calendars.json", CarrierCalendarsFileSchema),
     (DATA / "transit-times.json", TransitTimesFileSchema),
     *[(path, PageAdapterSchema) for path in sorted((DATA / "pages").glob("*.json"))],

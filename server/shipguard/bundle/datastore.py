@@ -10,7 +10,7 @@ from shipguard.bundle.datafiles import json_files, load_file
 from shipguard.bundle.disabled import apply_disabled
 from shipguard.bundle.problems import DataError, Problem, problems_from_messages
 from shipguard.bundle.schemas.calendars import CarrierCalendarsFileSchema
-from shipguard.bundle.schemas.carriers import CarriersFileSchema
+from shipguard.bundle.schemas.carriers import CarriersFileSchema, TrackingFormatsFileSchema
 from shipguard.bundle.schemas.date_formats import DateFormatsFileSchema
 from shipguard.bundle.schemas.lint import (
     LintFileSchema,
@@ -36,6 +36,7 @@ MARKETPLACES_FILE = MarketplacesFileSchema()
 DATE_FORMATS_FILE = DateFormatsFileSchema()
 RULES_FILE = RulesFileSchema()
 CARRIERS_FILE = CarriersFileSchema()
+TRACKING_FORMATS_FILE = TrackingFormatsFileSchema()
 CALENDARS_FILE = CarrierCalendarsFileSchema()
 TRANSIT_FILE = TransitTimesFileSchema()
 PAGE_ADAPTER = PageAdapterSchema()
@@ -78,6 +79,7 @@ class ShipguardData:
     lint: dict = field(default_factory=dict)
     carrier_calendars: dict = field(default_factory=dict)
     transit_tables: list = field(default_factory=list)
+    tracking_dataset: dict = field(default_factory=dict)
 
     @cached_property
     def templates_by_id(self):
@@ -105,6 +107,7 @@ class _Layers:
     calendar_settings_file: Path = None
     calendars: dict = field(default_factory=dict)
     transit_tables: dict = field(default_factory=dict)
+    tracking_formats: dict = field(default_factory=dict)
     files: list = field(default_factory=list)
 
     def lint_file(self):
@@ -126,13 +129,25 @@ class _Layers:
             pages=[self.pages[key][0] for key in sorted(self.pages)],
             rules=rules,
             templates=[self.templates[key][0] for key in sorted(self.templates)],
-            carriers=[record for record, _ in self.carriers.values()],
+            carriers=[self.resolved_carrier(record) for record, _ in self.carriers.values()],
             disabled_features=disabled_features,
             files=tuple(self.files),
             lint=lint_data(self.lint_file(), [record for record, _ in self.marketplaces.values()]),
             carrier_calendars=self.calendars_file(),
             transit_tables=[record for record, _ in self.transit_tables.values()],
+            tracking_dataset=self.tracking_formats.get("dataset", {}),
         )
+
+    def dataset_formats(self):
+        """The converted dataset's formats by courier id."""
+        return {c["id"]: c["formats"] for c in self.tracking_formats.get("couriers", [])}
+
+    def resolved_carrier(self, carrier):
+        """A carrier as the bundle carries it: the dataset's formats first, then its own."""
+        by_courier = self.dataset_formats()
+        formats = [f for courier in carrier["dataset_couriers"] for f in by_courier[courier]]
+        resolved = {key: value for key, value in carrier.items() if key != "dataset_couriers"}
+        return {**resolved, "formats": formats + carrier["formats"]}
 
     def calendars_file(self):
         """carrier-calendars.json as the layers make it."""
@@ -197,6 +212,7 @@ def _load_layer(layers, data_dir, messages_dir, problems, *, team):
         list_key="carriers",
         id_key="id",
     )
+    _load_tracking_formats(layers, data_dir / "tracking-formats.json", problems, team=team)
     _load_calendars(layers, data_dir / "carrier-calendars.json", problems, team=team)
     _load_list_file(
         layers,
@@ -263,6 +279,16 @@ def _load_lint(layers, path, problems, *, team):
         layers.lint_rules[rule["id"]] = (rule, Source(path, f"rules.{index}"))
 
 
+def _load_tracking_formats(layers, path, problems, *, team):
+    """tracking-formats.json: a team's file (a newer conversion) replaces the whole dataset."""
+    if not _present(path, problems, team):
+        return
+    layers.files.append(path)
+    loaded = load_file(path, TRACKING_FORMATS_FILE, problems)
+    if loaded:
+        layers.tracking_formats = loaded[1]
+
+
 def _load_calendars(layers, path, problems, *, team):
     """carrier-calendars.json: months ahead overrides, a marketplace's rules replace or add."""
     if not _present(path, problems, team):
@@ -305,8 +331,16 @@ def _reference_problems(layers):
         problems += problems_from_messages(
             source.file, marketplace_reference_problems(template, layers.marketplaces)
         )
+    couriers = layers.dataset_formats()
     for carrier, source in layers.carriers.values():
         errors = marketplace_reference_problems(carrier, layers.marketplaces)
+        unknown = {
+            index: [f"No courier {courier!r} in tracking-formats.json."]
+            for index, courier in enumerate(carrier["dataset_couriers"])
+            if courier not in couriers
+        }
+        if unknown:
+            errors = {**errors, "dataset_couriers": unknown}
         problems += problems_from_messages(source.file, {source.where: errors} if errors else {})
     problems += _calendar_problems(layers) + _transit_problems(layers)
     lint_problems = _lint_problems(layers)

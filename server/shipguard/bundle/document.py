@@ -41,6 +41,7 @@ def bundle_content(data, today):
         "lint": without_examples(data.lint),
         "templates": data.templates,
         "carriers": data.carriers,
+        "tracking_dataset": data.tracking_dataset,
         "carrier_calendars": pack_calendars(data.carrier_calendars, today),
         "transit_times": data.transit_tables,
         "disabled_features": data.disabled_features,

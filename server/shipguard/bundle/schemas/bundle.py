@@ -3,7 +3,7 @@
 from marshmallow import fields
 
 from shipguard.bundle.schemas.calendars import PackedCalendarsSchema
-from shipguard.bundle.schemas.carriers import CarrierSchema
+from shipguard.bundle.schemas.carriers import CarrierSchema, DatasetSchema
 from shipguard.bundle.schemas.common import StrictSchema
 from shipguard.bundle.schemas.date_formats import DateFormatSchema
 from shipguard.bundle.schemas.lint import LintSchema
@@ -55,6 +55,11 @@ class BundleSchema(StrictSchema):
         fields.Nested(CarrierSchema),
         required=True,
         metadata={"description": "Carriers and their tracking id formats"},
+    )
+    tracking_dataset = fields.Nested(
+        DatasetSchema,
+        required=True,
+        metadata={"description": "The carrier format dataset the tracking checks come from"},
     )
     carrier_calendars = fields.Nested(
         PackedCalendarsSchema,
