@@ -205,3 +205,27 @@ def test_a_german_order_lists_dhl_services(german_orders, browser_context, worke
         t for t in tables["transit_tables"] if (t["marketplace"], t["carrier"]) == ("DE", "dhl")
     )
     assert f"Source: {dhl['source']}" in transit.inner_text()
+
+
+def test_the_options_page_saves_the_sellers_carriers_and_ship_from_region(
+    browser_context, extension_id, worker
+):
+    page = browser_context.new_page()
+    page.goto(f"chrome-extension://{extension_id}/options/options.html")
+    carriers = page.get_by_role("group", name="Carriers you ship with")
+    carriers.get_by_label("USPS").wait_for()
+    assert carriers.get_by_label("Deutsche Post").count() == 1
+    region = page.get_by_label("Ship-from region")
+    assert region.locator("option").first.inner_text() == "None: national holidays only"
+    carriers.get_by_label("USPS").check()
+    region.select_option("DE-BY")
+    page.locator("#prefs-feedback").filter(has_text="saved").wait_for()
+    page.wait_for_function(
+        """async () => {
+            const s = await chrome.storage.sync.get(["carriers", "shipFromRegion"]);
+            return JSON.stringify(s.carriers) === '["usps"]' && s.shipFromRegion === "DE-BY";
+        }"""
+    )
+    page.reload()
+    assert page.get_by_role("group", name="Carriers you ship with").get_by_label("USPS").is_checked()
+    assert page.get_by_label("Ship-from region").input_value() == "DE-BY"
