@@ -15,8 +15,21 @@ const NOTE_STATUSES = ["late", "due-soon"];
 const notes = new Map();
 const CACHE_LIMIT = 2000;
 
+// A tick paints every row at one instant: today is looked up once per zone and minute.
+const todays = new Map();
+
 /** Today on the marketplace's clock, as an ISO date. */
-export const marketplaceToday = (order, now) => dayToIsoDate(zonedDay(now, order.marketplace.time_zone));
+export function marketplaceToday(order, now) {
+  const zone = order.marketplace.time_zone;
+  const key = `${zone}|${Math.floor(now / 60000)}`;
+  let today = todays.get(key);
+  if (today === undefined) {
+    if (todays.size > 50) todays.clear();
+    today = dayToIsoDate(zonedDay(now, zone));
+    todays.set(key, today);
+  }
+  return today;
+}
 
 /** The note for an order at `now` with its status, or null: {day, reason, carriers, …, text}. */
 export function carrierNoteFor(order, status, now, compiled) {
