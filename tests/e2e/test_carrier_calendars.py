@@ -227,5 +227,7 @@ def test_the_options_page_saves_the_sellers_carriers_and_ship_from_region(
         }"""
     )
     page.reload()
-    assert page.get_by_role("group", name="Carriers you ship with").get_by_label("USPS").is_checked()
+    assert (
+        page.get_by_role("group", name="Carriers you ship with").get_by_label("USPS").is_checked()
+    )
     assert page.get_by_label("Ship-from region").input_value() == "DE-BY"
