@@ -39,12 +39,16 @@ check: setup
 	$(BIN)/shipguard check
 
 # Browser tests use Debian's Chromium ($$CHROMIUM overrides); Playwright's own build
-# is the fallback where the distribution has none.
+# is the fallback where the distribution has none. On Debian as root this also adds a CJK
+# font (without one the Japanese pages and screenshots show boxes) and Xvfb (the demo's
+# window, tested on machines without a screen).
+DEBIAN_BROWSER_PACKAGES = $(if $(CHROMIUM),,chromium) fonts-noto-cjk xvfb
 browser:
-	@if [ -n "$$CHROMIUM" ] || command -v chromium >/dev/null 2>&1; then :; \
-	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
-		apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
-	else $(BIN)/python -m playwright install chromium; fi
+	@if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+		missing=$$(for p in $(DEBIAN_BROWSER_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+		if [ -n "$$missing" ]; then apt-get update -qq && apt-get install -y -qq $$missing >/dev/null; fi; \
+	elif [ -z "$$CHROMIUM" ] && ! command -v chromium >/dev/null 2>&1; then \
+		$(BIN)/python -m playwright install chromium; fi
 
 # JS dev tools (web-ext for the Firefox lint test), reinstalled when package.json changes.
 node_modules/.installed: package.json package-lock.json | node

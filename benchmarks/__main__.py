@@ -1,4 +1,4 @@
-"""`python -m benchmarks`: every performance figure of issue 7 beside its baseline and target.
+"""`python -m benchmarks`: every performance figure beside its baseline and target.
 
     .venv/bin/python -m benchmarks                  # everything (about 7 minutes on 2 cores)
     .venv/bin/python -m benchmarks --quick          # fewer repetitions, 10 s idle, 1 s server runs

@@ -7,7 +7,7 @@ Each client holds one HTTP/1.1 connection and sends, one after the other, a mix 
 fetches (200), conditional fetches with the current ETag (304) and lint calls (render calls
 where the server has no lint). It reports throughput, p50/p99 latency per kind, wrong
 answers ("errors") and connections lost mid-request ("dropped"); exit status 1 if any.
-Standard library only, so it runs anywhere the server does.
+Standard library only against --url; without it, it needs the shipguard package to start one.
 """
 
 import argparse
@@ -17,11 +17,6 @@ import random
 import sys
 import time
 from urllib.parse import urlsplit
-
-if __package__:  # imported as benchmarks.load
-    from .loadserver import own_server
-else:  # run as a script: Python puts the script's folder on sys.path
-    from loadserver import own_server
 
 LINT_TEXT = (
     "Hello, your order {order_id} will ship later than promised because of a storm. "
@@ -252,8 +247,11 @@ def main(argv=None):
         parser.error("--seconds must be in (0, 600] and --clients in (0, 5000]")
     if args.url:
         return _run(args, args.url.rstrip("/"))
-    with own_server(args.serve_arg) as url:
-        return _run(args, url)
+    from shipguard.commands.server_process import running_server
+
+    with running_server(*args.serve_arg) as server:
+        print(f"started shipguard serve {' '.join(args.serve_arg)} at {server.url}", flush=True)
+        return _run(args, server.url)
 
 
 def _run(args, url):

@@ -5,20 +5,18 @@ bundle bytes in the same run; and how long `shipguard serve` takes to answer /he
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import subprocess
 import sys
 import tempfile
 import time
 import urllib.request
 from pathlib import Path
 
+from shipguard.commands.server_process import running_server
+
 from .load import build_requests, probe, read_response
-from .loadserver import free_port, serve_command
 from .report import Figure
 from .stats import num, percentile, ratio, summarise
 
-ROOT = Path(__file__).resolve().parents[1]
 LOAD_CLIENTS = 8  # = the server's worker threads
 WARMUP_S = 0.5
 THROUGHPUT_TARGET = 0.5  # 304 at least half the static server's requests/s
@@ -26,38 +24,6 @@ P99_TARGET_MS = 10.0
 START_TARGET_S = 1.0
 S6 = "6. Server (loopback; keep-alive HTTP/1.1 clients)"
 S7 = "7. Sizes and start-up"
-
-
-@contextlib.contextmanager
-def running(command, url):
-    """Start `command`, wait for `url` + /healthz (or /), yield seconds until it answered."""
-    started = time.perf_counter()
-    process = subprocess.Popen(
-        command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    try:
-        while True:
-            if process.poll() is not None:
-                raise RuntimeError(f"{' '.join(command)} exited with status {process.returncode}")
-            try:
-                with urllib.request.urlopen(url, timeout=1):
-                    break
-            except OSError:
-                if time.perf_counter() - started > 30:
-                    raise RuntimeError(f"{' '.join(command)} did not answer within 30 s") from None
-                time.sleep(0.005)
-        yield time.perf_counter() - started
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-def production(port):
-    return [*serve_command(), "serve", "--host", "127.0.0.1", "--port", str(port)]
 
 
 async def _client(address, payload, expected, until, record, counts):
@@ -120,13 +86,11 @@ def run_server(seconds, starts=3, log=print):
     """Start-up times, then the load figures of both servers (same bundle bytes, same ETag)."""
     start_times = []
     for _ in range(starts):
-        port = free_port()
-        with running(production(port), f"http://127.0.0.1:{port}/healthz") as took:
-            start_times.append(took)
+        with running_server() as started:
+            start_times.append(started.started_in)
     log(f"  server start: {', '.join(f'{s:.2f} s' for s in start_times)}")
-    port, static_port = free_port(), free_port()
-    url, static_url = f"http://127.0.0.1:{port}", f"http://127.0.0.1:{static_port}"
-    with running(production(port), f"{url}/healthz"), tempfile.TemporaryDirectory() as tmp:
+    with running_server() as server, tempfile.TemporaryDirectory() as tmp:
+        url = server.url
         host, _, etag, post_kind, post_path = probe(url)
         with urllib.request.urlopen(f"{url}/api/v1/bundle", timeout=10) as response:
             body = response.read()
@@ -143,13 +107,12 @@ def run_server(seconds, starts=3, log=print):
             str(bundle_file),
             "--etag",
             etag,
-            "--port",
-            str(static_port),
         ]
-        with running(static_command, f"{static_url}/"):
+        with running_server(command=static_command, ready_path="/") as static_server:
             log("  static server: bundle 200 and 304 ...")
-            static_requests = build_requests(f"127.0.0.1:{static_port}", etag, post_kind, post_path)
-            static = measure(static_url, static_requests, ["bundle", "bundle-304"], seconds)
+            static_address = static_server.url.removeprefix("http://")
+            static_requests = build_requests(static_address, etag, post_kind, post_path)
+            static = measure(static_server.url, static_requests, ["bundle", "bundle-304"], seconds)
     return {
         "start": start_times,
         "prod": prod,

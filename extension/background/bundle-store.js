@@ -24,13 +24,14 @@ export async function currentBundle() {
   return packedBundle();
 }
 
-/** What the options page shows: version, where it came from, last fetch and problem. */
+/** What the options page and popup show: version, source, last fetch and problem, the kill switch. */
 export async function bundleState() {
   const stored = await chrome.storage.local.get(["bundle", "bundleSource", "fetchedAt", "lastProblem"]);
   const bundle = stored.bundle && bundleProblems(stored.bundle).length === 0 ? stored.bundle : await packedBundle();
   return {
     version: bundle.version,
     messageLocales: [...new Set(bundle.templates.flatMap((t) => Object.keys(t.locales)))].sort(),
+    killSwitch: bundle.disabled_features || [],
     source: stored.bundle ? stored.bundleSource || "server" : "packed",
     fetchedAt: stored.fetchedAt || null,
     problem: stored.lastProblem || null,

@@ -4,6 +4,8 @@
  */
 import { inQuietHours, remindersDue, markNotified } from "../core/reminders.js";
 import { loadSettings } from "../lib/settings.js";
+import { isSwitchedOff } from "../core/features.js";
+import { currentBundle } from "./bundle-store.js";
 
 const KEY = "notifiedOrders";
 export const NOTIFICATION_PREFIX = "shipguard-reminder:";
@@ -12,8 +14,9 @@ const SELLER_CENTRAL_HOST = /^sellercentral(-europe)?\.amazon\.[a-z.]+$/;
 const hasPermission = () => chrome.permissions.contains({ permissions: ["notifications"] });
 
 export async function remind(orders, now = Date.now()) {
-  const settings = await loadSettings();
-  if (!settings.remindersOn || settings.disabledFeatures.includes("reminders") || !(await hasPermission())) return;
+  const [settings, bundle] = await Promise.all([loadSettings(), currentBundle()]);
+  if (!settings.remindersOn || isSwitchedOff("reminders", bundle.disabled_features, settings.disabledFeatures)) return;
+  if (!(await hasPermission())) return;
   const local = new Date(now);
   if (inQuietHours(local.getHours() * 60 + local.getMinutes(), settings.quietHours)) return;
   const { [KEY]: notified = {} } = await chrome.storage.local.get(KEY);

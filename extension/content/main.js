@@ -1,21 +1,13 @@
 /** The content script's entry: gets the bundle, picks the page's feature, keeps it current. */
 import { CONTENT_GET_BUNDLE, BACKGROUND_COMMAND } from "../core/message-types.js";
-import { loadSettings } from "../lib/settings.js";
+import { loadFeatures, loadSettings } from "../lib/settings.js";
+import { pageFeature } from "../core/features.js";
 import { COMMANDS } from "./common/commands.js";
 import { compileBundle } from "../core/compiled-bundle.js";
 import { bundleProblems } from "../core/bundle-check.js";
 import { showLayoutNotice, removeLayoutNotice } from "./common/notice.js";
 import { PageData } from "./common/page-data.js";
 import { recordProblem } from "./common/diagnostics.js";
-
-// One module per page kind; the key is the adapter id, the kill-switch key and the log prefix.
-const FEATURES = {
-  "orders-list": () => import("./orders-list/orders-list.js").then((m) => m.startOrdersList),
-  "order-details": () => import("./order-details/order-details.js").then((m) => m.startOrderDetails),
-  "confirm-shipment": () => import("./confirm-shipment/confirm-shipment.js").then((m) => m.startConfirmShipment),
-  "contact-buyer": () => import("./contact-buyer/contact-buyer.js").then((m) => m.startContactBuyer),
-  "account-health": () => import("./account-health/account-health.js").then((m) => m.startAccountHealth),
-};
 
 const NAVIGATION_POLL_MS = 1000;
 // Settings that change what the overlay shows; the others (server URL, reminders) do not.
@@ -25,13 +17,17 @@ const pageData = new PageData();
 let compiled = null;
 let bundle = null;
 let settings = {};
+let features = [];
 let running = null; // {pageId, stop}
 let routedUrl = null;
 
 export async function start() {
   pageData.listen();
-  const [received, loaded] = await Promise.all([chrome.runtime.sendMessage({ type: CONTENT_GET_BUNDLE }), loadSettings()]);
+  const [received, loaded, registry] = await Promise.all([
+    chrome.runtime.sendMessage({ type: CONTENT_GET_BUNDLE }), loadSettings(), loadFeatures(),
+  ]);
   settings = loaded;
+  features = registry;
   if (document.readyState === "loading") {
     await new Promise((resolve) => document.addEventListener("DOMContentLoaded", resolve, { once: true }));
   }
@@ -72,25 +68,40 @@ async function route() {
   const page = compiled.pageFor(location.pathname);
   const samePage = running && page && running.pageId === page.id && running.path === location.pathname;
   routedUrl = currentUrl();
-  // Pagination changes only the query string: the list feature follows its rows itself.
-  if (samePage && page.id === "orders-list") return;
+  // Pagination and filters change only the query string: such a page follows them itself.
+  if (samePage && page.follows_query_changes) return;
   running?.stop();
   running = null;
   removeLayoutNotice();
-  if (!page || !FEATURES[page.id] || compiled.isDisabled(page.id)) return;
-  const startFeature = await FEATURES[page.id]();
+  const feature = page && !compiled.isDisabled(page.id) ? pageFeature(features, page.id) : null;
+  if (!feature) {
+    markPage(page ? page.id : "none");
+    return;
+  }
+  // The registry's own ids name the modules: content/<id>/<id>.js, exporting start().
+  // eslint-disable-next-line no-unsanitized/method -- a path from the registry shipped with the extension
+  const { start: startFeature } = await import(`./${feature.id}/${feature.id}.js`);
   if (routedUrl !== currentUrl() || running) return; // navigated on while loading
-  const stop = startFeature({
-    compiled,
-    adapter: page,
-    pageData,
-    reportProblem: (step) => {
-      console.debug(`Shipguard ${page.id}: layout not recognised (${step})`);
-      recordProblem(page.id, step, compiled.version);
-      showLayoutNotice(compiled.version);
-    },
-  });
-  running = { pageId: page.id, path: location.pathname, stop };
+  try {
+    const stop = startFeature({
+      compiled,
+      adapter: page,
+      pageData,
+      reportProblem: (step) => {
+        console.debug(`Shipguard ${page.id}: layout not recognised (${step})`);
+        recordProblem(page.id, step, compiled.version);
+        showLayoutNotice(compiled.version);
+      },
+    });
+    running = { pageId: page.id, path: location.pathname, stop };
+  } finally {
+    markPage(page.id); // after the first scan: what a test sees next is what the feature did
+  }
+}
+
+/** Tell the page (and tests) what Shipguard decided it is: a page kind's id, or "none". */
+function markPage(pageId) {
+  document.documentElement.dataset.shipguardPage = pageId;
 }
 
 /** Shipguard's own failures stay Shipguard's: logged quietly, never thrown into the page. */

@@ -7,6 +7,7 @@ import { warmTimeZone } from "./zoned-time.js";
 import { compileCarriers } from "./tracking.js";
 import { compileLint } from "./lint.js";
 import { compileCalendars } from "./carrier-calendar.js";
+import { isSwitchedOff } from "./features.js";
 
 const HOUR_MS = 3600 * 1000;
 
@@ -28,7 +29,6 @@ export function compileBundle(bundle, settings = {}) {
     fbaPath: page.fba_path_pattern ? new RegExp(page.fba_path_pattern) : null,
   }));
   let lint = null;
-  const disabled = new Set([...(bundle.disabled_features || []), ...(settings.disabledFeatures || [])]);
   const dueSoonHours = settings.dueSoonHours > 0 ? settings.dueSoonHours : bundle.rules.due_soon_hours;
   return {
     version: bundle.version,
@@ -51,7 +51,7 @@ export function compileBundle(bundle, settings = {}) {
     },
     dateFormats,
     marketplaces,
-    isDisabled: (feature) => disabled.has(feature),
+    isDisabled: (feature) => isSwitchedOff(feature, bundle.disabled_features, settings.disabledFeatures),
     /** The adapter whose URL patterns match a path, or null. */
     pageFor(path) {
       return pages.find((page) => page.urlPatterns.some((re) => re.test(path))) || null;

@@ -1,5 +1,5 @@
 /**
- * Buyer message rendering: the JavaScript twin of server/shipguard/render.py (same vectors).
+ * Buyer message rendering: the JavaScript twin of server/shipguard/buyer_messages/render.py (same vectors).
  * Texts use `{name}` placeholders and optional segments `[[ ... {name} ... ]]`: a segment
  * is kept (without its brackets) when all its placeholders have values, else dropped whole.
  */

@@ -15,10 +15,10 @@ const ASCII_NON_ALNUM = /[\x00-\x2f\x3a-\x60\x7b-\x7f]+/g;
 const S10_WEIGHTS = [8, 6, 4, 2, 3, 5, 9, 7];
 
 // How well an id fits one format (or a carrier's best format); higher is better.
-const NO_MATCH = 0;
-const CHECK_FAILED = 1;
-const FORMAT_ONLY = 2;
-const CHECKED = 3;
+export const NO_MATCH = 0;
+export const CHECK_FAILED = 1;
+export const FORMAT_ONLY = 2;
+export const CHECKED = 3;
 
 /** The id as carriers print it: NFKC, no spaces or dashes, upper-case. */
 export function normaliseTrackingId(text) {

@@ -12,14 +12,24 @@ export const DEFAULTS = {
   remindersOn: false,
   reminderLeadMinutes: 120,
   quietHours: { start: "22:00", end: "07:00" },
-  disabledFeatures: [], // page kinds and features the seller switched off
+  disabledFeatures: [], // ids of the features (core/features.json) the seller switched off
   metrics: {}, // figures typed in: lsr10, orders10, cancel7, orders7 (rates as fractions)
   carriers: [], // carrier ids the seller ships with; [] = every carrier of the marketplace
   shipFromRegion: "", // "DE-BY": regional holidays of the place parcels are collected; "" = national only
 };
 
-/** Features a seller can switch off in the options page; ids match the bundle's kill switches. */
-export const FEATURES = ["orders-list", "order-details", "confirm-shipment", "contact-buyer", "account-health", "reminders", "projections"];
+let features = null;
+
+/**
+ * The features a seller can switch off, [{id, kind}] from the registry (core/features.json);
+ * the bundle's kill switch names the same ids. Read once per page or worker.
+ */
+export function loadFeatures() {
+  features ??= fetch(chrome.runtime.getURL("core/features.json"))
+    .then((response) => response.json())
+    .then((registry) => registry.features);
+  return features;
+}
 
 /**
  * A server URL as the seller typed it, made canonical ("https://rules.example.com"), or

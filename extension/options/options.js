@@ -1,6 +1,6 @@
 /** The options page: server, token, preferences, features, shortcuts, local data. */
 import { OPTIONS_RELOAD_BUNDLE, OPTIONS_BUNDLE_STATE, OPTIONS_TEST_SERVER } from "../core/message-types.js";
-import { FEATURES, loadSettings, normaliseServerUrl, saveSettings, teamToken } from "../lib/settings.js";
+import { loadFeatures, loadSettings, normaliseServerUrl, saveSettings, teamToken } from "../lib/settings.js";
 
 const t = (key, subs = []) => chrome.i18n.getMessage(key, subs.map(String)) || key;
 const $ = (id) => document.getElementById(id);
@@ -58,7 +58,7 @@ async function reload() {
   showState(await chrome.runtime.sendMessage({ type: OPTIONS_RELOAD_BUNDLE }));
 }
 
-function fillPreferences(settings, state) {
+function fillPreferences(settings, state, features) {
   const select = $("message-locale");
   const auto = new Option(t("optionsMessageLanguageAuto"), "");
   select.replaceChildren(auto, ...state.messageLocales.map((locale) => new Option(locale, locale)));
@@ -69,7 +69,7 @@ function fillPreferences(settings, state) {
   $("quiet-start").value = settings.quietHours.start;
   $("quiet-end").value = settings.quietHours.end;
   fillShipping(settings, state);
-  $("features").append(...FEATURES.map((id) => {
+  $("features").append(...features.map(({ id }) => {
     const box = Object.assign(document.createElement("input"), { type: "checkbox", name: "feature", value: id });
     box.checked = !settings.disabledFeatures.includes(id);
     const label = Object.assign(document.createElement("label"), { className: "inline" });
@@ -155,13 +155,13 @@ async function resetLocalData() {
 
 async function init() {
   translatePage();
-  const [settings, state, token] = await Promise.all([
-    loadSettings(), chrome.runtime.sendMessage({ type: OPTIONS_BUNDLE_STATE }), teamToken(),
+  const [settings, state, token, features] = await Promise.all([
+    loadSettings(), chrome.runtime.sendMessage({ type: OPTIONS_BUNDLE_STATE }), teamToken(), loadFeatures(),
   ]);
   $("server-url").value = settings.serverUrl;
   $("team-token").value = token;
   showState(state);
-  fillPreferences(settings, state);
+  fillPreferences(settings, state, features);
   showShortcuts();
   $("server-form").addEventListener("submit", saveServer);
   $("test-connection").addEventListener("click", testConnection);

@@ -3,6 +3,7 @@ import { POPUP_ATTENTION, OPTIONS_BUNDLE_STATE } from "../core/message-types.js"
 import { badgeText } from "../core/countdown.js";
 import { choices, claimRisks, percent } from "../core/projections.js";
 import { lastSeenAt } from "../core/attention.js";
+import { isSwitchedOff } from "../core/features.js";
 import { loadSettings } from "../lib/settings.js";
 import { remedyLogCsv } from "./log-csv.js";
 
@@ -93,15 +94,16 @@ async function exportLog() {
 async function init() {
   translatePage();
   const now = Date.now();
-  const [orders, settings, stored] = await Promise.all([
+  const [orders, settings, stored, state] = await Promise.all([
     chrome.runtime.sendMessage({ type: POPUP_ATTENTION }),
     loadSettings(),
     chrome.storage.local.get(["seenOrders", "accountHealth"]),
+    chrome.runtime.sendMessage({ type: OPTIONS_BUNDLE_STATE }),
   ]);
   const seen = stored.seenOrders || {};
   showOrders(orders, now);
   showStale(seen, now);
-  if (!settings.disabledFeatures.includes("projections")) {
+  if (!isSwitchedOff("projections", state.killSwitch, settings.disabledFeatures)) {
     showProjection(orders, stored.accountHealth || {}, settings.metrics, seen, now);
   }
   $("open-options").addEventListener("click", (event) => {

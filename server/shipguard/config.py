@@ -124,6 +124,11 @@ def extension_dir():
     return _package_or_repo("extension")
 
 
+def features_path():
+    """The extension's feature registry, which the kill switch's ids are checked against."""
+    return extension_dir() / "core" / "features.json"
+
+
 def sample_pages_dir():
     """The sample Seller Central pages (the browser tests' fixtures) that `shipguard demo` serves."""
     packaged = PACKAGE_DIR / "sample_pages"

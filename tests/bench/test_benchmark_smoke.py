@@ -10,13 +10,12 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+from benchmarks.pages import ORDER_ID, fixture_rows, generate_page, generate_rows, page_url
+from benchmarks.profile import hot_spots
+from benchmarks.staticserver import static_file_app
+from benchmarks.stats import percentile, summarise
 
-from benchmarks.pages import ORDER_ID, fixture_rows, generate_page, generate_rows, page_url  # noqa: E402
-from benchmarks.profile import hot_spots  # noqa: E402
-from benchmarks.staticserver import static_file_app  # noqa: E402
-from benchmarks.stats import percentile, summarise  # noqa: E402
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_rows_cycle_through_the_fixture_with_distinct_order_ids():

@@ -5,12 +5,12 @@ import pytest
 from browser import launch_with_extension, service_worker, storage_get, storage_set
 from sellercentral import FIXTURE_ROUTES, ORIGIN, install_routes
 from shipguard.commands.build import build
-from shipguard_server import running_server
+from shipguard.commands.server_process import running_server
 
 
 def pytest_collection_modifyitems(items):
     for item in items:
-        if "e2e/" in item.nodeid and "test_fixtures" not in item.nodeid:
+        if "e2e/" in item.nodeid:
             item.add_marker(pytest.mark.e2e)
 
 
@@ -25,8 +25,8 @@ def extension_dir(tmp_path_factory):
 @pytest.fixture(scope="session")
 def server_url():
     """The real server, shared by the tests that only read from it."""
-    with running_server() as url:
-        yield url
+    with running_server() as server:
+        yield server.url
 
 
 @pytest.fixture

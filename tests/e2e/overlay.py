@@ -1,5 +1,7 @@
 """Reading Shipguard's overlay off a page the way a test (or a seller's eye) sees it."""
 
+from playwright.sync_api import expect
+
 HOST = "[data-shipguard-order]"
 
 STATUS_OF_KIND = {"fba": "done", "shipped": "done", "canceled": "done"}
@@ -39,3 +41,55 @@ def wait_for_overlays(page, count, timeout=10_000):
 
 def host(page, order_id):
     return page.locator(f'[data-shipguard-order="{order_id}"]')
+
+
+def wait_for_page_kind(page, kind, timeout=10_000):
+    """Wait until the content script has routed the page (``data-shipguard-page`` on <html>):
+    a page kind's id, or ``none``. What a test sees after this is what Shipguard decided."""
+    expect(page.locator("html")).to_have_attribute("data-shipguard-page", kind, timeout=timeout)
+
+
+def wait_for_statuses(page, statuses, timeout=10_000):
+    """Wait until the overlay shows exactly ``{order id: status}`` (statuses may be refined
+    as the page's own data arrives)."""
+    page.wait_for_function(
+        """wanted => {
+            const shown = Object.fromEntries([...document.querySelectorAll('[data-shipguard-order]')]
+                .map(h => [h.dataset.shipguardOrder, h.dataset.shipguardStatus]));
+            return JSON.stringify(shown, Object.keys(shown).sort())
+                === JSON.stringify(wanted, Object.keys(wanted).sort());
+        }""",
+        arg=statuses,
+        timeout=timeout,
+    )
+
+
+#: Counts the page's own data as it reaches Shipguard (the page hook's event; the content
+#: script handles it synchronously, so once the count moves, the overlay has used it).
+COUNT_PAGE_DATA = """document.addEventListener("shipguard:page-data",
+    () => { window.shipguardPageDataSeen = (window.shipguardPageDataSeen || 0) + 1; });"""
+
+
+def wait_for_page_data(page, count=1, timeout=10_000):
+    """After ``context.add_init_script(COUNT_PAGE_DATA)``: wait until ``count`` responses of the
+    page's own data have been handed to Shipguard."""
+    page.wait_for_function(
+        "n => (window.shipguardPageDataSeen || 0) >= n", arg=count, timeout=timeout
+    )
+
+
+def wait_until_remembered(worker, order_id, timeout_ms=10_000):
+    """Wait until the extension has stored an order it saw (its deadline, for the pages
+    that show none); fails after ``timeout_ms``."""
+    remembered = worker.evaluate(
+        """async ([orderId, timeoutMs]) => {
+            for (const start = Date.now(); Date.now() - start < timeoutMs; ) {
+                const { seenOrders = {} } = await chrome.storage.local.get("seenOrders");
+                if (seenOrders[orderId]) return true;
+                await new Promise((resolve) => setTimeout(resolve, 50));
+            }
+            return false;
+        }""",
+        [order_id, timeout_ms],
+    )
+    assert remembered, f"{order_id} was never stored as seen"

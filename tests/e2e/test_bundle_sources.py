@@ -10,7 +10,7 @@ from browser import storage_get
 from overlay import overlay_state, wait_for_overlays
 from playwright.sync_api import expect
 from sellercentral import ORIGIN, fixture_orders
-from shipguard_server import running_server
+from shipguard.commands.server_process import running_server
 
 UNSHIPPED = "orders-list-unshipped.html"
 RULES = Path(__file__).parents[2] / "server/shipguard/data/rules.json"
@@ -61,7 +61,8 @@ def test_the_servers_bundle_is_used_and_kept_when_the_server_stops(
     browser_context, use_server, worker, wide_window_dir
 ):
     before = statuses(browser_context)
-    with running_server(data_dir=wide_window_dir) as url:
+    with running_server(data_dir=wide_window_dir) as server:
+        url = server.url
         bundle = use_server(url)
         assert bundle["rules"]["due_soon_hours"] == 72
         served = requests.get(f"{url}/api/v1/bundle", timeout=5).json()

@@ -15,7 +15,7 @@ from browser import storage_set
 from overlay import host, wait_for_overlays
 from sellercentral import ORIGIN, expected_kind, fixture_orders
 from shipguard import config
-from shipguard_server import running_server
+from shipguard.commands.server_process import running_server
 
 UNSHIPPED_US = "orders-list-unshipped.html"
 ORDERS_DE = "orders-list-de.html"
@@ -96,8 +96,8 @@ def test_late_orders_before_a_day_without_collection_carry_the_note(
 ):
     now = datetime.now(timezone.utc)
     orders = fixture_orders(fixture, now)
-    with running_server(data_dir=team) as url:
-        use_server(url)
+    with running_server(data_dir=team) as server:
+        use_server(server.url)
         page = browser_context.new_page()
         page.goto(origin + "/orders-v3/mfn/unshipped")
         wait_for_overlays(page, len(orders))

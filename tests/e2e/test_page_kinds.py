@@ -1,7 +1,15 @@
 """Every page kind in every marketplace's fixture reads as its sidecar says, in Chromium."""
 
 import pytest
-from overlay import host, overlay_state, wait_for_overlays
+from overlay import (
+    COUNT_PAGE_DATA,
+    host,
+    overlay_state,
+    wait_for_overlays,
+    wait_for_page_data,
+    wait_for_statuses,
+    wait_until_remembered,
+)
 from playwright.sync_api import expect
 from sellercentral import (
     expectation_routes,
@@ -51,15 +59,11 @@ def test_page_reads_as_expected(browser_context, all_pages, name, page_errors):
 def test_the_pages_own_json_wins_over_its_markup(browser_context, all_pages, name):
     expectation = fixture_expectations(name)
     serve(all_pages, name)  # the variant that loads its JSON like the real app
-    page, shown = statuses_on(browser_context, fixture_url(name), len(expectation["orders"]))
-    page.wait_for_timeout(1000)  # a status may be refined as the JSON arrives, within a second
-    shown = {s["order"]: s["status"] for s in overlay_state(page)}
-    assert shown == expectation["orders"]
+    page, _ = statuses_on(browser_context, fixture_url(name), len(expectation["orders"]))
+    # A status may be refined as the JSON arrives after the rows.
+    wait_for_statuses(page, expectation["orders"])
     page.get_by_role("link", name="Next").click()
-    page_two = expectation["sections"]["page-2-rows"]
-    wait_for_overlays(page, len(page_two))
-    page.wait_for_timeout(1000)
-    assert {s["order"]: s["status"] for s in overlay_state(page)} == page_two
+    wait_for_statuses(page, expectation["sections"]["page-2-rows"])
 
 
 def test_a_sign_in_page_instead_of_json_changes_nothing(browser_context, all_pages, page_errors):
@@ -67,10 +71,11 @@ def test_a_sign_in_page_instead_of_json_changes_nothing(browser_context, all_pag
     for url in [u for u in all_pages if "/orders-api/" in u]:
         all_pages[url] = "orders-api-signin.html"
     markup_only = fixture_expectations("orders-list-unshipped.html")["orders"]
-    page, shown = statuses_on(
+    browser_context.add_init_script(COUNT_PAGE_DATA)
+    page, _ = statuses_on(
         browser_context, fixture_url("orders-list-unshipped.html"), len(markup_only)
     )
-    page.wait_for_timeout(1000)
+    wait_for_page_data(page)  # the sign-in page reached Shipguard as the page's data
     assert {s["order"]: s["status"] for s in overlay_state(page)} == markup_only
     assert page_errors == []
 
@@ -102,19 +107,22 @@ def test_order_details_opens_the_remedies_of_a_late_order_by_itself(browser_cont
 
 def test_an_on_track_order_keeps_its_panel_closed(browser_context, all_pages):
     name = "order-details-us-ontrack.html"
-    ((order_id, _),) = fixture_expectations(name)["orders"].items()
+    ((order_id, status),) = fixture_expectations(name)["orders"].items()
+    assert status == "on-track"
     page, _ = statuses_on(browser_context, fixture_url(name), 1)
-    page.wait_for_timeout(300)
+    # A late order's panel opens as its badge is first painted: the badge is the sign.
+    expect(host(page, order_id)).to_have_attribute("data-shipguard-status", status)
     assert not host(page, order_id).locator(".panel").is_visible()
 
 
 @pytest.mark.parametrize("name", sidecars(kinds=("confirm-shipment",), source="seen"))
 def test_confirm_shipment_warns_above_the_form_once_the_order_was_seen(
-    browser_context, all_pages, name
+    browser_context, worker, all_pages, name
 ):
     expectation = fixture_expectations(name)
     ((order_id, status),) = expectation["orders"].items()
-    statuses_on(browser_context, fixture_url(expectation["seen_on"]), 1)[0].wait_for_timeout(1500)
+    statuses_on(browser_context, fixture_url(expectation["seen_on"]), 1)
+    wait_until_remembered(worker, order_id)
     page, shown = statuses_on(browser_context, fixture_url(name), 1)
     expect(host(page, order_id)).to_have_attribute("data-shipguard-status", status)
     expect(host(page, order_id).locator(".note")).to_contain_text(

@@ -2,14 +2,16 @@
 
 import csv
 import io
+import json
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
-from browser import storage_get
+from browser import storage_get, storage_set
 from overlay import host, wait_for_overlays
 from playwright.sync_api import expect
 from sellercentral import ORIGIN, expected_kind, fixture_orders
+from shipguard.commands.server_process import running_server
 
 UNSHIPPED = "orders-list-unshipped.html"
 
@@ -120,6 +122,21 @@ def test_projection_from_the_sellers_figures(
     expect(lines.nth(1)).to_contain_text(f"from 1.0% to {cancel_after:.1f}% (limit 2.5%)")
 
 
+def test_the_kill_switch_turns_projections_off(
+    list_page, browser_context, worker, extension_id, needing_action, use_server, tmp_path
+):
+    storage_set(worker, "sync", {"metrics": {"lsr10": 0.021, "orders10": 100}})
+    expect(open_popup(browser_context, extension_id).locator("#projection")).to_be_visible()
+    (tmp_path / "rules.json").write_text(json.dumps({"disabled_features": ["projections"]}))
+    with running_server(data_dir=tmp_path) as server:
+        assert use_server(server.url)["disabled_features"] == ["projections"]
+    popup = open_popup(browser_context, extension_id)
+    # The list is drawn first; the projection (or not) in the same step after it.
+    expect(popup.locator("#orders li")).to_have_count(len(needing_action[0]))
+    expect(popup.locator("#projection")).to_be_hidden()
+    assert popup.locator("#projection-lines li").count() == 0
+
+
 def test_remedy_log_exports_as_csv(list_page, browser_context, extension_id, needing_action):
     order_id = needing_action[0][0]["order_id"]
     host(list_page, order_id).click()
@@ -148,8 +165,14 @@ def test_next_order_shortcut_focuses_late_and_due_soon_badges_in_turn(
     focused = []
     for _ in range(2):
         worker.evaluate(send)
-        list_page.wait_for_timeout(100)
-        focused.append(list_page.evaluate("document.activeElement?.dataset.shipguardOrder"))
+        moved = list_page.wait_for_function(
+            """previous => {
+                const id = document.activeElement?.dataset.shipguardOrder;
+                return id && id !== previous && id;
+            }""",
+            arg=focused[-1] if focused else None,
+        )
+        focused.append(moved.json_value())
     wanted = {o["order_id"] for o in needing_action[0]}
     assert focused[0] in wanted and focused[1] in wanted and focused[0] != focused[1]
 

@@ -142,9 +142,11 @@ def test_panel_works_from_the_keyboard_and_escape_closes_it(page, orders):
 
 
 def test_done_orders_open_nothing(page, orders):
-    shipped = first_of(orders, "shipped")
+    shipped, late = first_of(orders, "shipped"), first_of(orders, "late")
     host(page, shipped["order_id"]).click(force=True)
-    page.wait_for_timeout(200)
+    # Clicks are handled in order: once the late order's panel shows, the first was handled.
+    host(page, late["order_id"]).click()
+    expect(host(page, late["order_id"]).locator(".panel")).to_be_visible()
     assert host(page, shipped["order_id"]).locator(".panel").count() == 0
 
 
@@ -155,8 +157,9 @@ def test_the_seller_clicks_everything_shipguard_sends_nothing_to_amazon(
     browser_context.on("request", lambda r: requests.append(r.url))
     late = first_of(orders, "late")
     host(page, late["order_id"]).click()
-    host(page, late["order_id"]).locator('[data-shipguard-action="copy-delay-weather"]').click()
-    page.wait_for_timeout(300)
+    panel = host(page, late["order_id"]).locator(".panel")
+    panel.locator('[data-shipguard-action="copy-delay-weather"]').click()
+    expect(panel.get_by_role("status")).to_contain_text("Copied")
     assert [u for u in requests if u.startswith(ORIGIN)] == []
     assert all(s["status"] for s in overlay_state(page))
 

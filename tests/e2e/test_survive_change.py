@@ -3,9 +3,9 @@
 import json
 from pathlib import Path
 
-from overlay import wait_for_overlays
+from overlay import wait_for_overlays, wait_for_page_kind
 from sellercentral import ORIGIN, fixture_orders
-from shipguard_server import running_server
+from shipguard.commands.server_process import running_server
 
 RULES = Path(__file__).parents[2] / "server/shipguard/data/rules.json"
 UNSHIPPED = "orders-list-unshipped.html"
@@ -18,7 +18,8 @@ def test_kill_switch_turns_a_page_kind_off_within_one_refresh(
     page.goto(ORIGIN + "/orders-v3")
     wait_for_overlays(page, len(fixture_orders(UNSHIPPED)))
     (tmp_path / "rules.json").write_text(json.dumps({"disabled_features": ["orders-list"]}))
-    with running_server(data_dir=tmp_path) as url:
+    with running_server(data_dir=tmp_path) as server:
+        url = server.url
         bundle = use_server(url)
     assert bundle["disabled_features"] == ["orders-list"]
     # The open page drops its overlays without a reload…
@@ -26,7 +27,7 @@ def test_kill_switch_turns_a_page_kind_off_within_one_refresh(
     # …and a new page gets none.
     fresh = browser_context.new_page()
     fresh.goto(ORIGIN + "/orders-v3")
-    fresh.wait_for_timeout(1500)
+    wait_for_page_kind(fresh, "orders-list")
     assert fresh.locator("[data-shipguard-order]").count() == 0
 
 

@@ -12,7 +12,7 @@ from browser import chromium_executable, storage_get
 from overlay import host, wait_for_overlays
 from playwright.sync_api import expect
 from sellercentral import ORIGIN, expected_kind, fixture_orders
-from shipguard_server import running_server
+from shipguard.commands.server_process import running_server
 
 TEMPLATE = "delay-out-of-stock"
 DEFAULT_TEMPLATE = Path(__file__).parents[2] / "messages" / f"{TEMPLATE}.json"
@@ -71,7 +71,8 @@ def test_template_changed_on_disk_reaches_the_extension(
     browser_context, use_server, worker, extension_id, team
 ):
     path = team / "messages" / f"{TEMPLATE}.json"
-    with running_server(data_dir=team) as url:
+    with running_server(data_dir=team) as server:
+        url = server.url
         use_server(url)
         template = json.loads(path.read_text())
         template["locales"]["en-US"]["body"] = template["locales"]["en-US"]["body"].replace(
@@ -83,7 +84,8 @@ def test_template_changed_on_disk_reaches_the_extension(
         broken = json.loads(json.dumps(template))
         broken["locales"]["en-US"]["body"] += " Track it: {tracking_url}"
         write_atomically(path, broken)
-        time.sleep(1)  # several reload checks
+        # The server says on its status page when it rejects a change.
+        wait_until(lambda: "was rejected" in requests.get(url, timeout=5).text)
         assert MARKER in served_body(url) and "{tracking_url}" not in served_body(url)
 
         options = browser_context.new_page()
@@ -110,7 +112,8 @@ def status_page(playwright, team):
             m.type == "error" and "Failed to load resource" not in m.text and errors.append(m.text)
         ),
     )
-    with running_server(data_dir=team) as url:
+    with running_server(data_dir=team) as server:
+        url = server.url
         page.goto(url + "/")
         yield page, url, errors
     browser.close()

@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const LOCALES_DIR = join(ROOT, "extension", "_locales");
-// The languages issue 5 promises; a locale folder beyond these is checked the same way.
+// The languages the README promises; a locale folder beyond these is checked the same way.
 const REQUIRED_LOCALES = ["en", "de", "fr", "it", "es", "ja"];
 
 // Keys built at run time from a template string: the prefix, and why it cannot be a literal.

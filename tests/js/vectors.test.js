@@ -1,5 +1,5 @@
-// The shared vectors (tests/vectors) through the extension's core: the Python reference
-// runs the same files, so the two implementations cannot drift apart.
+// The shared vectors (tests/vectors) through the extension's core. The server's Python
+// twins run render.json and lint.json too, so the two implementations cannot drift apart.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";

@@ -1,8 +1,7 @@
-"""Helpers shared by the server tests: data files, team folders, the CLI and free ports."""
+"""Helpers shared by the server tests: data files, team folders and the CLI."""
 
 import json
 import os
-import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -55,15 +54,3 @@ def run_cli(*args, env=None):
         env=environment,
         timeout=60,
     )
-
-
-def shipguard_command():
-    """The installed `shipguard` script of this virtualenv, else the module."""
-    script = Path(sys.executable).with_name("shipguard")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "shipguard.cli"]
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]

@@ -8,6 +8,9 @@ import re
 import pytest
 from shipguard import config
 from shipguard.app import create_app
+from shipguard.bundle.datastore import load_data
+from shipguard.bundle.features import feature_ids
+from shipguard.bundle.problems import DataError
 from shipguard.bundle.schemas.bundle import BundleSchema
 
 from .helpers import default_document, write_json
@@ -146,11 +149,21 @@ def test_healthz_names_the_bundle_version(client):
 
 def test_bundle_carries_team_disabled_features(team_dir):
     rules = default_document("rules.json")
-    rules["disabled_features"] = ["notifications"]
+    rules["disabled_features"] = ["reminders", "projections"]
     write_json(team_dir / "rules.json", rules)
     bundle = create_app({"DATA_DIR": str(team_dir)}).test_client().get("/api/v1/bundle").get_json()
-    assert bundle["disabled_features"] == ["notifications"]
+    assert bundle["disabled_features"] == ["reminders", "projections"]
     assert "disabled_features" not in bundle["rules"]
+
+
+def test_the_kill_switch_names_only_features_of_the_registry(team_dir):
+    rules = default_document("rules.json")
+    rules["disabled_features"] = ["orders-list", "notifications"]
+    write_json(team_dir / "rules.json", rules)
+    with pytest.raises(DataError) as raised:
+        load_data(team_dir)
+    assert "disabled_features.1" in str(raised.value)
+    assert "No feature 'notifications'" in str(raised.value)
 
 
 def test_bundle_is_sent_gzipped_to_clients_that_accept_it(client):
@@ -171,3 +184,10 @@ def test_bundle_is_sent_gzipped_to_clients_that_accept_it(client):
         assert again.status_code == 304
     refused = client.get("/api/v1/bundle", headers={"Accept-Encoding": "gzip;q=0"})
     assert "Content-Encoding" not in refused.headers
+
+
+def test_the_feature_registry_is_valid_and_names_every_page_kind():
+    ids = feature_ids()
+    assert {"reminders", "projections"} <= set(ids)
+    pages = {path.stem for path in (config.default_data_dir() / "pages").glob("*.json")}
+    assert pages <= set(ids)

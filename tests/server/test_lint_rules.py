@@ -14,6 +14,7 @@ from shipguard.buyer_messages.lint_kinds import CHECKS
 from shipguard.buyer_messages.template_checks import rule_example_problems
 
 LINT_FILE = config.default_data_dir() / "lint.json"
+LINT_DOCS = config.REPO_ROOT / "docs" / "lint.md"
 LINT = json.loads(LINT_FILE.read_text(encoding="utf-8"))
 RULES = compile_lint(LINT)
 TEMPLATE_LOCALES = sorted(
@@ -82,6 +83,12 @@ def test_rule_ids_are_unique_and_every_kind_is_checked_and_documented():
     assert len(ids) == len(set(ids)) >= 15
     assert set(KIND_PARAMETERS) == set(CHECKS)
     assert {rule["severity"] for rule in LINT["rules"]} == {"error", "warning"}
+    rows = LINT_DOCS.read_text(encoding="utf-8").splitlines()
+    for kind, parameters in KIND_PARAMETERS.items():
+        row = next((line for line in rows if line.startswith(f"| `{kind}` |")), None)
+        assert row, f"docs/lint.md has no row for the {kind} kind"
+        for name in parameters["required"] + parameters["optional"]:
+            assert f"`{name}`" in row, f"docs/lint.md does not name {kind}'s {name}"
 
 
 def test_lint_file_is_valid_and_canonical():

@@ -67,8 +67,6 @@ def test_unexpected_error_is_logged_without_its_message(quiet_app, logs, monkeyp
 
 
 def test_lint_calls_log_no_message_text(quiet_app, logs):
-    if not any(rule.rule == "/api/v1/lint" for rule in quiet_app.url_map.iter_rules()):
-        pytest.skip("POST /api/v1/lint is not in this server yet")
     client = quiet_app.test_client()
     text = f"{SECRET_TEXT}, order {SECRET_ORDER}: please leave a 5 star review at http://x.example"
     assert client.post("/api/v1/lint", json={"text": text, "locale": "en-US"}).status_code == 200

@@ -1,49 +1,24 @@
 """The real `shipguard serve` process (waitress), checked over HTTP like a client would."""
 
 import subprocess
-import time
 
 import pytest
 import requests
+from shipguard.commands.server_process import running_server
 
-from .helpers import CHROME_ORIGIN, WEB_ORIGIN, free_port, shipguard_command
-
-START_TIMEOUT = 20
+from .helpers import CHROME_ORIGIN, WEB_ORIGIN
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    """Start `shipguard serve` on a free port, wait for /healthz; yield (url, first line)."""
-    port = free_port()
-    log = (tmp_path_factory.mktemp("serve") / "stderr.log").open("w")
-    process = subprocess.Popen(
-        [*shipguard_command(), "serve", "--port", str(port), "--threads", "2"],
-        stdout=subprocess.PIPE,
-        stderr=log,
-        text=True,
-        env={"PATH": "/usr/bin:/bin"},
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_for_health(url, process)
-        yield url, process.stdout.readline()
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-        process.stdout.close()
-        log.close()
-
-
-def _wait_for_health(url, process):
-    deadline = time.monotonic() + START_TIMEOUT
-    while time.monotonic() < deadline:
-        assert process.poll() is None, "shipguard serve exited early"
-        try:
-            if requests.get(f"{url}/healthz", timeout=1).status_code == 200:
-                return
-        except requests.ConnectionError:
-            time.sleep(0.1)
-    raise AssertionError(f"shipguard serve did not answer within {START_TIMEOUT} s")
+    """`shipguard serve` in a bare environment; yields (url, the first line it printed)."""
+    with (
+        (tmp_path_factory.mktemp("serve") / "stderr.log").open("w") as log,
+        running_server(
+            "--threads", "2", env={"PATH": "/usr/bin:/bin"}, stdout=subprocess.PIPE, stderr=log
+        ) as running,
+    ):
+        yield running.url, running.process.stdout.readline()
 
 
 def test_it_is_waitress_and_healthy(server):

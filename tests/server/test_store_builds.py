@@ -110,8 +110,9 @@ def test_chrome_edition_is_the_source_manifest(dist):
 
 
 def web_ext_lint(folder):
-    if not (shutil.which("node") and shutil.which("npm")):
-        pytest.skip("Node.js and npm are needed for web-ext lint")
+    assert shutil.which("node") and shutil.which("npm"), (
+        "Node.js and npm run web-ext (make test installs them)"
+    )
     assert WEB_EXT.exists(), "web-ext is not installed: run `npm ci` (make test does)"
     result = subprocess.run(
         [str(WEB_EXT), "lint", "--source-dir", str(folder), "--output", "json", "--no-input"],

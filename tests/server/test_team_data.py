@@ -263,9 +263,9 @@ def test_team_rules_without_disabled_features_keep_the_defaults(tmp_path, team_d
     defaults = tmp_path / "defaults"
     shutil.copytree(config.default_data_dir(), defaults)
     rules = default_document("rules.json")
-    write_json(defaults / "rules.json", {**rules, "disabled_features": ["notifications"]})
+    write_json(defaults / "rules.json", {**rules, "disabled_features": ["reminders"]})
     monkeypatch.setattr(config, "default_data_dir", lambda: defaults)
     write_json(team_dir / "rules.json", {"due_soon_hours": 6})
-    assert load_data(team_dir).disabled_features == ["notifications"]
+    assert load_data(team_dir).disabled_features == ["reminders"]
     write_json(team_dir / "rules.json", {"disabled_features": []})
     assert load_data(team_dir).disabled_features == []

@@ -12,7 +12,7 @@ from marshmallow import ValidationError
 from shipguard import config
 from shipguard.bundle.datastore import load_data
 from shipguard.bundle.problems import DataError
-from shipguard.bundle.schemas.carriers import CHECKS, CarriersFileSchema, TrackingFormatSchema
+from shipguard.bundle.schemas.carriers import CarriersFileSchema, TrackingFormatSchema
 
 from .helpers import default_document, problem_lines, write_json
 
@@ -68,14 +68,6 @@ def test_own_formats_stay_only_where_the_dataset_has_none_and_say_where_they_com
             assert fmt["source"] and "tracking_number_data" not in fmt["source"], raw["id"]
     ups = next(c for c in default_document("carriers.json")["carriers"] if c["id"] == "ups")
     assert "formats" not in ups, "the dataset covers UPS"
-
-
-def test_the_schema_and_the_extension_know_the_same_checks():
-    source = (ROOT / "extension/core/tracking.js").read_text(encoding="utf-8")
-    block = source[source.index("export const CHECK_DIGITS = {") :].split("};", 1)[0]
-    # Keys as `name: …`, `"name-with-dashes": …` or the shorthand `name,`.
-    names = set(re.findall(r'^\s+"?([a-z0-9-]+)"?[:,]', block, re.MULTILINE))
-    assert names | {"none"} == set(CHECKS)
 
 
 def fmt(**changes):

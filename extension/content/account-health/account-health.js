@@ -5,7 +5,7 @@ import { readMetric } from "../../core/account-health.js";
 
 const SETTLE_MS = 1500;
 
-export function startAccountHealth({ compiled, adapter, reportProblem }) {
+export function start({ compiled, adapter, reportProblem }) {
   // Account Health shows one marketplace (or region) at a time; its figures are kept by it.
   const marketplace = pageMarketplaceOf(adapter, compiled);
   const key = marketplace?.code || "ALL";

@@ -56,6 +56,12 @@ function usableRemedies(view, order, compiled) {
   });
 }
 
+// What a group shows above its remedies (the rules' `shows`), by name.
+const GROUP_CONTENTS = {
+  "shipping-address": (order) => addressList(order),
+  "services-in-time": (order, compiled) => transitList(order, Date.now(), compiled),
+};
+
 function buildPanel(host, order, view, compiled) {
   const titleId = `shipguard-title-${order.orderId}`;
   const feedback = el("p", { className: "feedback", role: "status", "aria-live": "polite" });
@@ -65,8 +71,7 @@ function buildPanel(host, order, view, compiled) {
     .filter((section) => section.remedies.length > 0)
     .map(({ group, remedies: inGroup }) => el("fieldset", {},
       el("legend", {}, localText(group.title, uiLanguage())),
-      group.id === "verify" ? addressList(order) : null,
-      group.id === "fix-cause" ? transitList(order, Date.now(), compiled) : null,
+      GROUP_CONTENTS[group.shows]?.(order, compiled) ?? null,
       ...sectionBody(inGroup, order, compiled, feedback)));
   const panel = el("div", { className: "panel", role: "dialog", "aria-labelledby": titleId, popover: "auto" },
     el("button", { type: "button", className: "close", "aria-label": t("panelClose"), onclick: () => panel.hidePopover() }, "×"),

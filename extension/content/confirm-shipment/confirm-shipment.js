@@ -15,7 +15,7 @@ import { checkTracking, OTHER_CARRIER } from "../../core/tracking.js";
 
 const NOTES = { late: "confirmLateNote", "due-soon": "confirmDueSoonNote" };
 
-export function startConfirmShipment(context) {
+export function start(context) {
   const { compiled, adapter, pageData } = context;
   const orderId = orderIdFromUrl(adapter);
   const marketplace = pageMarketplaceOf(adapter, compiled);

@@ -14,7 +14,7 @@ import { labelsOf } from "../../core/order.js";
 
 const squash = (text) => (text || "").replace(/\s+/g, " ").trim().toLowerCase();
 
-export function startContactBuyer(context) {
+export function start(context) {
   const { compiled, adapter, pageData } = context;
   const orderId = orderIdFromUrl(adapter);
   const marketplace = pageMarketplaceOf(adapter, compiled);

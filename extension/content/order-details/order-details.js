@@ -9,7 +9,7 @@ import { addressWarnings } from "../../core/address-check.js";
 const ORDER_ID = /\d{3}-\d{7}-\d{7}/;
 const NEEDS_ACTION = ["late", "due-soon"];
 
-export function startOrderDetails(context) {
+export function start(context) {
   const { compiled, adapter } = context;
   const { selectors } = adapter;
   const sources = { ...context, place: placeOf(adapter) };

@@ -15,7 +15,7 @@ const LAYOUT_GRACE_MS = 4000;
  * reused by Amazon's app without page loads, so every DOM change triggers a rescan that
  * touches only rows whose facts changed. The app's own JSON, when it arrives, wins.
  */
-export function startOrdersList({ compiled, adapter, pageData, reportProblem }) {
+export function start({ compiled, adapter, pageData, reportProblem }) {
   const labels = rowLabels(adapter);
   const tracked = new WeakMap(); // row -> {host, key}
   const clock = new OverlayClock(compiled);

@@ -4,6 +4,7 @@ import json
 from functools import lru_cache
 
 from shipguard.bundle.schemas.lint import example_text
+from shipguard.buyer_messages.examples import example_fields
 from shipguard.buyer_messages.lint import compile_lint, language_of, lint_message
 from shipguard.buyer_messages.lint_kinds import CHECKS
 from shipguard.buyer_messages.render import optional_placeholders, render_message
@@ -33,7 +34,7 @@ def missing_language_problems(template, marketplaces):
 
 def renderings(template, locale):
     """The texts a template language can become: all placeholder examples, then without the optional ones."""
-    examples = {name: spec["example"] for name, spec in template["placeholders"].items()}
+    examples = example_fields(template)
     texts = template["locales"][locale]
     optional = set(optional_placeholders(texts["body"])) | set(
         optional_placeholders(texts["subject"])

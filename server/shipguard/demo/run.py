@@ -1,10 +1,10 @@
 """`shipguard demo`: the built extension in Chromium on sample Seller Central pages, in a window or as screenshots."""
 
-import contextlib
 import json
 import os
+import shutil
+import subprocess
 import tempfile
-import threading
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -78,24 +78,6 @@ def list_pages():
         if expect is not None:
             found.append((label, expect["origin"] + expect["path"], len(expect.get("orders", {}))))
     return found
-
-
-@contextlib.contextmanager
-def running_server(data_dir=None):
-    """The real app on waitress, on a free loopback port, in a background thread."""
-    import waitress
-
-    from shipguard.app import create_app
-
-    server = waitress.create_server(
-        create_app({"DATA_DIR": data_dir}), host="127.0.0.1", port=0, threads=4
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.effective_port}"
-    finally:
-        server.close()
 
 
 def keep_off_the_network(context):
@@ -220,6 +202,18 @@ def has_display():
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+def has_japanese_font():
+    """Whether fontconfig knows a Japanese font; without one the JP pages show boxes.
+    Systems without fontconfig (macOS, Windows) ship CJK fonts."""
+    fc_list = shutil.which("fc-list")
+    if not fc_list:
+        return True
+    found = subprocess.run(
+        [fc_list, ":lang=ja", "family"], capture_output=True, text=True, timeout=30, check=False
+    )
+    return bool(found.stdout.strip())
+
+
 def run(out_dir=None, headed=False, data_dir=None, lang=None):
     """Run the demo; a window when asked (or a display and no --out), else screenshots. Returns an exit status."""
     try:
@@ -227,6 +221,11 @@ def run(out_dir=None, headed=False, data_dir=None, lang=None):
     except ImportError:
         print("shipguard demo needs Playwright: pip install 'shipguard[demo]'")
         return 1
+    if not has_japanese_font():
+        print(
+            "No Japanese font: the JP page will show boxes. Install one first, such as "
+            "Debian's fonts-noto-cjk (`make browser` does, as root)."
+        )
     window = headed or (out_dir is None and has_display())
     out_dir = Path(out_dir or "demo-screenshots").resolve()
     try:
@@ -247,13 +246,15 @@ def drive(window, out_dir, data_dir, lang):
     from playwright.sync_api import sync_playwright
 
     from shipguard.commands.build import build
+    from shipguard.commands.server_process import running_server
     from shipguard.demo.browser import launch_with_extension, service_worker
     from shipguard.demo.routes import install_routes
 
     with (
         tempfile.TemporaryDirectory(prefix="shipguard-demo-") as work,
-        running_server(data_dir) as server_url,
+        running_server(data_dir=data_dir) as server,
     ):
+        server_url = server.url
         extension_dir = build(Path(work) / "dist", data_dir=data_dir)
         print(f"Server {server_url}; extension built in {extension_dir}", flush=True)
         with sync_playwright() as playwright:

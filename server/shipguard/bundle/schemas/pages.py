@@ -64,6 +64,13 @@ class PageAdapterSchema(StrictSchema):
         "Regular expressions matched against the URL path",
         item=fields.String(validate=compiles_as_regex),
     )
+    follows_query_changes = fields.Boolean(
+        load_default=False,
+        metadata={
+            "description": "The page follows its own query changes (pagination, filters) "
+            "instead of being started again for each"
+        },
+    )
     selectors = fields.Dict(
         keys=snake_name("What the selectors find"),
         values=fields.List(fields.String(validate=css_selector), validate=validate.Length(min=1)),

@@ -2,8 +2,8 @@
 
 from marshmallow import ValidationError, fields, validate, validates_schema
 
+from shipguard.bundle.features import feature_ids
 from shipguard.bundle.schemas.common import (
-    KEBAB_ID,
     LANGUAGE_OR_LOCALE,
     ORDER_STATUSES,
     FullMatch,
@@ -27,6 +27,8 @@ KIND_FIELDS = {
     "mark-handled": None,
 }
 REMEDY_KINDS = tuple(KIND_FIELDS)
+# What a panel section can show besides its remedies (the extension knows how to draw each).
+GROUP_CONTENTS = ("shipping-address", "services-in-time")
 PATH_PLACEHOLDERS = ("order_id", "marketplace_id", "sku")
 
 
@@ -149,6 +151,12 @@ class GroupSchema(StrictSchema):
 
     id = kebab_id("Group id, such as tell-buyer")
     title = texts_by_language("Section heading by language", required=True)
+    shows = fields.String(
+        validate=validate.OneOf(GROUP_CONTENTS),
+        metadata={
+            "description": "What the section shows above its remedies: " + ", ".join(GROUP_CONTENTS)
+        },
+    )
 
 
 class RulesSchema(StrictSchema):
@@ -199,11 +207,17 @@ class RulesSchema(StrictSchema):
             raise ValidationError({"remedies": errors})
 
 
+def known_feature(value):
+    """A feature id of the extension's registry (extension/core/features.json)."""
+    if value not in feature_ids():
+        raise ValidationError(f"No feature {value!r}; features: {', '.join(feature_ids())}.")
+
+
 class RulesFileSchema(RulesSchema):
     """The rules.json file: the rules plus the remote kill switch for extension features."""
 
     disabled_features = fields.List(
-        fields.String(validate=FullMatch(KEBAB_ID, error="Must be a kebab-case feature id.")),
+        fields.String(validate=known_feature),
         load_default=list,
         validate=unique,
         metadata={"description": "Extension feature ids switched off remotely"},

@@ -1,7 +1,7 @@
 """The Seller Central fixtures are well-formed and say what the browser tests expect.
 
-Plain pytest, no browser (the adapters' selectors are checked against the fixtures in a
-real CSS engine by test_adapter_selectors.py).
+No browser here (the adapters' selectors are checked against the fixtures in a real CSS
+engine by tests/e2e/test_adapter_selectors.py).
 """
 
 import json

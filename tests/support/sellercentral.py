@@ -63,7 +63,7 @@ import html.parser
 import json
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
@@ -126,7 +126,7 @@ class Marketplace:
     channel: str
 
 
-#: DOMAIN.md 1.7.
+#: Seller Central's marketplaces: id, Seller Central host, time zone of ship-by days, sales channel.
 MARKETPLACES: dict[str, Marketplace] = {
     m.code: m
     for m in (
@@ -697,6 +697,16 @@ def parse_ship_by(text: str | None) -> tuple[date, date] | None:
     if len(found) == 2 and text[found[0][2] : found[1][1]].strip() in _RANGE_SEPARATORS:
         return found[0][0], found[1][0]
     return None
+
+
+def expected_deadline(order: dict) -> str | None:
+    """The ship-by deadline an order's row implies, as ISO 8601 UTC: the end (23:59:59) of
+    its last ship-by day in the order's marketplace zone; None without a readable day."""
+    window = parse_ship_by(order.get("ship_by_text"))
+    if window is None:
+        return None
+    day_end = datetime.combine(window[1], time(23, 59, 59), tzinfo=_zone(order.get("zone")))
+    return day_end.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _day_kind(latest: date, today: date) -> str:
