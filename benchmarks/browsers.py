@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import tempfile
-import time
 from pathlib import Path
 
 from shipguard.commands.build import build
@@ -13,7 +12,6 @@ from shipguard.demo.browser import BROWSER_ARGS, chromium_executable, launch_wit
 
 from .pages import install_pages
 
-READY_SCRIPT = "/content/orders-list/orders-list.js"
 READY_TIMEOUT_S = 15
 SETTLE_MS = 300  # after the overlay is ready, before rows arrive
 
@@ -29,20 +27,17 @@ class BenchPage:
 
     def open(self, url: str) -> None:
         """Load `url`; with the extension, return once its orders-list feature is running."""
-        parsed = []
-        self.cdp.on("Debugger.scriptParsed", lambda event: parsed.append(event.get("url", "")))
-        # The debugger is on only while loading, in both browsers, so its cost cancels out.
-        self.cdp.send("Debugger.enable")
         self.page.goto(url, wait_until="load")
         if self.extension:
-            deadline = time.monotonic() + READY_TIMEOUT_S
-            while not any(u.endswith(READY_SCRIPT) for u in parsed):
-                if time.monotonic() > deadline:
-                    raise RuntimeError(
-                        "Shipguard's orders-list feature did not start on the benchmark page"
-                    )
-                self.page.wait_for_timeout(10)
-        self.cdp.send("Debugger.disable")
+            try:
+                self.page.wait_for_function(
+                    "() => document.documentElement.dataset.shipguardPage === 'orders-list'",
+                    timeout=READY_TIMEOUT_S * 1000,
+                )
+            except Exception as error:
+                raise RuntimeError(
+                    "Shipguard's orders-list feature did not start on the benchmark page"
+                ) from error
         self.page.wait_for_timeout(SETTLE_MS)
 
     def bench(self, method: str, *args):

@@ -10,8 +10,8 @@ METHODS = [
     "- **Two browsers.** Debian's headless Chromium, one with the built extension (`shipguard "
     "build`, the bundle inside it; its default server is refused so nothing changes the rules "
     "mid-run) and one without. Each measurement opens a fresh tab; with the extension it waits "
-    "until the orders-list feature's module was parsed (CDP `Debugger.scriptParsed`, debugger on "
-    "during the load in both browsers), then 300 ms, so rows arrive at a ready overlay, as on "
+    'until its orders-list feature runs (`<html data-shipguard-page="orders-list">`), '
+    "then 300 ms, so rows arrive at a ready overlay, as on "
     "Seller Central, where the app draws rows after the page loaded. Variants and sizes are "
     "interleaved per repetition.",
     "- **1. Overlay latency.** The page inserts the rows (`tbody.replaceChildren`) and starts "

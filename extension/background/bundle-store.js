@@ -5,7 +5,7 @@
  */
 import { bundleProblems } from "../core/bundle-check.js";
 import { shippingChoices } from "../core/carrier-calendar.js";
-import { normaliseServerUrl, serverUrl, teamToken } from "../lib/settings.js";
+import { normaliseServerUrl, serverUrl, teamToken, tokenMayGoTo } from "../lib/settings.js";
 
 const FETCH_TIMEOUT_MS = 5000;
 const FRESH_FOR_MS = 15 * 60 * 1000;
@@ -56,8 +56,10 @@ export async function refreshBundle() {
   const url = `${base}/api/v1/bundle`;
   const headers = etag && bundleUrl === url ? { "If-None-Match": etag } : {};
   const token = await teamToken();
-  // The token goes to the configured server only: this URL is built from it.
-  if (token) headers.Authorization = `Bearer ${token}`;
+  // The token goes to the configured server only (this URL is built from it), and never in
+  // clear text across a network: the server URL syncs between browsers, the token does not,
+  // so an http address set elsewhere must not carry it. The options page says why.
+  if (token && tokenMayGoTo(url)) headers.Authorization = `Bearer ${token}`;
   try {
     const response = await fetch(url, { headers, cache: "no-store", signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
     if (response.status === 304) {

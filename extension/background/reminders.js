@@ -6,6 +6,7 @@ import { inQuietHours, remindersDue, markNotified } from "../core/reminders.js";
 import { loadSettings } from "../lib/settings.js";
 import { isSwitchedOff } from "../core/features.js";
 import { currentBundle } from "./bundle-store.js";
+import { plural } from "../lib/i18n.js";
 
 const KEY = "notifiedOrders";
 export const NOTIFICATION_PREFIX = "shipguard-reminder:";
@@ -35,10 +36,10 @@ export async function remind(orders, now = Date.now()) {
 }
 
 function notify(stage, orders, settings) {
-  const count = String(orders.length);
+  const count = orders.length;
   const title = stage === "late"
-    ? chrome.i18n.getMessage("reminderLateTitle", [count])
-    : chrome.i18n.getMessage("reminderSoonTitle", [count, String(Math.round(settings.reminderLeadMinutes / 60) || 1)]);
+    ? plural("reminderLateTitle", count)
+    : plural("reminderSoonTitle", count, [count, Math.round(settings.reminderLeadMinutes / 60) || 1]);
   const host = orders[0].host || "sellercentral.amazon.com";
   return chrome.notifications.create(`${NOTIFICATION_PREFIX}${stage}:${host}`, {
     type: "basic",

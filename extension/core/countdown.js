@@ -1,6 +1,6 @@
 /**
  * The words on a badge: "Late by 1 d 4 h", "Ship within 5 h", "Ship by Thu, Dec 5 · 2 d left".
- * `t(key, substitutions)` supplies the UI language (chrome.i18n in the extension).
+ * `words` is the UI language's translator (core/translator.js): `t` and counted `plural`.
  */
 
 const MINUTE = 60 * 1000;
@@ -8,16 +8,18 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 /** A compact duration, precise where it matters: minutes near the end, days far off. */
-export function formatDuration(ms, t) {
+export function formatDuration(ms, { t, plural }) {
   const span = Math.max(0, ms);
   const days = Math.floor(span / DAY);
   const hours = Math.floor((span % DAY) / HOUR);
   const minutes = Math.floor((span % HOUR) / MINUTE);
-  if (days >= 2) return t("durationDays", [days]);
-  if (days === 1) return hours ? t("durationDaysHours", [1, hours]) : t("durationDays", [1]);
-  if (hours >= 3) return t("durationHours", [hours]);
-  if (hours >= 1) return minutes ? t("durationHoursMinutes", [hours, minutes]) : t("durationHours", [hours]);
-  return t("durationMinutes", [Math.max(1, minutes)]);
+  // A single unit is counted ("1 Tag", "2 Tage"); the two-unit forms take the units
+  // every language abbreviates alike ("Std.", "min"), and their first count is small.
+  if (days >= 2) return plural("durationDays", days);
+  if (days === 1) return hours ? t("durationOneDayHours", [hours]) : plural("durationDays", 1);
+  if (hours >= 3) return plural("durationHours", hours);
+  if (hours >= 1) return minutes ? t("durationHoursMinutes", [hours, minutes]) : plural("durationHours", hours);
+  return plural("durationMinutes", Math.max(1, minutes));
 }
 
 /**
@@ -25,11 +27,12 @@ export function formatDuration(ms, t) {
  * ("Thu, Dec 5"); `reason` says why an order is done ("Shipped")
  * or why its status is unknown.
  */
-export function badgeText({ status, deadline, shipByLabel, reason }, now, t) {
+export function badgeText({ status, deadline, shipByLabel, reason }, now, words) {
+  const { t } = words;
   switch (status) {
-    case "late": return t("badgeLate", [formatDuration(now - deadline, t)]);
-    case "due-soon": return t("badgeDueSoon", [formatDuration(deadline - now, t)]);
-    case "on-track": return t("badgeOnTrack", [shipByLabel, formatDuration(deadline - now, t)]);
+    case "late": return t("badgeLate", [formatDuration(now - deadline, words)]);
+    case "due-soon": return t("badgeDueSoon", [formatDuration(deadline - now, words)]);
+    case "on-track": return t("badgeOnTrack", [shipByLabel, formatDuration(deadline - now, words)]);
     case "done": return reason;
     default: return t("badgeUnknown", [reason || ""]);
   }

@@ -50,14 +50,57 @@ export function lettersOutside(text, list) {
 const isHighSurrogate = (code) => code >= 0xd800 && code <= 0xdbff;
 const isLowSurrogate = (code) => code >= 0xdc00 && code <= 0xdfff;
 
+const overlaps = (span, others) => others.some(([start, end]) => start < span[1] && span[0] < end);
+
+const SENTENCE_ENDS = ".!?。！？\n";
+
+/** [start, end] of each sentence: text up to and including its run of end marks. */
+function sentences(text) {
+  const found = [];
+  let start = 0;
+  let index = 0;
+  while (index < text.length) {
+    if (SENTENCE_ENDS.includes(text[index])) {
+      while (index < text.length && SENTENCE_ENDS.includes(text[index])) index += 1;
+      found.push([start, index]);
+      start = index;
+    } else {
+      index += 1;
+    }
+  }
+  if (start < text.length) found.push([start, text.length]);
+  return found;
+}
+
+const longestRun = (text, chars) => Math.max(0, ...(text.match(new RegExp(`[${chars}]+`, "gu")) || []).map((run) => run.length));
+
 const CHECKS = {
-  pattern: (rule, context) => merged(spans(context.patterns(rule, "patterns"), context.text)),
+  // An `unless` match overlapping a match exempts it (an antipattern: "the carrier's number
+  // is …" is not the seller's phone number).
+  pattern: (rule, context) => {
+    const exempt = spans(context.patterns(rule, "unless"), context.text);
+    return merged(spans(context.patterns(rule, "patterns"), context.text).filter((span) => !overlaps(span, exempt)));
+  },
+
+  shouting: (rule, context) => {
+    const { text } = context;
+    const spec = rule.spec;
+    const found = [];
+    for (const [start, end] of sentences(text)) {
+      const sentence = text.slice(start, end);
+      const upper = (sentence.match(/\p{Lu}/gu) || []).length;
+      const cased = upper + (sentence.match(/\p{Ll}/gu) || []).length;
+      const capitals = cased >= spec.min_letters && upper > spec.max_capital_share * cased;
+      if (capitals || longestRun(sentence, "!！") > spec.max_exclamations) found.push([start, end]);
+    }
+    return merged(found);
+  },
 
   "required-pattern": (rule, context) =>
     isFound(context.patterns(rule, "patterns"), context.text) ? [] : [[0, context.text.length]],
 
   "max-length": (rule, context) => {
-    const { text } = context;
+    const text = context.whole;
     const limit = rule.spec.max_chars;
     if (text.length <= limit) return [];
     // Never start a span between the two halves of an emoji.

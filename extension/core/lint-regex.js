@@ -4,6 +4,8 @@
  * same matches, so `\b \w \d \s . $` are spelled out the same way on both sides.
  */
 
+import { checkBounded, UnboundedPattern } from "./lint-bounds.js";
+
 const WHITESPACE = "\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff";
 const WORD = "\\p{L}\\p{N}_";
 const BOUNDARY_AT = `(?:(?<=[${WORD}])(?![${WORD}])|(?<![${WORD}])(?=[${WORD}]))`;
@@ -19,6 +21,65 @@ const EXPANSIONS = {
   b: [BOUNDARY_AT, null],
   B: [NO_BOUNDARY, null],
 };
+const WORD_START = `(?<![${WORD}])`;
+const WORD_CHAR = /^[\p{L}\p{N}_]$/u;
+
+/** [end, mayBeEmpty] of the quantifier at source[index] (none: [index, false]). */
+function quantifierAt(source, index) {
+  const char = source[index];
+  let end = index;
+  if (char === "?" || char === "*" || char === "+") end = index + 1;
+  else if (char === "{") end = source.indexOf("}", index) + 1;
+  else return [index, false];
+  const mayBeEmpty = char === "?" || char === "*" || source.startsWith("{0", index);
+  return [source[end] === "?" ? end + 1 : end, mayBeEmpty];
+}
+
+/** The index past the ")" closing the group opened at source[index], and its alternatives' starts. */
+function groupAlternatives(source, index) {
+  const starts = [index + 3];
+  let depth = 0;
+  let position = index + 3;
+  while (position < source.length) {
+    const char = source[position];
+    if (char === "\\") position += 2;
+    else if (char === "[") {
+      position += 1;
+      while (position < source.length && source[position] !== "]") position += source[position] === "\\" ? 2 : 1;
+      position += 1;
+    } else {
+      if (char === "(") depth += 1;
+      else if (char === ")" && depth === 0) return [position + 1, starts];
+      else if (char === ")") depth -= 1;
+      else if (char === "|" && depth === 0) starts.push(position + 1);
+      position += 1;
+    }
+  }
+  return [-1, starts];
+}
+
+/** [atom starts with a word character, index past the atom] at source[index], or null. */
+function atomAt(source, index) {
+  const char = source[index];
+  if (char === "\\") return ["wd".includes(source[index + 1]), index + 2];
+  if (source.startsWith("(?:", index)) {
+    const [end, starts] = groupAlternatives(source, index);
+    return end > 0 ? [starts.every((start) => startsWithWordChar(source, start)), end] : null;
+  }
+  const codePoint = source.codePointAt(index);
+  return [WORD_CHAR.test(String.fromCodePoint(codePoint)), index + (codePoint > 0xffff ? 2 : 1)];
+}
+
+/** Whether the pattern text from source[index] always begins by consuming a word character. */
+function startsWithWordChar(source, index) {
+  if (index >= source.length || "|)".includes(source[index])) return false;
+  if (source.startsWith("\\b", index)) return startsWithWordChar(source, index + 2);
+  const atom = atomAt(source, index);
+  if (!atom || !atom[0]) return false;
+  const [next, mayBeEmpty] = quantifierAt(source, atom[1]);
+  return !mayBeEmpty || startsWithWordChar(source, next);
+}
+
 const ANY_BUT_LINE_BREAK = "[^\\n\\r\\u2028\\u2029]";
 const END_OF_TEXT = "(?![\\s\\S])";
 export const SYNTAX_CHARS = new Set("^$\\.*+?()[]{}|/");
@@ -36,6 +97,12 @@ function literal(codePoint) {
 function escape(source, index, inClass) {
   if (index + 1 >= source.length) throw new PatternError("The pattern ends with a backslash.");
   const char = source[index + 1];
+  if (char === "b" && !inClass && startsWithWordChar(source, index + 2)) {
+    // Before a word character, a boundary only needs a non-word character (or nothing)
+    // behind it; V8 then searches for the literal that follows instead of testing the full
+    // boundary at every position, which is slow under the u flag.
+    return [WORD_START, index + 2];
+  }
   if (char in EXPANSIONS) {
     const [outside, inside] = EXPANSIONS[char];
     if (inClass && inside === null) throw new PatternError(`\\${char} cannot be used inside [...].`);
@@ -56,7 +123,8 @@ function escape(source, index, inClass) {
     if (!/^[0-9a-fA-F]{2}$/.test(source.slice(index + 2, index + 4))) throw new PatternError("\\x needs 2 hex digits.");
     return [source.slice(index, index + 4), index + 4];
   }
-  if (SYNTAX_CHARS.has(char) || "nrtf123456789".includes(char) || (char === "-" && inClass)) {
+  if ("123456789".includes(char)) throw new PatternError("Backreferences are refused: they can backtrack without bound.");
+  if (SYNTAX_CHARS.has(char) || "nrtf".includes(char) || (char === "-" && inClass)) {
     return [source.slice(index, index + 2), index + 2];
   }
   throw new PatternError(`\\${char} is not in the portable dialect.`);
@@ -104,8 +172,10 @@ export function compilePattern(source) {
   let compiled;
   try {
     compiled = new RegExp(translatePattern(source), "giu");
+    checkBounded(source);
   } catch (error) {
     if (error instanceof PatternError) throw error;
+    if (error instanceof UnboundedPattern) throw new PatternError(error.message);
     throw new PatternError(`Not a valid regular expression: ${error.message}.`);
   }
   compiled.lastIndex = 0;

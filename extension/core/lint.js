@@ -7,6 +7,8 @@ import { compilePattern, SYNTAX_CHARS } from "./lint-regex.js";
 import { check, inScope } from "./lint-kinds.js";
 
 const ANY_LANGUAGE = "*";
+// Rules read at most this much of a message (the API's lint limit): bounded time for any rule.
+export const MAX_LINT_CHARS = 10000;
 const PATTERN_KEYS = ["patterns", "core", "when", "unless", "require"];
 
 /** A dialect pattern matching any of `words` (longest first), whole words if asked. */
@@ -77,7 +79,29 @@ export function declaredLanguages(locale, marketplace, lint) {
   return [...new Set((lint.messageLocales[marketplace || ""] || []).map(languageOf))];
 }
 
-function makeContext(text, locale, marketplace, lint) {
+function unfoldedChar(char) {
+  const normal = char.normalize("NFKC");
+  return normal.length === 1 && char.length === 1 ? normal : char;
+}
+
+/**
+ * The text as rules read it: full-width and other compatibility forms NFKC-normalised
+ * character by character (ｅｘａｍｐｌｅ．ｃｏｍ is example.com), so spans stay where they were.
+ */
+export function unfolded(text) {
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(text)) return text;
+  return [...text].map(unfoldedChar).join("");
+}
+
+/** The part of a message rules read: its first MAX_LINT_CHARS units, never half an emoji. */
+function readPart(whole) {
+  const cut = /[\ud800-\udbff]/.test(whole[MAX_LINT_CHARS - 1] ?? "") ? MAX_LINT_CHARS - 1 : MAX_LINT_CHARS;
+  return whole.slice(0, cut);
+}
+
+function makeContext(whole, locale, marketplace, lint) {
+  const text = unfolded(readPart(whole));
   const scores = {};
   for (const code of Object.keys(lint.profiles).sort()) {
     scores[code] = [...text.matchAll(lint.profiles[code].stopWords)].length;
@@ -90,7 +114,7 @@ function makeContext(text, locale, marketplace, lint) {
   const detected = best && scores[best] > 0 && !declared.includes(best) ? [best] : [];
   const languages = [...declared, ...detected];
   return {
-    text, locale: locale || null, marketplace: marketplace || null, declared, languages, scores,
+    text, whole, locale: locale || null, marketplace: marketplace || null, declared, languages, scores,
     patterns: (rule, key) => {
       const byLanguage = rule.patterns[key] || {};
       return [...languages, ANY_LANGUAGE].flatMap((code) => byLanguage[code] || []);

@@ -42,4 +42,14 @@ export function claimRisks(orders, now, transitMs = 24 * 3600 * 1000) {
 }
 
 /** "4.3%" with one decimal, the way Account Health shows rates. */
-export const percent = (rate) => `${(Math.round(rate * 1000) / 10).toFixed(1)}%`;
+const percentFormats = new Map();
+
+/** "2.1%", "2,1 %" (fr, with its narrow no-break space), "2.1%" (ja): a rate as the locale writes it. */
+export function percent(rate, locale = "en") {
+  let format = percentFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    percentFormats.set(locale, format);
+  }
+  return format.format(rate);
+}

@@ -26,9 +26,12 @@ export function remedyPath(remedy, order) {
   return missing ? null : path;
 }
 
-/** A text of the data ({en: …, de: …}) in the UI language, falling back to English. */
-export function localText(texts, language) {
-  return texts[language] || texts.en;
+/**
+ * A text of the data ({en: …, de: …, "zh-CN": …}) in the UI locale: the locale itself
+ * ("zh-CN"), else its language ("de" for "de-AT"), else English.
+ */
+export function localText(texts, locale) {
+  return texts[locale] || texts[locale.split("-")[0]] || texts.en;
 }
 
 const dayNumber = ({ year, month, day }) => Date.UTC(year, month - 1, day);

@@ -46,6 +46,31 @@ export function normaliseServerUrl(text) {
   return `${url.origin}${url.pathname}`.replace(/\/+$/, "");
 }
 
+/** Whether a URL's host is this computer: requests to it never cross a network. */
+export function isLoopbackUrl(text) {
+  let host;
+  try {
+    host = new URL(text).hostname;
+  } catch {
+    return false;
+  }
+  return host === "localhost" || host.endsWith(".localhost") || host === "[::1]" || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/**
+ * Whether the team token may be sent to this server: over https, or to this computer.
+ * Over plain http anyone on the network could read it, or swap the bundle.
+ */
+export function tokenMayGoTo(text) {
+  let url;
+  try {
+    url = new URL(text);
+  } catch {
+    return false;
+  }
+  return url.protocol === "https:" || (url.protocol === "http:" && isLoopbackUrl(text));
+}
+
 /** Every setting, defaults filled in. */
 export async function loadSettings() {
   const stored = await chrome.storage.sync.get(Object.keys(DEFAULTS));
@@ -60,7 +85,7 @@ export async function serverUrl() {
   return (await loadSettings()).serverUrl;
 }
 
-/** The team token: kept in local storage only, sent only to the configured server. */
+/** The team token: kept in local storage only, sent only to the configured server (see tokenMayGoTo). */
 export async function teamToken() {
   const { teamToken: token } = await chrome.storage.local.get("teamToken");
   return token || "";

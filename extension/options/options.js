@@ -1,15 +1,10 @@
 /** The options page: server, token, preferences, features, shortcuts, local data. */
 import { OPTIONS_RELOAD_BUNDLE, OPTIONS_BUNDLE_STATE, OPTIONS_TEST_SERVER } from "../core/message-types.js";
-import { loadFeatures, loadSettings, normaliseServerUrl, saveSettings, teamToken } from "../lib/settings.js";
+import { loadFeatures, loadSettings, normaliseServerUrl, saveSettings, teamToken, tokenMayGoTo } from "../lib/settings.js";
+import { t, words, translatePage } from "../lib/i18n.js";
 
-const t = (key, subs = []) => chrome.i18n.getMessage(key, subs.map(String)) || key;
 const $ = (id) => document.getElementById(id);
 const LOCAL_DATA = ["seenOrders", "orderMarks", "remedyLog", "pendingMessages", "notifiedOrders", "adapterProblems", "accountHealth"];
-
-function translatePage() {
-  document.documentElement.lang = chrome.i18n.getUILanguage();
-  for (const node of document.querySelectorAll("[data-i18n]")) node.textContent = t(node.dataset.i18n);
-}
 
 function say(id, text, problem = false) {
   $(id).classList.toggle("problem", problem);
@@ -34,12 +29,24 @@ function serverUrlFromInput() {
   return url;
 }
 
+/** Refuses a token with an address it may not be sent to; nothing typed is cleared. */
+function tokenAllowed(url, token) {
+  const allowed = !token || tokenMayGoTo(url);
+  if (allowed) $("team-token").removeAttribute("aria-invalid");
+  else {
+    $("team-token").setAttribute("aria-invalid", "true");
+    say("server-feedback", t("optionsTokenNeedsTls"), true);
+  }
+  return allowed;
+}
+
 async function saveServer(event) {
   event.preventDefault();
   const url = serverUrlFromInput();
-  if (!url) return;
+  const token = $("team-token").value.trim();
+  if (!url || !tokenAllowed(url, token)) return;
   $("server-url").value = url;
-  await chrome.storage.local.set({ teamToken: $("team-token").value.trim() });
+  await chrome.storage.local.set({ teamToken: token });
   await saveSettings({ serverUrl: url });
   say("server-feedback", t("optionsSaved"));
 }
@@ -61,7 +68,7 @@ async function reload() {
 function fillPreferences(settings, state, features) {
   const select = $("message-locale");
   const auto = new Option(t("optionsMessageLanguageAuto"), "");
-  select.replaceChildren(auto, ...state.messageLocales.map((locale) => new Option(locale, locale)));
+  select.replaceChildren(auto, ...state.messageLocales.map((locale) => new Option(words.languageName(locale), locale)));
   select.value = settings.messageLocale;
   $("due-soon-hours").value = settings.dueSoonHours ?? "";
   $("reminders-on").checked = settings.remindersOn;
@@ -154,12 +161,14 @@ async function resetLocalData() {
 }
 
 async function init() {
-  translatePage();
+  translatePage(document);
   const [settings, state, token, features] = await Promise.all([
     loadSettings(), chrome.runtime.sendMessage({ type: OPTIONS_BUNDLE_STATE }), teamToken(), loadFeatures(),
   ]);
   $("server-url").value = settings.serverUrl;
   $("team-token").value = token;
+  // The address may have come from another browser (it syncs; the token does not).
+  tokenAllowed(settings.serverUrl, token);
   showState(state);
   fillPreferences(settings, state, features);
   showShortcuts();

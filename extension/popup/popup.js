@@ -6,20 +6,15 @@ import { lastSeenAt } from "../core/attention.js";
 import { isSwitchedOff } from "../core/features.js";
 import { loadSettings } from "../lib/settings.js";
 import { remedyLogCsv } from "./log-csv.js";
+import { t, plural, words, translatePage } from "../lib/i18n.js";
 
 const STALE_AFTER_MS = 2 * 3600 * 1000;
-const t = (key, subs = []) => chrome.i18n.getMessage(key, subs.map(String)) || key;
 const $ = (id) => document.getElementById(id);
 const el = (tag, props = {}, ...children) => {
   const node = Object.assign(document.createElement(tag), props);
   node.append(...children);
   return node;
 };
-
-function translatePage() {
-  document.documentElement.lang = chrome.i18n.getUILanguage();
-  for (const node of document.querySelectorAll("[data-i18n]")) node.textContent = t(node.dataset.i18n);
-}
 
 function showOrders(orders, now) {
   $("no-orders").hidden = orders.length > 0;
@@ -28,8 +23,8 @@ function showOrders(orders, now) {
       href: `https://${order.host}/orders-v3/order/${encodeURIComponent(order.orderId)}`,
       target: "_blank", rel: "noopener", textContent: order.orderId,
     });
-    const words = badgeText({ status: order.status, deadline: order.deadline }, now, t);
-    return el("li", {}, link, el("span", { className: `status-${order.status}`, textContent: words }),
+    const text = badgeText({ status: order.status, deadline: order.deadline }, now, words);
+    return el("li", {}, link, el("span", { className: `status-${order.status}`, textContent: text }),
       el("span", { className: "market", textContent: order.marketplace }));
   }));
 }
@@ -48,13 +43,14 @@ function figuresFor(code, health, typed) {
   return health[code] || health.ALL || typed;
 }
 
-function projectionLines(orders, metrics, prefix) {
+function projectionLines(orders, metrics, label) {
   const { shipLate, cancel } = choices(metrics, orders.length);
-  const n = String(orders.length);
+  const n = orders.length;
+  const rates = ({ before, after, limit }) => [n, ...[before, after, limit].map((rate) => percent(rate, words.locale))];
   const lines = [];
-  if (shipLate) lines.push(prefix + t("popupProjectLate", [n, percent(shipLate.before), percent(shipLate.after), percent(shipLate.limit)]));
-  if (cancel) lines.push(prefix + t("popupProjectCancel", [n, percent(cancel.before), percent(cancel.after), percent(cancel.limit)]));
-  return lines;
+  if (shipLate) lines.push(plural("popupProjectLate", n, rates(shipLate)));
+  if (cancel) lines.push(plural("popupProjectCancel", n, rates(cancel)));
+  return label ? lines.map((line) => t("labelledText", [label, line])) : lines;
 }
 
 function showProjection(orders, health, typed, seen, now) {
@@ -62,12 +58,12 @@ function showProjection(orders, health, typed, seen, now) {
   for (const order of orders) byMarketplace.set(order.marketplace, [...(byMarketplace.get(order.marketplace) || []), order]);
   const several = byMarketplace.size > 1;
   let lines = [...byMarketplace].flatMap(([code, group]) =>
-    projectionLines(group, figuresFor(code, health, typed), several ? `${code}: ` : ""));
+    projectionLines(group, figuresFor(code, health, typed), several ? code : ""));
   if (orders.length && lines.length === 0) lines = [t("popupProjectNoFigures")];
   $("projection-lines").replaceChildren(...lines.map((line) => el("li", { textContent: line })));
   const risks = claimRisks(Object.entries(seen).map(([orderId, e]) => ({ orderId, ...e })), now);
   $("claim-risk").hidden = risks.length === 0;
-  $("claim-risk").textContent = t("popupClaimRisk", [String(risks.length)]);
+  $("claim-risk").textContent = plural("popupClaimRisk", risks.length);
   $("projection").hidden = lines.length === 0 && risks.length === 0;
 }
 
@@ -92,7 +88,7 @@ async function exportLog() {
 }
 
 async function init() {
-  translatePage();
+  translatePage(document);
   const now = Date.now();
   const [orders, settings, stored, state] = await Promise.all([
     chrome.runtime.sendMessage({ type: POPUP_ATTENTION }),

@@ -1,4 +1,4 @@
-"""The Flask app factory: settings, data, CORS, security headers, errors and routes."""
+"""The Flask app factory: settings, data, host check, CORS, security headers, errors and routes."""
 
 from shipguard.bundle.document import load_bundle
 from shipguard.bundle.reloader import install_reloader
@@ -9,6 +9,7 @@ from shipguard.web.auth import install_auth
 from shipguard.web.cors import enable_cors
 from shipguard.web.errors import register_error_handlers
 from shipguard.web.health import health
+from shipguard.web.hosts import install_host_check
 from shipguard.web.logsafe import ShipguardFlask
 from shipguard.web.status_page import status_page
 
@@ -30,6 +31,7 @@ def create_app(config=None):
     # Never Werkzeug's debugger or tracebacks in a response, whatever FLASK_DEBUG says.
     app.config["DEBUG"] = False
     install_auth(app)
+    install_host_check(app)
     # Validated and serialised once here, so every request serves the same cached bytes.
     app.extensions["shipguard"] = load_bundle(app.config["DATA_DIR"])
     # Swaps in a new bundle when the data files change and are valid (background if configured).

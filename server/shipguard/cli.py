@@ -39,10 +39,22 @@ def _parser():
     check.set_defaults(run=run_check)
 
     lint = commands.add_parser("lint", help="lint a buyer message (exit 1 on an error finding)")
-    lint.add_argument("file", help="the message as UTF-8 plain text; - reads standard input")
+    lint.add_argument(
+        "file", nargs="?", help="the message as UTF-8 plain text; - reads standard input"
+    )
     lint.add_argument("--locale", help="the buyer's locale, BCP 47 such as en-US or de-DE")
     lint.add_argument(
         "--marketplace", help="marketplace code such as US: its buyers' language and its rules"
+    )
+    lint.add_argument(
+        "--evaluate",
+        metavar="DIR",
+        help="measure the lint on a labelled corpus: recall per category and language, false flags",
+    )
+    lint.add_argument(
+        "--misses",
+        action="store_true",
+        help="with --evaluate, also list each file judged wrong (refused on a holdout split)",
     )
     _data_dir_option(lint)
     lint.set_defaults(run=run_lint)
@@ -86,11 +98,18 @@ def run_serve(args):
     from shipguard.app import create_app
 
     configure_logging()
-    app = create_app({"DATA_DIR": args.data_dir, "RELOAD_INTERVAL": args.reload_interval})
+    settings = waitress_settings(args)
+    app = create_app(
+        {
+            "DATA_DIR": args.data_dir,
+            "RELOAD_INTERVAL": args.reload_interval,
+            "BIND_HOST": args.host,
+        }
+    )
     host = f"[{args.host}]" if ":" in args.host else args.host
     version = app.extensions["shipguard"].version
     print(f"Shipguard serving http://{host}:{args.port} (bundle {version})", flush=True)
-    waitress.serve(app, host=args.host, port=args.port, **waitress_settings(args))
+    waitress.serve(app, host=args.host, port=args.port, **settings)
     return 0
 
 
@@ -119,8 +138,15 @@ def run_check(args):
 
 
 def run_lint(args):
-    from shipguard.commands.lint import run
+    from shipguard.commands.lint import run, run_evaluation
 
+    if args.evaluate:
+        return run_evaluation(args.evaluate, misses=args.misses, data_dir=args.data_dir)
+    if args.file is None:
+        print(
+            "shipguard lint: give a FILE (- for standard input) or --evaluate DIR.", file=sys.stderr
+        )
+        return 2
     return run(args.file, locale=args.locale, marketplace=args.marketplace, data_dir=args.data_dir)
 
 

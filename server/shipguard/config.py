@@ -29,6 +29,12 @@ class Config:
     # Seconds between checks of the data files for changes (0: no background checks;
     # `shipguard serve` checks every 2 s).
     RELOAD_INTERVAL = 0
+    # The address `shipguard serve` listens on: bound to anything but loopback, the status
+    # page needs the token even from this machine, and this name is an accepted Host.
+    BIND_HOST = "127.0.0.1"
+    # Host names (besides the bound one and localhost) that requests may name in `Host`:
+    # the names the server is reached by. Any other name is refused (DNS rebinding).
+    ALLOWED_HOSTS = ()
 
 
 def settings_from_env(environ=None):
@@ -43,7 +49,27 @@ def settings_from_env(environ=None):
         settings["TOKEN"] = environ["SHIPGUARD_TOKEN"]
     if environ.get("SHIPGUARD_RELOAD_INTERVAL"):
         settings["RELOAD_INTERVAL"] = environ["SHIPGUARD_RELOAD_INTERVAL"]
+    if environ.get("SHIPGUARD_ALLOWED_HOSTS"):
+        settings["ALLOWED_HOSTS"] = environ["SHIPGUARD_ALLOWED_HOSTS"]
     return settings
+
+
+# A host name as it may appear in `Host` (without the port), or `.example.com` for every
+# name under example.com.
+HOST_NAME = r"\.?[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*"
+
+
+def parse_allowed_hosts(value):
+    """A tuple of lower-case host names from a comma-separated string or a list; checks each."""
+    names = value.split(",") if isinstance(value, str) else list(value or ())
+    names = tuple(name.strip().lower() for name in names if name.strip())
+    for name in names:
+        if not re.fullmatch(HOST_NAME, name):
+            raise ConfigError(
+                f"SHIPGUARD_ALLOWED_HOSTS: {name!r} is not a host name such as "
+                "shipguard.example.com (no scheme, port or path; .example.com for every name under it)."
+            )
+    return names
 
 
 def parse_extension_ids(value):

@@ -121,10 +121,12 @@ def status_page(playwright, team):
 
 def edit(page, subject):
     language = page.locator(f"#template-{TEMPLATE}-en-US")
-    language.locator("summary").click()
-    language.locator('input[name="subject"]').fill(subject)
-    language.locator('input[name="token"]').fill(TOKEN)
-    language.get_by_role("button", name="Save en-US").click()
+    language.locator("summary", has_text="Edit en-US").click()
+    form = language.locator("form").first
+    form.locator('input[name="subject"]').fill(subject)
+    form.get_by_label("Your name (for the history)").fill("Ana")
+    form.locator('input[name="token"]').fill(TOKEN)
+    form.get_by_role("button", name="Save en-US").click()
     page.wait_for_load_state()
     return language
 
@@ -136,6 +138,12 @@ def test_status_page_edits_a_template_with_the_token(status_page, team):
     saved = json.loads((team / "messages" / f"{TEMPLATE}.json").read_text())
     assert saved["locales"]["en-US"]["subject"] == "Order {order_id}: a short delay"
     assert requests.get(f"{url}/api/v1/templates", timeout=5).ok
+    history = page.locator(f"#history-{TEMPLATE}-en-US")
+    history.locator("summary").click()
+    expect(history).to_contain_text("Saved by Ana")
+    expect(history.locator(".diff .added")).to_contain_text(
+        "+Subject: Order {order_id}: a short delay"
+    )
 
     language = edit(page, "Order {order_id}: {parcel_id}")
     expect(language.locator("#not-saved")).to_be_visible()

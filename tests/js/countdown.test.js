@@ -1,38 +1,40 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { formatDuration, badgeText, msUntilTextChanges } from "../../extension/core/countdown.js";
+import { wordsIn } from "./support/locales.js";
 
-// English words as in _locales/en, so the assertions read as the seller reads the badge.
-const words = {
-  durationDays: "$1 d", durationDaysHours: "$1 d $2 h", durationHours: "$1 h",
-  durationHoursMinutes: "$1 h $2 min", durationMinutes: "$1 min",
-  badgeLate: "Late by $1", badgeDueSoon: "Ship within $1", badgeOnTrack: "Ship by $1 · $2 left",
-  badgeUnknown: "Ship-by unknown",
-};
-const t = (key, subs = []) => words[key].replace(/\$(\d)/g, (_, i) => String(subs[i - 1]));
+// English as in _locales/en, so the assertions read as the seller reads the badge; a count
+// and its unit are joined by a no-break space (checked below), shown here as a space.
+const words = wordsIn("en");
+const plain = (text) => text.replaceAll("\u00a0", " ");
 const MIN = 60e3;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 
 test("durations get coarser the further off they are", () => {
-  assert.equal(formatDuration(30 * 1000, t), "1 min");
-  assert.equal(formatDuration(59 * MIN, t), "59 min");
-  assert.equal(formatDuration(HOUR, t), "1 h");
-  assert.equal(formatDuration(2 * HOUR + 5 * MIN, t), "2 h 5 min");
-  assert.equal(formatDuration(5 * HOUR + 59 * MIN, t), "5 h");
-  assert.equal(formatDuration(DAY + 4 * HOUR + 30 * MIN, t), "1 d 4 h");
-  assert.equal(formatDuration(DAY + 10 * MIN, t), "1 d");
-  assert.equal(formatDuration(2 * DAY + 23 * HOUR, t), "2 d");
+  assert.equal(plain(formatDuration(30 * 1000, words)), "1 min");
+  assert.equal(plain(formatDuration(59 * MIN, words)), "59 min");
+  assert.equal(plain(formatDuration(HOUR, words)), "1 h");
+  assert.equal(plain(formatDuration(2 * HOUR + 5 * MIN, words)), "2 h 5 min");
+  assert.equal(plain(formatDuration(5 * HOUR + 59 * MIN, words)), "5 h");
+  assert.equal(plain(formatDuration(DAY + 4 * HOUR + 30 * MIN, words)), "1 d 4 h");
+  assert.equal(plain(formatDuration(DAY + 10 * MIN, words)), "1 d");
+  assert.equal(plain(formatDuration(2 * DAY + 23 * HOUR, words)), "2 d");
 });
 
 test("badge words per status", () => {
   const deadline = Date.UTC(2019, 11, 6, 7, 59, 59);
-  assert.equal(badgeText({ status: "late", deadline }, deadline + DAY + 4 * HOUR, t), "Late by 1 d 4 h");
-  assert.equal(badgeText({ status: "due-soon", deadline }, deadline - 5 * HOUR, t), "Ship within 5 h");
-  assert.equal(badgeText({ status: "on-track", deadline, shipByLabel: "Thu, Dec 5" }, deadline - 2 * DAY - HOUR, t),
+  assert.equal(plain(badgeText({ status: "late", deadline }, deadline + DAY + 4 * HOUR, words)), "Late by 1 d 4 h");
+  assert.equal(plain(badgeText({ status: "due-soon", deadline }, deadline - 5 * HOUR, words)), "Ship within 5 h");
+  assert.equal(plain(badgeText({ status: "on-track", deadline, shipByLabel: "Thu, Dec 5" }, deadline - 2 * DAY - HOUR, words)),
     "Ship by Thu, Dec 5 · 2 d left");
-  assert.equal(badgeText({ status: "done", deadline: null, reason: "Shipped or cancelled" }, 0, t), "Shipped or cancelled");
-  assert.equal(badgeText({ status: "unknown", deadline: null }, 0, t), "Ship-by unknown");
+  assert.equal(plain(badgeText({ status: "done", deadline: null, reason: "Shipped or canceled" }, 0, words)), "Shipped or canceled");
+  assert.equal(plain(badgeText({ status: "unknown", deadline: null }, 0, words)), "Ship-by unknown");
+});
+
+test("a count stays on the line of its unit", () => {
+  assert.equal(formatDuration(26 * HOUR, words), "1\u00a0d 2\u00a0h");
+  assert.equal(badgeText({ status: "late", deadline: 0 }, 5 * HOUR, words), "Late by 5\u00a0h");
 });
 
 test("the clock sleeps until the words change", () => {

@@ -13,6 +13,7 @@ DATA_FILES = sorted(
         *ROOT.glob("messages/*.json"),
         *ROOT.glob("tests/vectors/*.json"),
         *ROOT.glob("extension/_locales/*/messages.json"),
+        *ROOT.glob("i18n/*.json"),
         ROOT / "extension" / "core" / "features.json",
     ]
 )

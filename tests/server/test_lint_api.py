@@ -1,6 +1,13 @@
 """POST /api/v1/lint, lint findings in POST /api/v1/render, and `shipguard lint FILE`."""
 
+import json
+import time
+from types import SimpleNamespace
+
 import pytest
+from shipguard import config
+from shipguard.buyer_messages.lint import default_lint_data
+from shipguard.buyer_messages.lint_requests import lint_text
 
 from .helpers import run_cli
 
@@ -53,10 +60,22 @@ def test_marketplace_alone_gives_the_language_and_the_us_rules(client):
     assert {f["rule"] for f in germany["findings"]} == {"wrong-language"} and germany["ok"] is False
 
 
-def test_warnings_alone_leave_the_message_ok(client):
-    text = f"Ihre Bestellung {ORDER} ist unterwegs, der Paketdienst ist unter 030 12345678 erreichbar, falls die Zustellung nicht klappt."
-    result = lint(client, text=text, locale="de-DE").get_json()
+def test_warnings_alone_leave_the_message_ok():
+    # The shipped rules are all errors; a team may make one a warning.
+    shipped = default_lint_data()
+    rules = [
+        {**rule, "severity": "warning"} if rule["id"] == "no-phone-numbers" else rule
+        for rule in shipped["rules"]
+    ]
+    data = SimpleNamespace(lint={**shipped, "rules": rules})
+    text = f"Ihre Bestellung {ORDER} verzögert sich leider. Rufen Sie uns unter 030 12345678 an."
+    result = lint_text(data, text, locale="de-DE")
     assert [f["severity"] for f in result["findings"]] == ["warning"] and result["ok"] is True
+
+
+def test_a_carriers_number_named_as_such_is_no_finding(client):
+    text = f"Ihre Bestellung {ORDER} ist unterwegs, der Paketdienst ist unter 030 12345678 erreichbar, falls die Zustellung nicht klappt."
+    assert lint(client, text=text, locale="de-DE").get_json() == {"ok": True, "findings": []}
 
 
 @pytest.mark.parametrize(
@@ -154,10 +173,22 @@ def test_cli_exit_0_on_a_clean_message_or_warnings_only(tmp_path):
         encoding="utf-8",
     )
     result = run_cli("lint", clean, "--locale", "de-DE")
+    assert result.returncode == 0 and result.stdout == "", result.stdout + result.stderr
+    # A team that makes phone numbers a warning gets exit 0 and the warning printed.
+    team = tmp_path / "team"
+    team.mkdir()
+    shipped = json.loads((config.default_data_dir() / "lint.json").read_text(encoding="utf-8"))
+    [phone] = [rule for rule in shipped["rules"] if rule["id"] == "no-phone-numbers"]
+    (team / "lint.json").write_text(
+        json.dumps({"rules": [{**phone, "severity": "warning"}]}), encoding="utf-8"
+    )
+    ours = tmp_path / "ours.txt"
+    ours.write_text(f"Ihre Bestellung {ORDER} verzögert sich. Rufen Sie uns unter 030 12345678 an.")
+    result = run_cli("lint", ours, "--locale", "de-DE", "--data-dir", team)
     assert result.returncode == 0, result.stdout + result.stderr
     [line] = result.stdout.splitlines()
-    column = clean.read_text(encoding="utf-8").index("030") + 1
-    assert line.startswith(f"{clean}:1:{column}: warning no-phone-numbers: ")
+    column = ours.read_text(encoding="utf-8").index("030") + 1
+    assert line.startswith(f"{ours}:1:{column}: warning no-phone-numbers: ")
 
 
 def test_cli_marketplace_brings_the_us_rules(tmp_path):
@@ -191,4 +222,22 @@ def test_cli_refuses_what_it_cannot_lint_with_exit_2(tmp_path, args):
 def test_check_counts_templates_languages_and_rules():
     result = run_cli("check")
     assert result.returncode == 0, result.stderr
-    assert "templates 8, template languages 80, lint rules 15" in result.stdout
+    assert "templates 8, template languages 80, lint rules 17" in result.stdout
+
+
+def test_render_refuses_a_field_longer_than_an_order_fact(client):
+    body = {
+        "template": "delay-out-of-stock",
+        "locale": "ja-JP",
+        "fields": {"order_id": "1" * 30_000},
+    }
+    response = client.post("/api/v1/render", json=body)
+    assert response.status_code == 422
+    assert "fields" in response.get_json()["errors"]
+
+
+def test_lint_of_a_long_run_of_digits_answers_at_once(client):
+    # The Japanese marketing rule once scanned every run of digits from every start.
+    started = time.process_time()
+    response = lint(client, text="1" * 10_000, locale="ja-JP")
+    assert response.status_code == 200 and time.process_time() - started < 1

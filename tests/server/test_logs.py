@@ -6,6 +6,8 @@ import pytest
 from shipguard.app import create_app
 from shipguard.web import api
 
+from .test_status_page import page_version
+
 SECRET_TEXT = "Dear Jane Roe, 12 Secret Lane"
 SECRET_ORDER = "113-9999999-1234567"
 
@@ -86,6 +88,8 @@ def test_rejected_template_edit_logs_no_text(team_dir, logs):
         "token": token,
         "subject": SECRET_TEXT,
         "body": f"{SECRET_ORDER} {{nope}}",
+        "name": SECRET_TEXT,
+        "version": page_version(client),
     }
     assert client.post("/templates/delay-weather/en-US", data=form).status_code == 422
     assert_absent(logs)

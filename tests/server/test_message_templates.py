@@ -226,3 +226,23 @@ def test_team_lint_rule_needs_a_known_language_and_marketplace(team_dir):
     problems = refused(team_dir)
     assert f"{path}: rules.0.require: No language profile for pt." in problems
     assert f"{path}: rules.0.scope.marketplaces: No marketplace with code 'ZZ'." in problems
+
+
+def test_a_fact_label_without_english_is_refused(team_dir):
+    def german_only(template):
+        template["placeholders"]["order_id"]["label"] = {"de": "Amazon-Bestellnummer"}
+
+    path = team_copy(team_dir, german_only)
+    problems = refused(team_dir)
+    assert any(
+        line.startswith(f"{path}: placeholders.order_id") and '"en"' in line for line in problems
+    ), problems
+
+
+def test_a_team_template_may_leave_out_labels(team_dir):
+    def unlabelled(template):
+        for placeholder in template["placeholders"].values():
+            placeholder.pop("label")
+
+    team_copy(team_dir, unlabelled)
+    load_data(team_dir)

@@ -3,7 +3,13 @@
 import pytest
 from shipguard.cli import _parser
 from shipguard.commands.serve import waitress_settings
-from shipguard.config import ConfigError, parse_reload_interval, parse_token, settings_from_env
+from shipguard.config import (
+    ConfigError,
+    parse_allowed_hosts,
+    parse_reload_interval,
+    parse_token,
+    settings_from_env,
+)
 
 from .helpers import run_cli
 
@@ -57,8 +63,48 @@ def test_serve_options_come_from_env_and_flags(monkeypatch):
         "connection_limit": 300,
         "backlog": 64,
         "channel_timeout": 120,
+        # No proxy declared: forwarding headers reach the app, which then never calls a
+        # request local.
+        "clear_untrusted_proxy_headers": False,
         "asyncore_use_poll": True,
     }
+
+
+def test_a_declared_proxy_is_the_only_one_believed(monkeypatch):
+    monkeypatch.delenv("SHIPGUARD_TRUSTED_PROXY_HEADERS", raising=False)
+    monkeypatch.setenv("SHIPGUARD_TRUSTED_PROXY", "127.0.0.1")
+    settings = waitress_settings(_parser().parse_args(["serve"]))
+    assert settings["trusted_proxy"] == "127.0.0.1"
+    assert settings["trusted_proxy_headers"] == [
+        "x-forwarded-for",
+        "x-forwarded-host",
+        "x-forwarded-proto",
+    ]
+    assert settings["clear_untrusted_proxy_headers"] is True
+
+
+@pytest.mark.parametrize("headers", ["x-bogus", "forwarded x-forwarded-for", ""])
+def test_serve_refuses_proxy_headers_waitress_cannot_believe(headers):
+    result = run_cli(
+        "serve", "--port", "1", "--trusted-proxy", "127.0.0.1", "--trusted-proxy-headers", headers
+    )
+    assert result.returncode == 1 and "SHIPGUARD_TRUSTED_PROXY_HEADERS" in result.stderr
+
+
+@pytest.mark.parametrize("value", ["https://shipguard.example.com", "host:8417", "a b", "*"])
+def test_serve_refuses_allowed_hosts_that_are_not_host_names(value):
+    result = run_cli("serve", "--port", "1", env={"SHIPGUARD_ALLOWED_HOSTS": value})
+    assert result.returncode == 1 and "SHIPGUARD_ALLOWED_HOSTS" in result.stderr
+
+
+def test_allowed_hosts_from_the_environment():
+    settings = settings_from_env(
+        {"SHIPGUARD_ALLOWED_HOSTS": "Shipguard.Example.com, .corp.example"}
+    )
+    assert parse_allowed_hosts(settings["ALLOWED_HOSTS"]) == (
+        "shipguard.example.com",
+        ".corp.example",
+    )
 
 
 def test_serve_refuses_a_non_positive_thread_count():

@@ -31,6 +31,17 @@ def page_form(client):
     return page, match.group(1) if match else None
 
 
+def page_version(client, template="delay-weather", locale="en-US"):
+    """The version the page's edit form for one template language starts from."""
+    page = client.get("/").get_data(as_text=True)
+    match = re.search(
+        rf'action="/templates/{template}/{locale}">\s*<input[^>]*>\s*'
+        r'<input type="hidden" name="version" value="([^"]+)">',
+        page,
+    )
+    return match.group(1) if match else "no-form"
+
+
 def edited_body():
     """The shipped en-US body with another greeting, as a browser sends it (CRLF)."""
     body = default_template("delay-weather")["locales"]["en-US"]["body"]
@@ -43,8 +54,11 @@ def save(client, csrf, template="delay-weather", locale="en-US", headers=None, *
         "token": TOKEN,
         "subject": "Weather delay for {order_id}",
         "body": edited_body(),
+        "name": "Ana",
         **form,
     }
+    if "version" not in data:
+        data["version"] = page_version(client, template, locale)
     return client.post(f"/templates/{template}/{locale}", data=data, headers=headers or {})
 
 

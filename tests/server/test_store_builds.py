@@ -201,3 +201,29 @@ def test_icons_have_the_size_their_key_says(dist):
     assert {"16", "32", "48", "128"} <= set(manifest["icons"])
     for size, name in icons.items():
         assert png_size(dist / "chrome" / name) == (int(size), int(size)), name
+
+
+def test_pages_can_reach_only_the_feature_registry_and_only_at_a_per_session_url(dist):
+    """The content modules are joined into the one content script the manifest lists, so no
+    code needs to be web-accessible: a page fetching a file to detect Shipguard gets nothing.
+    The content script reads only the feature registry from the extension's files."""
+    manifest = built_manifest(dist, "chrome")
+    assert manifest["web_accessible_resources"] == [
+        {
+            "resources": ["core/features.json"],
+            "matches": manifest["content_scripts"][1]["matches"],
+            "use_dynamic_url": True,
+        }
+    ], "a page could load these files to detect the extension; keep them few, dynamic only"
+    scripts = [name for entry in manifest["content_scripts"] for name in entry["js"]]
+    assert scripts == ["content/page-hook.js", "content/content-script.js"]
+    shipped = files(dist / "chrome")
+    assert [name for name in shipped if name.startswith("content/")] == scripts[::-1]
+    script = (dist / "chrome" / "content/content-script.js").read_text(encoding="utf-8")
+    sources = sorted(
+        path.relative_to(config.extension_dir()).as_posix()
+        for path in (config.extension_dir() / "content").rglob("*.js")
+        if path.name != "page-hook.js" and not path.name.endswith(".test.js")
+    )
+    assert [name for name in sources if f"// ---- {name}\n" not in script] == []
+    assert not re.search(r"^\s*(import|export)\b|\bimport\(", script, re.M)

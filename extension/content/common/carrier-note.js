@@ -2,7 +2,7 @@
  * The carrier-holiday note of an order: the id the overlay host carries and the sentence its
  * tooltip and panel show ("Tomorrow is Thanksgiving Day: USPS doesn't collect. Ship today.").
  */
-import { t, uiLanguage, uiLocale } from "./i18n.js";
+import { t, uiLocale } from "./i18n.js";
 import { carrierHolidayNote, addDays } from "../../core/carrier-calendar.js";
 import { dayToIsoDate, isoDateToDay } from "../../core/business-days.js";
 import { formatShortDay } from "../../core/day-format.js";
@@ -63,7 +63,7 @@ function noteText(note, today, compiled) {
   const one = note.carriers.length === 1;
   const day = dayLabel(note.day, today);
   const sentence = note.reason.holiday
-    ? t(one ? "noteHolidayOne" : "noteHolidayMany", [day, note.reason.holiday[uiLanguage()] || note.reason.holiday.en, names])
+    ? t(one ? "noteHolidayOne" : "noteHolidayMany", [day, note.reason.holiday[uiLocale().split("-")[0]] || note.reason.holiday.en, names])
     : t(one ? "noteWeekdayOne" : "noteWeekdayMany", [day, weekdayName(note.reason.weekday), names]);
   const advice = note.shipBy === today ? t("noteShipToday")
     : note.shipBy ? t("noteShipBy", [formatShortDay(isoDateToDay(note.shipBy), uiLocale())])

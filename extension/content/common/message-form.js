@@ -3,7 +3,7 @@
  * else), the buyer's language, and one button per message that renders, checks and copies.
  */
 import { el } from "./element.js";
-import { t, uiLanguage } from "./i18n.js";
+import { t, uiLocale, words } from "./i18n.js";
 import { savePendingMessage } from "./pending-message.js";
 import { logRemedy } from "./remedy-log.js";
 import { localText, defaultNewShipDay, messageLocale } from "../../core/remedies.js";
@@ -28,7 +28,7 @@ export function messageForm(remedies, order, compiled, feedback) {
     className: "copy-message",
     dataset: { shipguardAction: remedy.id },
     onclick: () => copyMessage(remedy, templates[i], order, inputs, language, feedback, preview, compiled),
-  }, localText(remedy.title, uiLanguage())));
+  }, localText(remedy.title, uiLocale())));
   return [
     ...[...inputs.values()].map(({ label }) => label),
     language.label,
@@ -68,8 +68,8 @@ function fieldInputs(templates, order, compiled) {
     if (name === "new_ship_date") {
       input.value = dayToIsoDate(defaultNewShipDay(order.shipByDay, today, compiled.delayBusinessDays, order.marketplace));
     }
-    const text = name === "new_ship_date" ? t("panelNewShipDate") : described[name].description;
-    inputs.set(name, { input, label: el("label", {}, optional ? `${text} ${t("panelOptional")}` : text, input) });
+    const text = factLabel(described[name]);
+    inputs.set(name, { input, label: el("label", {}, optional ? t("panelOptionalFact", [text]) : text, input) });
   }
   return inputs;
 }
@@ -78,7 +78,7 @@ function languageSelect(templates, marketplace, preferred) {
   const locales = [...new Set(templates.flatMap((tpl) => Object.keys(tpl.locales)))].sort();
   const chosen = locales.includes(preferred) ? preferred : messageLocale(templates[0], marketplace);
   const select = el("select", { name: "locale" }, ...locales.map((locale) =>
-    el("option", { value: locale, selected: locale === chosen }, locale)));
+    el("option", { value: locale, selected: locale === chosen }, words.languageName(locale))));
   const label = el("label", { hidden: locales.length < 2 }, t("panelMessageLanguage"), select);
   return { select, label };
 }
@@ -102,7 +102,7 @@ async function copyMessage(remedy, template, order, inputs, language, feedback, 
     .map((f) => message.body.slice(f.start + 1, f.end - 1)))];
   if (missing.length) {
     feedback.classList.add("problem");
-    feedback.textContent = t("panelMessageIncomplete", [missing.map((n) => describe(n, template)).join(", ")]);
+    feedback.textContent = t("panelMessageIncomplete", [new Intl.ListFormat(uiLocale()).format(missing.map((n) => describe(n, template)))]);
     return;
   }
   // What the seller typed is checked against Amazon's rules too (a phone number, a link…).
@@ -110,7 +110,7 @@ async function copyMessage(remedy, template, order, inputs, language, feedback, 
   preview.append(el("textarea", { readonly: true, "aria-label": t("panelMessageText") }, message.body));
   if (findings.length > 0) {
     preview.append(el("ul", { className: "findings" }, ...findings.map((f) =>
-      el("li", { className: f.severity }, `${message.body.slice(f.start, f.end)}: ${f.message}`))));
+      el("li", { className: f.severity }, t("labelledText", [message.body.slice(f.start, f.end), findingText(f)])))));
   }
   if (!lintOk(findings)) {
     feedback.classList.add("problem");
@@ -129,5 +129,14 @@ async function copyMessage(remedy, template, order, inputs, language, feedback, 
   }
 }
 
-const describe = (name, template) =>
-  name === "new_ship_date" ? t("panelNewShipDate") : template.placeholders[name]?.description || name;
+const describe = (name, template) => (template.placeholders[name] ? factLabel(template.placeholders[name]) : name);
+
+/** What the seller is asked for: the template's label in the UI language, else its description. */
+const factLabel = (placeholder) => (placeholder.label ? localText(placeholder.label, uiLocale()) : placeholder.description);
+
+/** A lint finding in the UI language; a team's own rule brings only its English message. */
+function findingText(finding) {
+  const key = `lint_${finding.rule.replaceAll("-", "_")}`;
+  const text = t(key);
+  return text === key ? finding.message : text;
+}

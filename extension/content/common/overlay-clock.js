@@ -3,7 +3,7 @@
  * statuses and writes only those that changed; it sleeps until the next change is due.
  */
 import { paintBadge } from "./badge.js";
-import { t, uiLocale } from "./i18n.js";
+import { t, uiLocale, words } from "./i18n.js";
 import { badgeText, msUntilTextChanges } from "../../core/countdown.js";
 import { isoUtc } from "../../core/deadline.js";
 import { orderStatus } from "../../core/order.js";
@@ -93,7 +93,7 @@ function fixedPartsOf(order) {
 function viewOf({ order, fixed }, now, compiled) {
   const status = orderStatus(order, now, compiled);
   const mark = status === "done" ? null : markOf(order.orderId, now)?.kind || null;
-  const words = badgeText({ status, deadline: order.deadline, shipByLabel: fixed.shipByLabel, reason: fixed.reason }, now, t);
+  const text = badgeText({ status, deadline: order.deadline, shipByLabel: fixed.shipByLabel, reason: fixed.reason }, now, words);
   const carrierNote = carrierNoteFor(order, status, now, compiled);
   return {
     orderId: order.orderId,
@@ -102,7 +102,7 @@ function viewOf({ order, fixed }, now, compiled) {
     deadlineIso: fixed.deadlineIso,
     notes: carrierNote ? CARRIER_HOLIDAY : null,
     carrierNote,
-    text: mark ? `${words} · ${t(`badgeMark_${mark}`)}` : words,
+    text: mark ? t("badgeWithMark", [text, t(`badgeMark_${mark}`)]) : text,
     tooltip: carrierNote ? `${fixed.tooltip}\n${carrierNote.text}` : fixed.tooltip,
   };
 }

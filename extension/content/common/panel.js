@@ -1,7 +1,7 @@
 /** The remedies panel of one order: opens beside its badge, in the top layer. */
 import { el } from "./element.js";
 import { badgeButton } from "./badge.js";
-import { t, uiLanguage, uiLocale } from "./i18n.js";
+import { t, uiLocale } from "./i18n.js";
 import { messageForm } from "./message-form.js";
 import { transitList } from "./transit-list.js";
 import { CARRIER_HOLIDAY } from "./carrier-note.js";
@@ -70,7 +70,7 @@ function buildPanel(host, order, view, compiled) {
     .map((group) => ({ group, remedies: remedies.filter((r) => r.group === group.id) }))
     .filter((section) => section.remedies.length > 0)
     .map(({ group, remedies: inGroup }) => el("fieldset", {},
-      el("legend", {}, localText(group.title, uiLanguage())),
+      el("legend", {}, localText(group.title, uiLocale())),
       GROUP_CONTENTS[group.shows]?.(order, compiled) ?? null,
       ...sectionBody(inGroup, order, compiled, feedback)));
   const panel = el("div", { className: "panel", role: "dialog", "aria-labelledby": titleId, popover: "auto" },
@@ -114,7 +114,7 @@ const ACTIONS = {
 };
 
 function actionButton(remedy, order, feedback) {
-  const title = localText(remedy.title, uiLanguage());
+  const title = localText(remedy.title, uiLocale());
   if (remedy.kind === "info") return infoButton(remedy, title);
   return el("button", {
     type: "button",
@@ -128,7 +128,7 @@ function actionButton(remedy, order, feedback) {
 
 /** Guidance to read: a button that shows or hides its text. */
 function infoButton(remedy, title) {
-  const text = el("p", { className: "guidance", hidden: true }, localText(remedy.body, uiLanguage()));
+  const text = el("p", { className: "guidance", hidden: true }, localText(remedy.body, uiLocale()));
   const button = el("button", {
     type: "button", dataset: { shipguardAction: remedy.id }, "aria-expanded": "false",
     onclick: () => {

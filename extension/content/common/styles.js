@@ -4,7 +4,9 @@ const CSS = `
 :host { all: initial; display: inline-block; margin: 4px 0 0; vertical-align: middle; }
 .badge {
   font: 600 12px/1.3 "Amazon Ember", Arial, sans-serif; cursor: pointer;
-  border: 1px solid transparent; border-radius: 10px; padding: 2px 8px; white-space: nowrap;
+  border: 1px solid transparent; border-radius: 10px; padding: 2px 8px;
+  /* A long badge (a mark, a long date in the seller's language) wraps rather than overflowing the column. */
+  white-space: normal; max-width: 24em; text-align: left;
   color: #0f1111; background: #e7f4f5; border-color: #8bc7cc;
 }
 .badge:focus-visible { outline: 2px solid #007185; outline-offset: 2px; }

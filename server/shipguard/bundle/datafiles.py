@@ -57,3 +57,21 @@ def json_files(folder):
     return sorted(
         path for path in folder.glob("*.json") if path.is_file() and not path.name.startswith(".")
     )
+
+
+def link_problems(paths):
+    """A problem for each of the paths that is a symbolic link.
+
+    A link can pull any file of the machine into the bundle, or into the problems shown on
+    the status page and in the logs; team data must be the folder's own files.
+    """
+    return [
+        Problem(
+            str(path),
+            "",
+            "A symbolic link; team data must be files inside the team folder "
+            "(copy the file here instead of linking it).",
+        )
+        for path in paths
+        if path.is_symlink()
+    ]

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from shipguard import config
 from shipguard.bundle.calendars import calendar_reference_problems, coverage_problems, utc_today
-from shipguard.bundle.datafiles import json_files, load_file
-from shipguard.bundle.disabled import apply_disabled
+from shipguard.bundle.datafiles import json_files, link_problems, load_file
+from shipguard.bundle.disabled import DISABLED_FILE_NAME, apply_disabled
 from shipguard.bundle.problems import DataError, Problem, problems_from_messages
 from shipguard.bundle.schemas.calendars import CarrierCalendarsFileSchema
 from shipguard.bundle.schemas.carriers import CarriersFileSchema, TrackingFormatsFileSchema
@@ -54,6 +54,20 @@ TEAM_RULES_PARTIAL = (
 TEAM_LINT_PARTIAL = ("languages", "rules")
 # A team's carrier-calendars.json may replace one marketplace's rules, or the months ahead.
 TEAM_CALENDARS_PARTIAL = ("months_ahead", "calendars")
+# What a team folder may hold: the files and the folders of one-record files a layer is
+# read from (see _load_layer), plus disabled.json.
+TEAM_FILES = (
+    "marketplaces.json",
+    "date-formats.json",
+    "rules.json",
+    "lint.json",
+    "carriers.json",
+    "tracking-formats.json",
+    "carrier-calendars.json",
+    "transit-times.json",
+    DISABLED_FILE_NAME,
+)
+TEAM_RECORD_FOLDERS = ("pages", "messages")
 
 
 @dataclass(frozen=True)
@@ -169,6 +183,10 @@ def load_data(team_dir=None):
         team_dir = Path(team_dir)
         if not team_dir.is_dir():
             raise DataError([Problem(str(team_dir), "", "The team data folder does not exist.")])
+        # Refused before any file is read, so nothing from elsewhere is ever parsed or quoted.
+        linked = link_problems(_team_paths(team_dir))
+        if linked:
+            raise DataError(linked)
         _load_layer(layers, team_dir, team_dir / "messages", problems, team=True)
         apply_disabled(layers, team_dir, problems)
     # References are only worth checking once every file could be read.
@@ -176,6 +194,19 @@ def load_data(team_dir=None):
     if problems:
         raise DataError(problems)
     return layers.freeze()
+
+
+def _team_paths(team_dir):
+    """Every path of the team folder that loading would read (files and record folders)."""
+    paths = [team_dir / name for name in (*TEAM_FILES, *TEAM_RECORD_FOLDERS)]
+    for name in TEAM_RECORD_FOLDERS:
+        folder = team_dir / name
+        if folder.is_dir() and not folder.is_symlink():
+            # Links to missing files too, which json_files would leave out.
+            paths += [
+                path for path in sorted(folder.glob("*.json")) if not path.name.startswith(".")
+            ]
+    return paths
 
 
 def _load_layer(layers, data_dir, messages_dir, problems, *, team):

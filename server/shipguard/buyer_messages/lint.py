@@ -5,6 +5,7 @@ unit JavaScript counts in), so both twins report the same spans, emoji included.
 """
 
 import json
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
@@ -12,9 +13,12 @@ from shipguard import config
 from shipguard.bundle.schemas.lint import lint_data
 from shipguard.buyer_messages.lint_kinds import CHECKS, in_scope
 from shipguard.buyer_messages.lint_regex import SYNTAX, compile_pattern
-from shipguard.buyer_messages.utf16 import utf16_offsets
+from shipguard.buyer_messages.utf16 import char_index, utf16_offsets
 
 ANY_LANGUAGE = "*"
+# Rules read at most this many UTF-16 units of a message (the API's lint limit), so every
+# rule runs in bounded time.
+MAX_LINT_CHARS = 10_000
 
 
 @dataclass(frozen=True)
@@ -144,6 +148,7 @@ class Context:
     languages: tuple
     scores: dict
     lint: LintRules
+    whole: str  # the message as given; patterns read `text`, its unfolded first MAX_LINT_CHARS
 
     def patterns(self, rule, key):
         """The rule's compiled patterns of `key` for the message's languages and "*"."""
@@ -163,7 +168,7 @@ def declared_languages(locale, marketplace, lint):
     return tuple(dict.fromkeys(language_of(code) for code in locales))
 
 
-def _context(text, locale, marketplace, lint):
+def _context(text, locale, marketplace, lint, whole):
     scores = {
         code: len(lint.profiles[code].stop_words.findall(text)) for code in sorted(lint.profiles)
     }
@@ -172,7 +177,20 @@ def _context(text, locale, marketplace, lint):
     # The language the text is actually in joins the declared ones, so a German request
     # for a review is caught even when the message was declared English.
     detected = (best,) if best and scores[best] > 0 and best not in declared else ()
-    return Context(text, locale, marketplace, declared, (*declared, *detected), scores, lint)
+    return Context(text, locale, marketplace, declared, (*declared, *detected), scores, lint, whole)
+
+
+def _unfolded(char):
+    normal = unicodedata.normalize("NFKC", char)
+    return normal if len(normal) == 1 and ord(normal) <= 0xFFFF and ord(char) <= 0xFFFF else char
+
+
+def unfolded(text):
+    """The text as rules read it: full-width and other compatibility forms NFKC-normalised
+    character by character (ｅｘａｍｐｌｅ．ｃｏｍ is example.com), so spans stay where they were."""
+    if text.isascii():
+        return text
+    return "".join(_unfolded(char) for char in text)
 
 
 def lint_message(text, locale=None, marketplace=None, rules=None):
@@ -183,7 +201,8 @@ def lint_message(text, locale=None, marketplace=None, rules=None):
     (default: the shipped lint.json).
     """
     lint = _rules_from(rules)
-    context = _context(text, locale, marketplace, lint)
+    read = text[: char_index(text, MAX_LINT_CHARS)]  # counted in UTF-16 units, as the twin does
+    context = _context(unfolded(read), locale, marketplace, lint, text)
     to_units = utf16_offsets(text)
     found = []
     for rule in lint.rules:

@@ -47,9 +47,20 @@ def letters_outside(text, spans):
     return sum(1 for char in " ".join(pieces) if unicodedata.category(char)[0] == "L")
 
 
+def _overlaps(span, others):
+    return any(start < span[1] and span[0] < end for start, end in others)
+
+
 def check_pattern(rule, context):
-    """Every match of the rule's patterns is a finding."""
-    return merged(_spans(context.patterns(rule, "patterns"), context.text))
+    """Every match of the rule's patterns is a finding, unless an `unless` match overlaps it
+    (an antipattern: "the carrier's number is …" is not the seller's phone number)."""
+    text = context.text
+    exempt = list(_spans(context.patterns(rule, "unless"), text))
+    return merged(
+        span
+        for span in _spans(context.patterns(rule, "patterns"), text)
+        if not _overlaps(span, exempt)
+    )
 
 
 def check_required_pattern(rule, context):
@@ -61,10 +72,10 @@ def check_required_pattern(rule, context):
 
 def check_max_length(rule, context):
     """What lies past the limit, counted in UTF-16 units as the extension does."""
-    limit = rule.spec["max_chars"]
-    if utf16_len(context.text) <= limit:
+    limit, whole = rule.spec["max_chars"], context.whole
+    if utf16_len(whole) <= limit:
         return []
-    return [(char_index(context.text, limit), len(context.text))]
+    return [(char_index(whole, limit), len(whole))]
 
 
 def check_only(rule, context):
@@ -105,6 +116,47 @@ def check_requires(rule, context):
     return [] if _found(context.patterns(rule, "require"), text) else [when[0]]
 
 
+SENTENCE_ENDS = ".!?。！？\n"
+
+
+def _sentences(text):
+    """(start, end) of each sentence: text up to and including its run of end marks."""
+    start, index = 0, 0
+    while index < len(text):
+        if text[index] in SENTENCE_ENDS:
+            while index < len(text) and text[index] in SENTENCE_ENDS:
+                index += 1
+            yield start, index
+            start = index
+        else:
+            index += 1
+    if start < len(text):
+        yield start, len(text)
+
+
+def _longest_run(text, chars):
+    longest = run = 0
+    for char in text:
+        run = run + 1 if char in chars else 0
+        longest = max(longest, run)
+    return longest
+
+
+def check_shouting(rule, context):
+    """Sentences mostly in capitals, and sentences with a run of more than
+    `max_exclamations` exclamation marks."""
+    spec, text, found = rule.spec, context.text, []
+    for start, end in _sentences(text):
+        categories = [unicodedata.category(char) for char in text[start:end]]
+        upper, lower = categories.count("Lu"), categories.count("Ll")
+        capitals = upper + lower >= spec["min_letters"] and upper > spec["max_capital_share"] * (
+            upper + lower
+        )
+        if capitals or _longest_run(text[start:end], "!！") > spec["max_exclamations"]:
+            found.append((start, end))
+    return merged(found)
+
+
 CHECKS = {
     "pattern": check_pattern,
     "required-pattern": check_required_pattern,
@@ -112,4 +164,5 @@ CHECKS = {
     "only": check_only,
     "language": check_language,
     "requires": check_requires,
+    "shouting": check_shouting,
 }

@@ -7,10 +7,13 @@ The data's patterns are translated, never used raw, because the two engines disa
 - `\\b \\B \\w \\W`: word characters are Unicode letters, digits and "_";
 - `\\d` is [0-9]; `\\s` is JavaScript's whitespace set; `.` is any character but a line break;
 - `$` is the end of the text; `\\u{1F600}` is one character (any code point);
-- escape `[ ] { }` and `-` where they are meant literally; lookbehinds are fixed-width.
+- escape `[ ] { }` and `-` where they are meant literally; lookbehinds are fixed-width;
+- nothing that can backtrack without bound (see lint_bounds.py).
 """
 
 import re
+
+from shipguard.buyer_messages.lint_bounds import UnboundedPattern, check_bounded
 
 WHITESPACE = r"\t\n\x0b\x0c\r \xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
 # Python's own \b \B \w \W are Unicode-aware; JavaScript's twin spells them out with \p{L}\p{N}_.
@@ -66,7 +69,9 @@ def _escape(source, index, in_class):
         if not re.fullmatch(r"[0-9a-fA-F]{2}", source[index + 2 : index + 4]):
             raise PatternError("\\x needs 2 hex digits.")
         return source[index : index + 4], index + 4
-    if char in SYNTAX or char in "nrtf123456789" or (char == "-" and in_class):
+    if char in "123456789":
+        raise PatternError("Backreferences are refused: they can backtrack without bound.")
+    if char in SYNTAX or char in "nrtf" or (char == "-" and in_class):
         return source[index : index + 2], index + 2
     raise PatternError(f"\\{char} is not in the portable dialect.")
 
@@ -107,6 +112,9 @@ def compile_pattern(source):
     """The compiled pattern (case-insensitive); raises PatternError with the reason."""
     try:
         compiled = re.compile(translate(source), re.IGNORECASE)
+        check_bounded(source)
+    except UnboundedPattern as error:
+        raise PatternError(str(error)) from None
     except re.error as error:
         raise PatternError(f"Not a valid regular expression: {error}.") from None
     if compiled.search("") is not None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from shipguard import __version__, config
 from shipguard.bundle.document import load_bundle
+from shipguard.commands.content_script import ENTRY, OUTPUT, join_content_script
 from shipguard.commands.firefox_manifest import firefox_manifest
 
 # Zip entries get a fixed date so the same sources always give the same zip bytes.
@@ -32,8 +33,8 @@ def build(out_dir="dist", data_dir=None, extension_dir=None, manifest=None):
     """Write <out_dir>/{chrome,firefox}/ and their shipguard-<browser>-<version>.zip; return the chrome folder.
 
     Each folder holds manifest.json (version set to the package's; Firefox's adjusted by
-    firefox.py), extension/'s contents at its root, and bundle.json, the canonical bundle,
-    so a fresh install works offline. Raises DataError if the data (defaults plus
+    firefox.py), extension/'s contents at its root with the content modules joined into one
+    content script, and bundle.json, the canonical bundle, so a fresh install works offline. Raises DataError if the data (defaults plus
     `data_dir`) is not valid.
     """
     bundle = load_bundle(data_dir)
@@ -43,6 +44,7 @@ def build(out_dir="dist", data_dir=None, extension_dir=None, manifest=None):
         if folder.exists():
             shutil.rmtree(folder)
         _copy_extension(Path(extension_dir or config.extension_dir()), folder)
+        _write_content_script(folder)
         _write_manifest(Path(manifest or config.manifest_path()), folder / "manifest.json", adjust)
         (folder / "bundle.json").write_bytes(bundle.body)
         zip_folder(folder, out_dir / f"shipguard-{browser}-{__version__}.zip")
@@ -56,6 +58,21 @@ def _copy_extension(source, target):
         )
     else:
         target.mkdir(parents=True)
+
+
+def _write_content_script(folder):
+    """Join the content modules into the one content script; the modules are not shipped."""
+    if not (folder / ENTRY).is_file():
+        return
+    script, joined = join_content_script(folder)
+    (folder / OUTPUT).write_text(script, encoding="utf-8")
+    for name in joined:
+        # core/ and lib/ stay: the service worker, popup and options page import them.
+        if name.startswith("content/"):
+            (folder / name).unlink()
+    for directory in sorted((folder / "content").rglob("*"), reverse=True):
+        if directory.is_dir() and not any(directory.iterdir()):
+            directory.rmdir()
 
 
 def _write_manifest(source, target, adjust):

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from shipguard.bundle.datastore import load_data
 from shipguard.bundle.schemas.common import LOCALE, MARKETPLACE_CODE
+from shipguard.buyer_messages.evaluation import CorpusError, evaluate, read_corpus, report
 from shipguard.buyer_messages.lint import lint_message
 from shipguard.buyer_messages.lint_requests import unknown_lint_target
 from shipguard.buyer_messages.utf16 import char_index
@@ -63,3 +64,30 @@ def _read(file):
 
 def _reason(file, error):
     return f"cannot read {file}: {error.strerror or error}."
+
+
+HOLDOUT = "holdout"
+
+
+def run_evaluation(folder, misses=False, data_dir=None, out=sys.stdout, err=sys.stderr):
+    """Print the lint's recall and false flags on a labelled corpus; 2 if it cannot read it.
+
+    A holdout split is measured, never shown file by file: its figures stay honest only
+    while nobody tunes rules to its messages.
+    """
+    try:
+        samples = read_corpus(folder)
+    except (CorpusError, OSError) as error:
+        print(f"shipguard lint: {error}", file=err)
+        return USAGE_ERROR
+    if misses and any(HOLDOUT in sample.path.parts for sample in samples):
+        print(f"shipguard lint: --misses is refused on a {HOLDOUT} split.", file=err)
+        return USAGE_ERROR
+    evaluation = evaluate(samples, rules=load_data(data_dir).lint)
+    print(f"{folder}: {len(samples)} messages", file=out)
+    print(report(evaluation), file=out)
+    if misses:
+        for sample, errors in evaluation.misses:
+            judged = ", ".join(errors) if errors else "no error"
+            print(f"{sample.path}: {sample.verdict} {sample.category}: {judged}", file=out)
+    return 0

@@ -38,7 +38,8 @@ def launch_with_extension(
             f"--disable-extensions-except={extension_dir}",
             f"--load-extension={extension_dir}",
         ]
-        + ([f"--lang={lang}"] if lang else [])
+        # Chrome takes "zh-CN"; the extension's folder is zh_CN, and either may be typed.
+        + ([f"--lang={lang.replace('_', '-')}"] if lang else [])
     )
     return playwright.chromium.launch_persistent_context(
         str(profile_dir),

@@ -1,10 +1,7 @@
 """The /api/v1 blueprint: bundle, templates, render, lint and the OpenAPI document."""
 
-import json
-
 from flask import Blueprint, Response, current_app, jsonify, request
 from marshmallow import ValidationError
-from werkzeug.exceptions import BadRequest, UnsupportedMediaType
 
 from shipguard.bundle.schemas.bundle import BundleSchema
 from shipguard.buyer_messages.lint_requests import (
@@ -14,6 +11,7 @@ from shipguard.buyer_messages.lint_requests import (
 )
 from shipguard.buyer_messages.render import render_message
 from shipguard.web.errors import error_response
+from shipguard.web.json_body import json_body
 from shipguard.web.openapi import build_spec, documented
 from shipguard.web.requests import LintRequestSchema, RenderRequestSchema
 from shipguard.web.responses import LintResponseSchema, RenderResponseSchema, TemplateSummarySchema
@@ -58,8 +56,8 @@ def get_bundle():
             response.headers["Content-Encoding"] = "gzip"
     response.set_etag(etag)
     response.headers["Cache-Control"] = BUNDLE_CACHE_CONTROL
-    # One Vary line for both reasons the answer varies (CORS adds Origin on its own line).
-    response.vary.update(("Accept-Encoding", "Origin"))
+    # Origin is added to Vary for every response (web/cors.py).
+    response.vary.add("Accept-Encoding")
     return response
 
 
@@ -133,15 +131,3 @@ def openapi_document():
     if spec is None:
         spec = current_app.extensions["shipguard.web.openapi"] = build_spec(current_app)
     return jsonify(spec)
-
-
-def json_body():
-    """The request body parsed as JSON: 415 if it is not declared JSON, 400 if it is not JSON."""
-    if not request.is_json:
-        raise UnsupportedMediaType(
-            "The request body must be JSON (Content-Type: application/json)."
-        )
-    try:
-        return json.loads(request.get_data(cache=False))
-    except ValueError as error:
-        raise BadRequest(f"The request body is not valid JSON: {error}.") from None

@@ -13,6 +13,9 @@ from shipguard.web.errors import error_response
 
 CSRF_COOKIE = "shipguard_csrf"
 # A request relayed by a proxy on this host comes from loopback too, but not from this host.
+# waitress rewrites the socket address from a configured trusted proxy's header and, without
+# one, passes these through (see commands/serve.py) so that a proxy nobody declared still
+# makes every request remote.
 FORWARDING_HEADERS = ("Forwarded", "X-Forwarded-For", "X-Real-IP", "X-Forwarded-Host")
 SAME_SITE_FETCHES = ("same-origin", "none")
 
@@ -44,22 +47,35 @@ def presented_token():
     return auth.token if auth.type == "bearer" else None
 
 
-def is_local_request():
-    """A request from this machine itself, not relayed by a proxy."""
+def is_loopback(address):
     try:
-        loopback = ipaddress.ip_address(request.remote_addr or "").is_loopback
+        return ipaddress.ip_address((address or "").strip("[]")).is_loopback
     except ValueError:
         return False
-    return loopback and not any(name in request.headers for name in FORWARDING_HEADERS)
+
+
+def is_local_request():
+    """A request from this machine itself, not relayed by a proxy."""
+    return is_loopback(request.remote_addr) and not any(
+        name in request.headers for name in FORWARDING_HEADERS
+    )
+
+
+def open_to_local_readers():
+    """Whether this machine may read without the token: only when the server is bound to
+    loopback, since otherwise a port forward or container network can make others local."""
+    return is_loopback(current_app.config.get("BIND_HOST"))
 
 
 def read_refusal():
     """None if the request may read the status page, else the error response to send."""
-    if is_local_request() or token_matches(presented_token()):
+    if (open_to_local_readers() and is_local_request()) or token_matches(presented_token()):
         return None
     if not editing_enabled():
         return error_response(
-            403, "The status page is open to localhost only; set SHIPGUARD_TOKEN to open it wider."
+            403,
+            "The status page is open to localhost only, on a server bound to loopback; "
+            "set SHIPGUARD_TOKEN to open it wider.",
         )
     response = error_response(
         401, "The status page needs the team token (any user name, the token as password)."

@@ -37,4 +37,14 @@ def enable_cors(app):
         expose_headers=["ETag"],
         supports_credentials=False,
         max_age=600,
+        # Added below to every response instead: flask-cors adds it only when it admits the
+        # origin, so a cache could keep a refusal and serve it to an extension.
+        vary_header=False,
     )
+    app.after_request(vary_by_origin)
+
+
+def vary_by_origin(response):
+    """Every answer depends on Origin (CORS headers or their absence): caches must key on it."""
+    response.vary.add("Origin")
+    return response

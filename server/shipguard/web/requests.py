@@ -12,6 +12,10 @@ from shipguard.bundle.schemas.common import (
 
 # Ten times Amazon's message limit: room for a draft, not for a denial of service.
 MAX_LINT_CHARS = 10_000
+# An order fact (a name, a date, a tracking id) is short; a rendered message stays far under
+# the lint limit however many placeholders a template has.
+MAX_FIELD_CHARS = 500
+MAX_FIELDS = 40
 
 
 class RenderRequestSchema(StrictSchema):
@@ -21,11 +25,15 @@ class RenderRequestSchema(StrictSchema):
     locale = locale_field("The buyer's locale, BCP 47, such as en-US")
     # Named "fields" on the wire; the attribute cannot be, a Schema's `fields` is taken.
     field_values = fields.Dict(
-        keys=fields.String(),
-        values=fields.String(),
+        keys=fields.String(validate=validate.Length(max=64)),
+        values=fields.String(validate=validate.Length(max=MAX_FIELD_CHARS)),
+        validate=validate.Length(max=MAX_FIELDS),
         load_default=dict,
         data_key="fields",
-        metadata={"description": "Placeholder values by name; missing ones stay as {name}"},
+        metadata={
+            "description": f"Placeholder values by name, each at most {MAX_FIELD_CHARS} characters; "
+            "missing ones stay as {name}"
+        },
     )
 
 

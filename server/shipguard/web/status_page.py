@@ -9,9 +9,12 @@ from shipguard.buyer_messages.examples import rendered_examples
 from shipguard.web import auth
 from shipguard.web.errors import error_response
 from shipguard.web.htmlpage import html_response
-from shipguard.web.template_editor import edited_template, save_template
+from shipguard.web.template_editor import Edit, StaleEdit, save_edit
+from shipguard.web.template_history import TemplateHistory, history_path, text_diff, text_version
 
 status_page = Blueprint("status", __name__)
+# Names are kept as typed, but a history line is no place for an essay.
+MAX_AUTHOR_CHARS = 80
 
 
 def _reloader():
@@ -28,40 +31,82 @@ def show():
 
 @status_page.post("/templates/<template_id>/<locale>")
 def save(template_id, locale):
-    team_dir = current_app.config.get("DATA_DIR")
-    if not team_dir:
-        return error_response(
-            403, "Editing is off: the server has no team data folder (--data-dir)."
-        )
-    refusal = auth.write_refusal(request.form.get("token"))
+    refusal, template = _editable_template(template_id, locale)
     if refusal is not None:
         return refusal
-    template = _reloader().bundle.data.template(template_id)
-    if template is None or locale not in template["locales"]:
-        abort(404, f"No template {template_id!r} in {locale!r}.")
     subject, body = request.form.get("subject"), request.form.get("body")
     if subject is None or body is None:
         abort(400, "The form needs a subject and a body.")
+    return _apply(template, _edit(template_id, locale, subject, body))
+
+
+@status_page.post("/templates/<template_id>/<locale>/restore")
+def restore(template_id, locale):
+    refusal, template = _editable_template(template_id, locale)
+    if refusal is not None:
+        return refusal
     try:
-        save_template(team_dir, edited_template(template, locale, subject, body))
+        version_id = int(request.form.get("restore", ""))
+    except ValueError:
+        abort(400, "The form needs the number of the version to restore.")
+    version = TemplateHistory(history_path(current_app.config["DATA_DIR"])).version(version_id)
+    if version is None or (version.template, version.locale) != (template_id, locale):
+        abort(404, f"No saved version {version_id} of {template_id!r} in {locale!r}.")
+    edit = _edit(template_id, locale, version.subject, version.body, restored_from=version.id)
+    return _apply(template, edit)
+
+
+def _editable_template(template_id, locale):
+    """(None, the served template) if this request may edit it, else (the refusal, None)."""
+    if not current_app.config.get("DATA_DIR"):
+        return error_response(
+            403, "Editing is off: the server has no team data folder (--data-dir)."
+        ), None
+    refusal = auth.write_refusal(request.form.get("token"))
+    if refusal is not None:
+        return refusal, None
+    template = _reloader().bundle.data.template(template_id)
+    if template is None or locale not in template["locales"]:
+        abort(404, f"No template {template_id!r} in {locale!r}.")
+    return None, template
+
+
+def _edit(template_id, locale, subject, body, restored_from=None):
+    base_version = request.form.get("version")
+    if not base_version:
+        abort(400, "The form needs the version of the text it started from; reload the page.")
+    author = " ".join(request.form.get("name", "").split())[:MAX_AUTHOR_CHARS]
+    return Edit(
+        template_id,
+        locale,
+        subject,
+        body,
+        base_version,
+        author or "(no name given)",
+        restored_from,
+    )
+
+
+def _apply(template, edit):
+    """Save the edit and go back to the page, or show the page again with why it was not saved."""
+    key = (edit.template_id, edit.locale)
+    kept = {"key": key, "subject": edit.subject, "body": edit.body}
+    try:
+        save_edit(current_app.config["DATA_DIR"], template, edit)
+    except StaleEdit as stale:
+        _reloader().check(force=True)
+        conflict = {**kept, "theirs": stale.current, "version": stale.version}
+        return _page(conflict=conflict, status=409)
     except DataError as error:
-        rejected = {
-            "key": (template_id, locale),
-            "subject": subject,
-            "body": body,
-            "problems": error.problems,
-        }
-        return _page(rejected=rejected, status=422)
+        return _page(rejected={**kept, "problems": error.problems}, status=422)
     _reloader().check(force=True)
     return redirect(
-        url_for(
-            "status.show", saved=f"{template_id}/{locale}", _anchor=_anchor(template_id, locale)
-        ),
+        url_for("status.show", saved="/".join(key), _anchor=_anchor(*key)),
         303,
     )
 
 
-def _page(rejected=None, status=200):
+def _page(rejected=None, conflict=None, status=200):
     reloader = _reloader()
     bundle = reloader.bundle
     data = bundle.data
@@ -79,6 +124,9 @@ def _page(rejected=None, status=200):
         ],
         "saved": _saved(data, request.args.get("saved")),
         "rejected": rejected,
+        "conflict": conflict,
+        "history": _history(reloader.team_dir),
+        "text_version": text_version,
         "editing_off": _editing_state(reloader.team_dir),
         "csrf": auth.csrf_token(nonce) if auth.editing_enabled() else "",
         "anchor": _anchor,
@@ -101,6 +149,24 @@ def _sources(files, team_dir):
         else:
             sources.append({"layer": "?", "name": str(path), "path": path})
     return sources
+
+
+def _history(team_dir):
+    """Each template language's saved versions, newest first, each with its diff from the one
+    before it; empty without a team folder."""
+    if not team_dir:
+        return {}
+    try:
+        by_key = TemplateHistory(history_path(team_dir)).versions()
+    except DataError:
+        return {}  # an unreadable history must not take the status page down with it
+    return {
+        key: [
+            {"version": version, "diff": text_diff(older.texts, version.texts) if older else []}
+            for version, older in zip(versions, [*versions[1:], None], strict=True)
+        ]
+        for key, versions in by_key.items()
+    }
 
 
 def _page_summary(page):

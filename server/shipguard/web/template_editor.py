@@ -1,4 +1,5 @@
-"""Saving a template edited on the status page: validate the resulting data, then write atomically."""
+"""Saving a template edited on the status page: check its base version, validate the resulting
+data, write atomically, and keep the version in the history."""
 
 import contextlib
 import copy
@@ -7,13 +8,38 @@ import os
 import shutil
 import tempfile
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 from shipguard.bundle.datastore import load_data
 from shipguard.bundle.problems import DataError, Problem
+from shipguard.web.template_history import TemplateHistory, history_path, text_version
 
-# One save at a time per process, so two edits cannot both pass validation on the same base.
+# One save at a time per process, so two edits cannot both pass validation on the same base
+# (the history's write transaction does the same between processes).
 _SAVE_LOCK = threading.Lock()
+
+
+@dataclass(frozen=True)
+class Edit:
+    """New texts for one template language, and the version of the text the editor started from."""
+
+    template_id: str
+    locale: str
+    subject: str
+    body: str
+    base_version: str
+    author: str
+    restored_from: int | None = None
+
+
+class StaleEdit(Exception):
+    """The text was saved by someone else since the editor loaded it; `current` is theirs."""
+
+    def __init__(self, current):
+        super().__init__("The template language changed since the edit began.")
+        self.current = current
+        self.version = text_version(current)
 
 
 def edited_template(template, locale, subject, body):
@@ -32,27 +58,62 @@ def template_file_text(record):
     return json.dumps(record, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-def save_template(team_dir, record):
-    """Write messages/<id>.json into the team folder if the data stays valid with it.
+def save_edit(team_dir, bundled_template, edit):
+    """Write messages/<id>.json into the team folder if the edit starts from the current text
+    and the data stays valid with it; record the new version (and, on a language's first
+    edit, the text it replaced) in the history.
 
-    Raises DataError (problems naming the team folder's file) and writes nothing if not.
+    Raises StaleEdit if the text changed since the edit began, DataError (problems naming the
+    team folder's file) if the data would not be valid; either way nothing is written.
     """
     team_dir = Path(team_dir)
     if not team_dir.is_dir():
         raise DataError([Problem(str(team_dir), "", "The team data folder does not exist.")])
-    relative = Path("messages") / f"{record['id']}.json"
-    text = template_file_text(record)
-    with _SAVE_LOCK:
+    relative = Path("messages") / f"{edit.template_id}.json"
+    history = TemplateHistory(history_path(team_dir))
+    with _SAVE_LOCK, history.saving() as recorder:
+        current = current_template(team_dir / relative, bundled_template, edit.locale)
+        before = current["locales"][edit.locale]
+        if text_version(before) != edit.base_version:
+            raise StaleEdit(before)
+        record = edited_template(current, edit.locale, edit.subject, edit.body)
+        text = template_file_text(record)
         validate_with_file(team_dir, relative, text)
         write_atomically(team_dir / relative, text)
+        if not recorder.has_versions(edit.template_id, edit.locale):
+            recorder.record(edit.template_id, edit.locale, before, author=None)
+        recorder.record(
+            edit.template_id,
+            edit.locale,
+            record["locales"][edit.locale],
+            author=edit.author,
+            restored_from=edit.restored_from,
+        )
     return team_dir / relative
+
+
+def current_template(team_file, bundled_template, locale):
+    """The template as it is now: the team folder's file (another process may have just
+    written it) if it holds this language, else the one being served."""
+    try:
+        record = None if team_file.is_symlink() else json.loads(team_file.read_text("utf-8"))
+    except (OSError, ValueError):
+        record = None  # absent, or not JSON: the served one is what editors saw
+    try:
+        texts = record["locales"][locale]
+        if isinstance(texts["subject"], str) and isinstance(texts["body"], str):
+            return record
+    except (KeyError, TypeError):
+        pass
+    return bundled_template
 
 
 def validate_with_file(team_dir, relative, text):
     """Load defaults plus a copy of the team folder holding the new file; raise DataError."""
     with tempfile.TemporaryDirectory(prefix="shipguard-edit-") as stage:
         staged = Path(stage) / "team"
-        shutil.copytree(team_dir, staged, ignore=shutil.ignore_patterns(".*"))
+        # Links stay links, so the staged copy is refused for them as the real folder would be.
+        shutil.copytree(team_dir, staged, symlinks=True, ignore=shutil.ignore_patterns(".*"))
         (staged / relative).parent.mkdir(parents=True, exist_ok=True)
         (staged / relative).write_text(text, encoding="utf-8")
         try:

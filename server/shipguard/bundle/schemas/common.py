@@ -47,6 +47,25 @@ def text(description, **kwargs):
     return fields.String(validate=not_blank, metadata={"description": description}, **kwargs)
 
 
+def has_english(titles):
+    """English is the fallback when the seller's language has no title."""
+    if "en" not in titles:
+        raise ValidationError('Must have an "en" title.')
+
+
+def texts_by_language(description, **kwargs):
+    """Texts the extension shows in the seller's language, with English as the fallback."""
+    return fields.Dict(
+        keys=fields.String(
+            validate=FullMatch(LANGUAGE_OR_LOCALE, error="Must be a language such as en or de-DE.")
+        ),
+        values=fields.String(validate=not_blank),
+        validate=has_english,
+        metadata={"description": f'{description}; "en" is required'},
+        **kwargs,
+    )
+
+
 def kebab_id(description, **kwargs):
     """A required kebab-case id such as `copy-delay-out-of-stock`."""
     kwargs.setdefault("required", True)

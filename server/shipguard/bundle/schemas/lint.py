@@ -22,12 +22,16 @@ PATTERN_KEYS = ("patterns", "core", "when", "unless", "require")
 # What each kind of check reads besides id, severity, message, kind, scope and examples; a
 # parameter another kind would use is refused, so a misplaced one is not silently ignored.
 KIND_PARAMETERS = {
-    "pattern": {"required": ("patterns",), "optional": ()},
+    "pattern": {"required": ("patterns",), "optional": ("unless",)},
     "required-pattern": {"required": ("patterns",), "optional": ()},
     "max-length": {"required": ("max_chars",), "optional": ()},
     "only": {"required": ("core", "max_other_letters"), "optional": ()},
     "language": {"required": ("min_words", "ratio"), "optional": ()},
     "requires": {"required": ("when", "require"), "optional": ("unless",)},
+    "shouting": {
+        "required": ("min_letters", "max_capital_share", "max_exclamations"),
+        "optional": (),
+    },
 }
 PARAMETERS = (
     "patterns",
@@ -39,6 +43,9 @@ PARAMETERS = (
     "max_other_letters",
     "min_words",
     "ratio",
+    "min_letters",
+    "max_capital_share",
+    "max_exclamations",
 )
 
 
@@ -147,7 +154,8 @@ class LintRuleSchema(StrictSchema):
             "description": "pattern (every match is a finding), required-pattern (a finding when "
             "nothing matches), max-length, only (nothing but core phrases and "
             "courtesy), language (another language's words dominate), requires "
-            "(text matching `when` must also match `require`)"
+            "(text matching `when` must also match `require`), shouting (sentences mostly in "
+            "capitals, runs of exclamation marks)"
         },
     )
     scope = fields.Nested(
@@ -156,7 +164,9 @@ class LintRuleSchema(StrictSchema):
     patterns = patterns_by_language("Patterns by language (pattern, required-pattern)")
     core = patterns_by_language("Phrases a message must consist of to be flagged (only)")
     when = patterns_by_language("Phrases that make the rule apply (requires)")
-    unless = patterns_by_language("Phrases that exempt a message (requires)")
+    unless = patterns_by_language(
+        "Phrases that exempt a message (requires), or the matches they overlap (pattern)"
+    )
     require = patterns_by_language("Phrases one of which must then be present (requires)")
     max_chars = fields.Integer(
         strict=True,
@@ -184,6 +194,22 @@ class LintRuleSchema(StrictSchema):
             "description": "How many times the expected language's stop words the other's must "
             "reach (language)"
         },
+    )
+    min_letters = fields.Integer(
+        strict=True,
+        validate=validate.Range(min=1),
+        metadata={"description": "Cased letters a sentence needs before capitals count (shouting)"},
+    )
+    max_capital_share = PlainNumber(
+        validate=validate.Range(min=0, max=1),
+        metadata={
+            "description": "Share of a sentence's cased letters that may be capitals (shouting)"
+        },
+    )
+    max_exclamations = fields.Integer(
+        strict=True,
+        validate=validate.Range(min=1),
+        metadata={"description": "Longest allowed run of exclamation marks (shouting)"},
     )
     examples = fields.Nested(
         ExamplesSchema, required=True, metadata={"description": "The rule's test cases"}

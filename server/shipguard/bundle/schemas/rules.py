@@ -4,15 +4,14 @@ from marshmallow import ValidationError, fields, validate, validates_schema
 
 from shipguard.bundle.features import feature_ids
 from shipguard.bundle.schemas.common import (
-    LANGUAGE_OR_LOCALE,
     ORDER_STATUSES,
     FullMatch,
     PlainNumber,
     StrictSchema,
     compiles_as_regex,
     kebab_id,
-    not_blank,
     string_list,
+    texts_by_language,
     unique,
     unique_by,
 )
@@ -48,25 +47,6 @@ def seller_central_path(value):
         )
     if "{" in PLACEHOLDER.sub("", value) or "}" in PLACEHOLDER.sub("", value):
         raise ValidationError("Stray brace: placeholders look like {order_id}.")
-
-
-def has_english(titles):
-    """English is the fallback when the seller's language has no title."""
-    if "en" not in titles:
-        raise ValidationError('Must have an "en" title.')
-
-
-def texts_by_language(description, **kwargs):
-    """Texts the extension shows in the seller's language, with English as the fallback."""
-    return fields.Dict(
-        keys=fields.String(
-            validate=FullMatch(LANGUAGE_OR_LOCALE, error="Must be a language such as en or de-DE.")
-        ),
-        values=fields.String(validate=not_blank),
-        validate=has_english,
-        metadata={"description": f'{description}; "en" is required'},
-        **kwargs,
-    )
 
 
 class RemedySchema(StrictSchema):

@@ -12,6 +12,7 @@ from shipguard.bundle.schemas.common import (
     kebab_id,
     string_list,
     text,
+    texts_by_language,
 )
 from shipguard.buyer_messages.render import placeholders_in
 
@@ -24,6 +25,9 @@ class PlaceholderSchema(StrictSchema):
 
     description = text("What the placeholder stands for")
     example = text("An example value")
+    label = texts_by_language(
+        "What the panel asks the seller for, by UI language (else the description)"
+    )
 
 
 class MessageTextSchema(StrictSchema):
