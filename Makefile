@@ -7,13 +7,13 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8417
 
-.PHONY: run test lint setup build browser node check demo
+.PHONY: run test lint setup build store browser firefox node check demo
 
 run: setup build
 	@echo "Load dist/chrome in Chrome: chrome://extensions > Developer mode > Load unpacked."
 	$(BIN)/shipguard serve --host $(HOST) --port $(PORT)
 
-test: setup browser node node_modules/.installed lint
+test: setup browser firefox node node_modules/.installed lint
 	node --test tests/js/
 	$(BIN)/pytest
 
@@ -32,7 +32,12 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test,demo]'
 	touch $@
 
+# The extension folders, zips and the stores' text files; `make store` adds the screenshots.
 build: setup
+	$(BIN)/shipguard build --no-screenshots
+
+# Everything a store submission needs, listing screenshots (taken in Chromium) included.
+store: setup browser
 	$(BIN)/shipguard build
 
 check: setup
@@ -49,6 +54,14 @@ browser:
 		if [ -n "$$missing" ]; then apt-get update -qq && apt-get install -y -qq $$missing >/dev/null; fi; \
 	elif [ -z "$$CHROMIUM" ] && ! command -v chromium >/dev/null 2>&1; then \
 		$(BIN)/python -m playwright install chromium; fi
+
+# The Firefox suite (tests/firefox) drives Debian's firefox-esr over WebDriver BiDi
+# ($$FIREFOX overrides); Playwright's own Firefox cannot drive a stock Firefox.
+firefox:
+	@if [ -n "$$FIREFOX" ] || command -v firefox-esr >/dev/null 2>&1 || command -v firefox >/dev/null 2>&1; then :; \
+	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && apt-get install -y -qq firefox-esr >/dev/null; \
+	else echo "The Firefox tests need Firefox 140 or newer: install firefox-esr (or firefox), or set FIREFOX=/path/to/firefox." >&2; exit 1; fi
 
 # JS dev tools (web-ext for the Firefox lint test), reinstalled when package.json changes.
 node_modules/.installed: package.json package-lock.json | node

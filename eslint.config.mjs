@@ -4,7 +4,8 @@ import globals from "globals";
 import noUnsanitized from "eslint-plugin-no-unsanitized";
 
 export default [
-  { ignores: ["node_modules/", "dist/", ".venv/", "demo-screenshots/"] },
+  // Evidence is quoted code written outside the project: kept verbatim, never run.
+  { ignores: ["node_modules/", "dist/", ".venv/", "demo-screenshots/", "tests/fixtures/evidence/"] },
   js.configs.recommended,
   // Page and bundle data must stay text: no innerHTML, insertAdjacentHTML or document.write.
   noUnsanitized.configs.recommended,

@@ -10,14 +10,13 @@ import { forwardCommand } from "./commands.js";
 
 const TICK = "shipguard-tick";
 
-chrome.runtime.onInstalled.addListener(() => {
+function begin() {
   refreshBundle();
   chrome.alarms.create(TICK, { periodInMinutes: 1 });
-});
-chrome.runtime.onStartup.addListener(() => {
-  refreshBundle();
-  chrome.alarms.create(TICK, { periodInMinutes: 1 });
-});
+  repaintToolbar();
+}
+chrome.runtime.onInstalled.addListener(begin);
+chrome.runtime.onStartup.addListener(begin);
 
 // Countdowns cross into due-soon and late with time alone: look again every minute.
 async function tick() {
@@ -25,6 +24,15 @@ async function tick() {
   await paintToolbar(orders);
   await remind(orders);
 }
+
+function repaintToolbar() {
+  attentionNow().then(paintToolbar).catch((error) => console.debug("Shipguard toolbar:", error));
+}
+
+// The seller may withhold or grant Seller Central access at any time (browser settings or
+// the popup's button): the toolbar says so at once.
+chrome.permissions.onAdded.addListener(repaintToolbar);
+chrome.permissions.onRemoved.addListener(repaintToolbar);
 
 chrome.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === TICK) tick().catch((error) => console.debug("Shipguard tick:", error));
@@ -34,7 +42,7 @@ chrome.storage.onChanged.addListener((changes, area) => {
   // A new server URL is used at once; the old server's bundle stays until the new one answers.
   if (area === "sync" && changes.serverUrl) refreshBundle();
   if ((area === "local" && (changes.seenOrders || changes.orderMarks)) || (area === "sync" && changes.dueSoonHours)) {
-    attentionNow().then(paintToolbar).catch((error) => console.debug("Shipguard toolbar:", error));
+    repaintToolbar();
   }
 });
 

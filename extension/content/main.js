@@ -21,8 +21,9 @@ let features = [];
 let running = null; // {pageId, stop}
 let routedUrl = null;
 
+/** Runs at document start, before any page script: see handPagePort. */
 export async function start() {
-  pageData.listen();
+  pageData.listen(handPagePort());
   const [received, loaded, registry] = await Promise.all([
     chrome.runtime.sendMessage({ type: CONTENT_GET_BUNDLE }), loadSettings(), loadFeatures(),
   ]);
@@ -43,6 +44,17 @@ export async function start() {
   });
   // Seller Central moves between page kinds without loading a page.
   setInterval(() => safely(route), NAVIGATION_POLL_MS);
+}
+
+/**
+ * A private port for the page-world hook (content/page-hook.js), posted before the first await
+ * so that it reaches the hook before any page script can post a port of its own: the page's
+ * JSON comes back on it, and nothing else does.
+ */
+function handPagePort() {
+  const channel = new MessageChannel();
+  window.postMessage({ type: "shipguard:page-data-port" }, location.origin, [channel.port2]);
+  return channel.port1;
 }
 
 /** Use a bundle (and new settings); anything that changes the rules rebuilds the overlay. */

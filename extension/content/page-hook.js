@@ -1,13 +1,26 @@
 // Runs in the page's own world at document start (manifest: "world": "MAIN"). It reads the
 // orders app's JSON responses as the page receives them and hands a copy to Shipguard's
 // content script. It sends no request, changes no response, and never throws into the page.
+//
+// The copy travels over a private MessageChannel port that the content script posts to
+// this window at document start, before any page script runs. The first port is the only
+// one taken: page scripts can neither read what is handed over nor send anything on it.
 (() => {
   const SCOPE = "/orders-api/"; // only the orders app's data; adapters decide what is used
-  const EVENT = "shipguard:page-data";
-  const READY = "shipguard:content-ready";
+  const PORT_MESSAGE = "shipguard:page-data-port";
   const BUFFER_LIMIT = 20;
   const buffered = [];
-  let listening = false;
+  let port = null;
+
+  const takePort = (event) => {
+    if (event.source !== window || event.data?.type !== PORT_MESSAGE || event.ports.length !== 1) return;
+    // Ours was posted before any page script could post: no later listener sees it.
+    event.stopImmediatePropagation();
+    window.removeEventListener("message", takePort, true);
+    port = event.ports[0];
+    for (const response of buffered.splice(0)) port.postMessage(response);
+  };
+  window.addEventListener("message", takePort, true);
 
   const inScope = (url) => {
     try {
@@ -20,16 +33,10 @@
 
   const hand = (url, text) => {
     if (typeof text !== "string" || text.length === 0) return;
-    const detail = JSON.stringify({ url: new URL(url, location.href).pathname, text });
-    if (listening) document.dispatchEvent(new CustomEvent(EVENT, { detail }));
-    else if (buffered.push(detail) > BUFFER_LIMIT) buffered.shift();
+    const response = { url: new URL(url, location.href).pathname, text };
+    if (port) port.postMessage(response);
+    else if (buffered.push(response) > BUFFER_LIMIT) buffered.shift();
   };
-
-  // The content script may start after the first responses arrived: replay them once.
-  document.addEventListener(READY, () => {
-    listening = true;
-    for (const detail of buffered.splice(0)) document.dispatchEvent(new CustomEvent(EVENT, { detail }));
-  });
 
   const originalFetch = window.fetch;
   window.fetch = function fetch(...args) {

@@ -17,11 +17,7 @@ const HOUR_MS = 3600 * 1000;
  */
 export function compileBundle(bundle, settings = {}) {
   const marketplaces = bundle.marketplaces;
-  const dateFormats = new Map();
-  for (const format of bundle.date_formats) {
-    const compiled = compileDateFormat(format);
-    for (const locale of format.locales) dateFormats.set(locale, compiled);
-  }
+  const dateFormatList = bundle.date_formats.map(compileDateFormat);
   for (const m of marketplaces) warmTimeZone(m.time_zone);
   const pages = bundle.pages.map((page) => ({
     ...page,
@@ -49,7 +45,7 @@ export function compileBundle(bundle, settings = {}) {
       lint ??= compileLint(bundle.lint || {});
       return lint;
     },
-    dateFormats,
+    dateFormatList,
     marketplaces,
     isDisabled: (feature) => isSwitchedOff(feature, bundle.disabled_features, settings.disabledFeatures),
     /** The adapter whose URL patterns match a path, or null. */

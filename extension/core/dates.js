@@ -4,7 +4,7 @@
 const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
- * Compile one bundle date format ({locales, months, patterns}) once, so parsing a row is
+ * Compile one bundle date format ({locales, used_on, months, patterns}) once, so parsing a row is
  * only regex matching. `{month}` in a pattern stands for any of the month names.
  */
 export function compileDateFormat(format) {
@@ -18,7 +18,7 @@ export function compileDateFormat(format) {
     regex: new RegExp(regex.replace("{month}", `(${alternation})`), "giu"),
     order,
   }));
-  return { locales: format.locales, monthIndex, patterns };
+  return { locales: format.locales, usedOn: format.used_on || [], monthIndex, patterns };
 }
 
 function dateFromMatch(match, order, monthIndex) {

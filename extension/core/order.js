@@ -1,5 +1,6 @@
 /** An order as Shipguard understands it, from the facts a page adapter read off a row. */
-import { shipByDeadline, shipStatus } from "./deadline.js";
+import { shipStatus } from "./deadline.js";
+import { readShipBy } from "./ui-language.js";
 import { zonedDay } from "./zoned-time.js";
 
 const normalise = (text) => (text || "").replace(/\s+/g, " ").trim().toLowerCase();
@@ -28,38 +29,17 @@ function matchesAny(text, adapter, kind) {
   return cachedLabels(adapter, kind).normalised.some((c) => value === c || value.startsWith(`${c} `));
 }
 
-// Rows share a handful of ship-by texts: each is parsed once per date format and zone.
-const deadlineCache = new WeakMap();
-
-function cachedDeadline(text, format, timeZone) {
-  let byText = deadlineCache.get(format);
-  if (!byText) deadlineCache.set(format, (byText = new Map()));
-  const key = `${timeZone}|${text}`;
-  let result = byText.get(key);
-  if (!result) {
-    if (byText.size > 5000) byText.clear();
-    result = shipByDeadline(text, format, timeZone);
-    byText.set(key, result);
-  }
-  return result;
+/** Whether a status element's text or classes say shipped or cancelled. */
+export function isDoneStatus(adapter, text, classes) {
+  const doneClasses = adapter.done_status_classes || [];
+  return classes.some((c) => doneClasses.includes(c)) || Boolean(text && matchesAny(text, adapter, "done_statuses"));
 }
 
 /** Why an order needs nothing: "shipped-or-cancelled", "fulfilled-by-amazon", or null. */
 function doneReason(facts, adapter) {
-  const doneClasses = adapter.done_status_classes || [];
-  if (facts.statusClasses.some((c) => doneClasses.includes(c))) return "shipped-or-cancelled";
-  if (facts.statusText && matchesAny(facts.statusText, adapter, "done_statuses")) return "shipped-or-cancelled";
+  if (isDoneStatus(adapter, facts.statusText, facts.statusClasses)) return "shipped-or-cancelled";
   if (facts.fulfillmentText && matchesAny(facts.fulfillmentText, adapter, "fulfilled_by_amazon")) return "fulfilled-by-amazon";
   if (facts.onFbaPage) return "fulfilled-by-amazon";
-  return null;
-}
-
-/** The date format for reading a marketplace's page: the page's language first. */
-function dateFormatFor(compiled, marketplace, pageLocale) {
-  const candidates = [pageLocale, ...(marketplace.page_locales || [])];
-  for (const locale of candidates) {
-    if (locale && compiled.dateFormats.has(locale)) return compiled.dateFormats.get(locale);
-  }
   return null;
 }
 
@@ -67,7 +47,7 @@ function dateFormatFor(compiled, marketplace, pageLocale) {
  * {orderId, marketplace, done, doneReason, deadline, shipByDay, latestDeliveryDay, problem}
  * for one row's facts; `problem` says why the deadline is unknown.
  */
-export function orderFromFacts(facts, compiled, adapter, { host, pageLocale, marketplaceId }) {
+export function orderFromFacts(facts, compiled, adapter, { host, marketplaceId }) {
   const marketplace = compiled.marketplaceForChannel(facts.salesChannel)
     || compiled.marketplaceById(marketplaceId) || compiled.marketplaceForHost(host);
   const order = {
@@ -77,18 +57,32 @@ export function orderFromFacts(facts, compiled, adapter, { host, pageLocale, mar
   const reason = doneReason(facts, adapter);
   if (reason) return { ...order, done: true, doneReason: reason };
   if (!marketplace) return { ...order, problem: "unknown-marketplace" };
-  const format = dateFormatFor(compiled, marketplace, pageLocale);
-  if (!format) return { ...order, problem: "unknown-date-format" };
-  const result = cachedDeadline(facts.shipByText, format, marketplace.time_zone);
+  // The marketplace's clock, the UI language's way of writing dates.
+  const result = readShipBy(facts.shipByText, compiled.dateFormatList, marketplace, facts.uiLocale ?? null);
   if (result.problem) return { ...order, problem: result.problem };
   // "Deliver by" may be a window too: its last day is the promise.
-  const delivery = facts.deliverByText ? cachedDeadline(facts.deliverByText, format, marketplace.time_zone) : {};
+  const delivery = facts.deliverByText ? readShipBy(facts.deliverByText, compiled.dateFormatList, marketplace, facts.uiLocale ?? null) : {};
   return { ...order, deadline: result.deadline, shipByDay: result.shipByDay, latestDeliveryDay: delivery.shipByDay || null };
 }
 
 /**
+ * Why an order Shipguard could not read means the page itself was not understood (the
+ * unreadable-layout notice), or null: no ship-by label in any known UI language, a date
+ * in no known format, or one that reads as two different days. A ship-by that says
+ * "Currently unavailable" is Amazon's own answer, not a layout problem.
+ */
+export function unreadablePageStep(order, shipByText) {
+  if (order.done || order.deadline !== null) return null;
+  if (shipByText === null) return "no-ship-by-label";
+  if (order.problem === "ambiguous-ship-by") return "ambiguous-ship-by";
+  if (order.problem === "unreadable-ship-by" && /\d/.test(shipByText)) return "unreadable-ship-by";
+  return null;
+}
+
+/**
  * The same, from the orders app's JSON facts (see order-json.js): its deadline is exact,
- * so only the marketplace is looked up; `fallback` is the page's own marketplace.
+ * so only the marketplace is looked up (the order's own id first); `fallback` is the
+ * page's own marketplace. Amazon's own late and at-risk flags travel with the order.
  */
 export function orderFromJson(json, compiled, fallback, fallbackSku = null) {
   const marketplace = compiled.marketplaceById(json.marketplaceId)
@@ -98,6 +92,8 @@ export function orderFromJson(json, compiled, fallback, fallbackSku = null) {
     latestDeliveryDay: json.latestDelivery !== null && marketplace ? zonedDay(json.latestDelivery, marketplace.time_zone) : null,
     done: json.done, doneReason: json.doneReason,
     deadline: json.deadline, shipByDay: null, problem: null, actions: json.actions,
+    amazonLate: json.amazonLate ?? null, atRisk: json.atRisk ?? null, flagsAt: json.receivedAt ?? null,
+    items: json.items || [],
   };
   if (order.done) return order;
   if (order.deadline === null) return { ...order, problem: "no-ship-by" };

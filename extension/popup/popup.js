@@ -1,10 +1,11 @@
-/** The toolbar popup: orders needing action, what they do to the metrics, log export, diagnostics. */
+/** The toolbar popup: Seller Central access if withheld, orders needing action, what they do to the metrics, log export, diagnostics. */
 import { POPUP_ATTENTION, OPTIONS_BUNDLE_STATE } from "../core/message-types.js";
 import { badgeText } from "../core/countdown.js";
 import { choices, claimRisks, percent } from "../core/projections.js";
 import { lastSeenAt } from "../core/attention.js";
 import { isSwitchedOff } from "../core/features.js";
 import { loadSettings } from "../lib/settings.js";
+import { sellerCentralOrigins, withheldOrigins, hostOf } from "../lib/site-access.js";
 import { remedyLogCsv } from "./log-csv.js";
 import { t, plural, words, translatePage } from "../lib/i18n.js";
 
@@ -67,6 +68,24 @@ function showProjection(orders, health, typed, seen, now) {
   $("projection").hidden = lines.length === 0 && risks.length === 0;
 }
 
+/** The notice and one-click grant when the browser withholds Seller Central access. */
+async function showSiteAccess() {
+  const withheld = await withheldOrigins();
+  $("site-access").hidden = withheld.length === 0;
+  if (withheld.length === 0) return;
+  $("site-access-text").textContent = withheld.length === sellerCentralOrigins().length
+    ? t("popupAccessMissing")
+    : t("popupAccessMissingSome", [withheld.map(hostOf).join(", ")]);
+  // permissions.request must run in the click itself (a user gesture), so the list is ready now.
+  $("grant-access").onclick = () => {
+    chrome.permissions.request({ origins: withheld }).then((granted) => {
+      if (!granted) return;
+      $("site-access").hidden = true;
+      $("access-granted").hidden = false;
+    }, (error) => console.debug("Shipguard access request:", error));
+  };
+}
+
 async function showDiagnostics() {
   const state = await chrome.runtime.sendMessage({ type: OPTIONS_BUNDLE_STATE });
   const { adapterProblems = [] } = await chrome.storage.local.get("adapterProblems");
@@ -97,6 +116,7 @@ async function init() {
     chrome.runtime.sendMessage({ type: OPTIONS_BUNDLE_STATE }),
   ]);
   const seen = stored.seenOrders || {};
+  await showSiteAccess();
   showOrders(orders, now);
   showStale(seen, now);
   if (!isSwitchedOff("projections", state.killSwitch, settings.disabledFeatures)) {

@@ -61,6 +61,11 @@ def _parser():
 
     build = commands.add_parser("build", help="assemble dist/chrome/, dist/firefox/ and their zips")
     build.add_argument("--out", default="dist", help="output folder (default dist)")
+    build.add_argument(
+        "--no-screenshots",
+        action="store_true",
+        help="skip the stores' listing screenshots (they need Chromium and take a while)",
+    )
     _data_dir_option(build)
     build.set_defaults(run=run_build)
 
@@ -152,9 +157,25 @@ def run_lint(args):
 
 def run_build(args):
     from shipguard.commands.build import build
+    from shipguard.commands.store_files import write_store_screenshots
 
     chrome_dir = build(args.out, data_dir=args.data_dir)
-    print(f"Built {chrome_dir} and {chrome_dir.parent / 'firefox'}")
+    out = chrome_dir.parent
+    print(
+        f"Built {chrome_dir} and {out / 'firefox'}, their zips, and the stores' files in {out / 'store'}"
+    )
+    if args.no_screenshots:
+        return 0
+    try:
+        shots = write_store_screenshots(out)
+    except RuntimeError as error:
+        print(
+            f"Store screenshots not taken: {error}. `make browser` installs Chromium; "
+            "`shipguard build --no-screenshots` builds without them.",
+            file=sys.stderr,
+        )
+        return 1
+    print(f"Store screenshots ({len(shots)}) in {shots[0].parent}")
     return 0
 
 

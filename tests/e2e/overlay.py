@@ -64,17 +64,13 @@ def wait_for_statuses(page, statuses, timeout=10_000):
     )
 
 
-#: Counts the page's own data as it reaches Shipguard (the page hook's event; the content
-#: script handles it synchronously, so once the count moves, the overlay has used it).
-COUNT_PAGE_DATA = """document.addEventListener("shipguard:page-data",
-    () => { window.shipguardPageDataSeen = (window.shipguardPageDataSeen || 0) + 1; });"""
-
-
 def wait_for_page_data(page, count=1, timeout=10_000):
-    """After ``context.add_init_script(COUNT_PAGE_DATA)``: wait until ``count`` responses of the
-    page's own data have been handed to Shipguard."""
+    """Wait until Shipguard has read ``count`` responses of the page's own data (it counts
+    them in ``data-shipguard-page-data`` on <html> once each is used or refused)."""
     page.wait_for_function(
-        "n => (window.shipguardPageDataSeen || 0) >= n", arg=count, timeout=timeout
+        "n => Number(document.documentElement.dataset.shipguardPageData || 0) >= n",
+        arg=count,
+        timeout=timeout,
     )
 
 

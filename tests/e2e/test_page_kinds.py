@@ -2,7 +2,6 @@
 
 import pytest
 from overlay import (
-    COUNT_PAGE_DATA,
     host,
     overlay_state,
     wait_for_overlays,
@@ -71,7 +70,6 @@ def test_a_sign_in_page_instead_of_json_changes_nothing(browser_context, all_pag
     for url in [u for u in all_pages if "/orders-api/" in u]:
         all_pages[url] = "orders-api-signin.html"
     markup_only = fixture_expectations("orders-list-unshipped.html")["orders"]
-    browser_context.add_init_script(COUNT_PAGE_DATA)
     page, _ = statuses_on(
         browser_context, fixture_url("orders-list-unshipped.html"), len(markup_only)
     )
@@ -185,3 +183,20 @@ def test_a_plain_address_raises_no_warning(browser_context, all_pages):
     page, _ = statuses_on(browser_context, fixture_url(name), 1)
     expect(host(page, order_id).locator(".panel")).to_be_visible()
     assert host(page, order_id).locator(".address-warnings").count() == 0
+
+
+def test_an_order_with_one_item_shipped_and_one_not_is_still_late(browser_context, all_pages):
+    from sellercentral import render_fixture
+
+    name = "order-details-us-late.html"
+    ((order_id, status),) = fixture_expectations(name)["orders"].items()
+    unshipped = '<div class="main-status unshipped-status">Unshipped</div>'
+    html = render_fixture(name).replace(
+        unshipped, '<div class="main-status shipped-status">Shipped</div>', 1
+    )
+    assert html.count(unshipped) == 1  # the second item is still to ship
+    browser_context.route(
+        fixture_url(name), lambda route: route.fulfill(body=html, content_type="text/html")
+    )
+    page, shown = statuses_on(browser_context, fixture_url(name), 1)
+    expect(host(page, order_id)).to_have_attribute("data-shipguard-status", status)

@@ -91,7 +91,7 @@ test("orders from row facts: done, FBA, unknown and dated", () => {
   const adapter = compiled.pageFor("/orders-v3");
   const base = { orderId: "112-1234567-1234567", shipByText: "Thu, Dec 5, 2019", statusText: "Unshipped",
     statusClasses: ["main-status", "unshipped-status"], fulfillmentText: "Seller", salesChannel: "Amazon.com" };
-  const place = { host: "sellercentral.amazon.com", pageLocale: "en-US" };
+  const place = { host: "sellercentral.amazon.com" };
   const dated = orderFromFacts(base, compiled, adapter, place);
   assert.equal(new Date(dated.deadline).toISOString(), "2019-12-06T07:59:59.000Z");
   assert.equal(dated.marketplace.code, "US");

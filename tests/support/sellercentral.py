@@ -565,26 +565,35 @@ def _url_order_id(expect: dict) -> str | None:
 
 
 def json_orders(name: str, now: datetime | None = None) -> list[dict]:
-    """The orders in a JSON fixture (search ``{orders: [...]}`` or ``{order: {...}}``):
-    ``order_id``, ``latest_ship`` (epoch seconds or None), ``ship_offset_ms`` (from
-    ``timeZoneDetailsMap``, or None), ``status_text``, ``merchant_fulfilled``,
+    """The orders in a JSON fixture, in either of the two shapes Amazon sends (the search
+    body ``{orders: [...]}`` and the order body ``{order: {...}}``, whose status is nested
+    and items PascalCase): ``order_id``, ``latest_ship`` (epoch seconds or None),
+    ``ship_offset_ms`` (from ``timeZoneDetailsMap``, or None), ``status_text``,
+    ``merchant_fulfilled``, ``amazon_late`` (the order body's own flag, else None),
     ``marketplace`` and ``zone``."""
     info = fixture_info(name)
     data = render_json_fixture(name, now)
     raw = data["orders"] if "orders" in data else [data["order"]]
     out = []
     for o in raw:
-        market = marketplace_for_id(o.get("homeMarketplaceId")) or marketplace_for_channel(
-            o.get("salesChannel")
-        )
+        status = o.get("orderStatus") if isinstance(o.get("orderStatus"), dict) else None
+        if status is None:  # the search body
+            status_text, merchant = o.get("orderFulfillmentStatus"), o.get("isMerchantFulfilled")
+            market_id, late = o.get("homeMarketplaceId"), None
+        else:
+            status_text, late = status.get("OrderStatus"), status.get("Late")
+            merchant = o.get("fulfillmentChannel") != "Amazon"
+            market_id = o.get("orderMarketplaceId") or o.get("rootMarketplaceId")
+        market = marketplace_for_id(market_id) or marketplace_for_channel(o.get("salesChannel"))
         zones = o.get("timeZoneDetailsMap") or {}
         out.append(
             {
                 "order_id": o["amazonOrderId"],
                 "latest_ship": o.get("latestShipDate"),
                 "ship_offset_ms": (zones.get("latestShipDate") or {}).get("offset"),
-                "status_text": o.get("orderFulfillmentStatus"),
-                "merchant_fulfilled": o.get("isMerchantFulfilled"),
+                "status_text": status_text,
+                "merchant_fulfilled": merchant,
+                "amazon_late": late,
                 "marketplace": market.code if market else None,
                 "zone": market.zone if market else info.zone,
             }
@@ -612,6 +621,9 @@ def page_orders(name: str, now: datetime | None = None) -> list[dict]:
         order = _bare_order(_url_order_id(expect), _label_value(summary.lines(), _SHIP_BY))
     elif kind == "contact-buyer":
         order = _bare_order(_url_order_id(expect))
+    elif kind == "bulk-confirm-shipment":  # the orders of the URL, one row each, no dates
+        ids = re.findall(r"\d{3}-\d{7}-\d{7}", expect["path"])
+        return [_place(_bare_order(order_id), info) for order_id in ids]
     else:
         raise ValueError(f"unknown page kind {kind!r} in {name}")
     return [_place(order, info)]
@@ -743,6 +755,8 @@ def expected_json_kind(order: dict, now: datetime | None = None) -> str:
         return done
     if order.get("latest_ship") is None:
         return "unknown"
+    if order.get("amazon_late"):
+        return "late"  # Amazon's own flag wins over the clock
     instant = datetime.fromtimestamp(order["latest_ship"], timezone.utc)
     if order.get("ship_offset_ms") is not None:
         day = (instant + timedelta(milliseconds=order["ship_offset_ms"])).date()

@@ -38,11 +38,12 @@ function firstLettersOf(labels) {
 }
 
 /**
- * The value after a label such as "Ship by date:" inside `scope`, or null. Seller Central
- * renders the label and its value in one text node or in sibling elements; we take the
- * smallest element around the label that also holds a value, and stop at the next label.
+ * The value after a label such as "Ship by date:" inside `scope`, and which label it was:
+ * {label, value}, or null. Seller Central renders the label and its value in one text node
+ * or in sibling elements; we take the smallest element around the label that also holds
+ * a value, and stop at the next label.
  */
-export function labelledValue(scope, labels, allLabels) {
+export function labelled(scope, labels, allLabels) {
   if (!scope) return null;
   const letters = firstLettersOf(labels);
   const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
@@ -60,7 +61,10 @@ export function labelledValue(scope, labels, allLabels) {
       const at = value.indexOf(other);
       if (at >= 0) value = value.slice(0, at);
     }
-    return value.trim();
+    return { label, value: value.trim() };
   }
   return null;
 }
+
+/** The value after a label (see `labelled`), or null. */
+export const labelledValue = (scope, labels, allLabels) => labelled(scope, labels, allLabels)?.value ?? null;

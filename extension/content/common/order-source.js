@@ -2,11 +2,10 @@
 import { orderFromFacts, orderFromJson, orderFromSeen, unseenOrder } from "../../core/order.js";
 import { marketplaceIdFromUrl } from "./place.js";
 
-/** Where the page is: host, UI language, URL marketplace, FBA tab. Read once per feature. */
+/** Where the page is: host, URL marketplace, FBA tab. Read once per feature. */
 export function placeOf(adapter) {
   return {
     host: location.hostname,
-    pageLocale: document.documentElement.lang || null,
     marketplaceId: marketplaceIdFromUrl(adapter),
     onFbaPage: adapter.fba_path_pattern ? new RegExp(adapter.fba_path_pattern).test(location.pathname) : false,
   };
@@ -24,7 +23,7 @@ export function orderOf(facts, { compiled, adapter, pageData, place }) {
 
 /** A key that changes when anything Shipguard reads from the page changes. */
 export const factsKey = (facts) =>
-  [facts.orderId, facts.shipByText, facts.deliverByText, facts.statusText, facts.statusClasses.join(" "), facts.fulfillmentText,
+  [facts.orderId, facts.shipByText, facts.uiLocale, facts.deliverByText, facts.statusText, facts.statusClasses.join(" "), facts.fulfillmentText,
     facts.salesChannel, facts.sku].join("|");
 
 /** The marketplace a page is about: the URL's marketplace id, else the host's. */

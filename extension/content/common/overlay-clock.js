@@ -93,14 +93,18 @@ function fixedPartsOf(order) {
 function viewOf({ order, fixed }, now, compiled) {
   const status = orderStatus(order, now, compiled);
   const mark = status === "done" ? null : markOf(order.orderId, now)?.kind || null;
-  const text = badgeText({ status, deadline: order.deadline, shipByLabel: fixed.shipByLabel, reason: fixed.reason }, now, words);
+  const countdown = badgeText({ status, deadline: order.deadline, shipByLabel: fixed.shipByLabel, reason: fixed.reason }, now, words);
+  // Amazon's own at-risk flag: the order is close to being cancelled, which says more than the countdown.
+  const atRisk = order.atRisk === true && status !== "done";
+  const text = atRisk ? t("badgeAtRisk", [countdown]) : countdown;
   const carrierNote = carrierNoteFor(order, status, now, compiled);
   return {
     orderId: order.orderId,
     status,
     mark,
     deadlineIso: fixed.deadlineIso,
-    notes: carrierNote ? CARRIER_HOLIDAY : null,
+    // data-shipguard-notes: space-separated note ids, or none.
+    notes: [atRisk && "at-risk-of-cancellation", carrierNote && CARRIER_HOLIDAY].filter(Boolean).join(" ") || null,
     carrierNote,
     text: mark ? t("badgeWithMark", [text, t(`badgeMark_${mark}`)]) : text,
     tooltip: carrierNote ? `${fixed.tooltip}\n${carrierNote.text}` : fixed.tooltip,

@@ -1,28 +1,25 @@
 /**
  * The orders app's JSON as the page received it, handed over by the page-world hook
- * (content/page-hook.js). It wins over what the DOM shows; features subscribe to hear
- * which orders changed.
+ * (content/page-hook.js) on a private port. It wins over what the DOM shows; features
+ * subscribe to hear which orders changed.
  */
 import { ordersFromResponse } from "../../core/order-json.js";
-
-const EVENT = "shipguard:page-data";
-const READY = "shipguard:content-ready";
 
 export class PageData {
   #orders = new Map(); // order id -> JSON facts
   #listeners = new Set();
   #compiled = null;
   #waiting = []; // responses that arrived before the bundle did
+  #handled = 0;
 
-  /** Start listening; the hook then replays what arrived before Shipguard was ready. */
-  listen() {
-    document.addEventListener(EVENT, (event) => this.#receive(event.detail));
-    document.dispatchEvent(new CustomEvent(READY));
+  /** Start reading the port; it queued what the hook handed over before Shipguard was ready. */
+  listen(port) {
+    port.onmessage = (event) => this.#receive(event.data);
   }
 
   useBundle(compiled) {
     this.#compiled = compiled;
-    for (const detail of this.#waiting.splice(0)) this.#receive(detail);
+    for (const response of this.#waiting.splice(0)) this.#receive(response);
   }
 
   get(orderId) {
@@ -35,17 +32,20 @@ export class PageData {
     return () => this.#listeners.delete(listener);
   }
 
-  #receive(detail) {
+  #receive(response) {
     if (!this.#compiled) {
-      this.#waiting.push(detail);
+      this.#waiting.push(response);
       return;
     }
     try {
-      const { url, text } = JSON.parse(detail);
-      const adapter = this.#compiled?.pageFor(url);
+      const { url, text } = response;
+      if (typeof url !== "string" || typeof text !== "string") return;
+      const adapter = this.#compiled.pageFor(url);
       if (!adapter?.json || this.#compiled.isDisabled(adapter.id)) return;
       const changed = new Set();
-      for (const facts of ordersFromResponse(text, adapter.json)) {
+      const receivedAt = Date.now();
+      for (const facts of ordersFromResponse(text, url, adapter.json)) {
+        facts.receivedAt = receivedAt;
         this.#orders.set(facts.orderId, facts);
         changed.add(facts.orderId);
       }
@@ -53,6 +53,9 @@ export class PageData {
     } catch (error) {
       // A sign-in page, a new response shape: the DOM reading stays in charge.
       console.debug("Shipguard page data ignored:", error);
+    } finally {
+      // A sign that a response was read (or refused), for tests to wait on, as for routing.
+      document.documentElement.dataset.shipguardPageData = String(++this.#handled);
     }
   }
 }

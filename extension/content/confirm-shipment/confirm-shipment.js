@@ -10,8 +10,7 @@ import { orderWithoutDeadlineOnPage, pageMarketplaceOf } from "../common/order-s
 import { seenOrder } from "../common/seen-orders.js";
 import { startSingleOrder } from "../common/single-order.js";
 import { t } from "../common/i18n.js";
-import { labelsOf } from "../../core/order.js";
-import { checkTracking, OTHER_CARRIER } from "../../core/tracking.js";
+import { trackingWarnings } from "../common/tracking-fields.js";
 
 const NOTES = { late: "confirmLateNote", "due-soon": "confirmDueSoonNote" };
 
@@ -29,7 +28,7 @@ export function start(context) {
   }
 
   const checkFields = () => {
-    if (current) setBadgeLines(current.host, "warnings", trackingWarnings(adapter, compiled, current.order));
+    if (current) setBadgeLines(current.host, "warnings", trackingWarnings(document, adapter, compiled, current.order));
   };
   const running = startSingleOrder(context, {
     readOrder,
@@ -57,21 +56,4 @@ export function start(context) {
     document.removeEventListener("change", onFieldChange, true);
     running.stop();
   };
-}
-
-/** The tracking check's warnings for what the form holds now. */
-function trackingWarnings(adapter, compiled, order) {
-  const { selectors } = adapter;
-  const tracking = firstMatch(document, selectors.tracking_id)?.value || "";
-  const select = firstMatch(document, selectors.carrier);
-  if (!tracking.trim() || !select) return [];
-  const chosen = select.selectedOptions?.[0];
-  const otherLabels = labelsOf(adapter, "other_carrier").map((l) => l.toLowerCase());
-  const isOther = [select.value, chosen?.textContent || ""].some((v) => otherLabels.includes(v.trim().toLowerCase()));
-  const result = checkTracking(tracking, {
-    carrierName: isOther ? OTHER_CARRIER : chosen?.textContent.trim() || select.value,
-    otherCarrierName: firstMatch(document, selectors.carrier_other)?.value || null,
-    marketplace: order.marketplace?.code || null,
-  }, compiled.carriers);
-  return result.findings.map((finding) => finding.message);
 }

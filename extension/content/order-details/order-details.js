@@ -1,10 +1,12 @@
 /** Order details: the badge beside the ship-by value; the remedies open by themselves when needed. */
-import { firstMatch } from "../common/dom-read.js";
+import { allMatches, firstMatch } from "../common/dom-read.js";
 import { togglePanel } from "../common/panel.js";
 import { orderIdFromUrl } from "../common/place.js";
 import { orderOf, placeOf, factsKey } from "../common/order-source.js";
 import { startSingleOrder } from "../common/single-order.js";
 import { addressWarnings } from "../../core/address-check.js";
+import { isDoneStatus, unreadablePageStep } from "../../core/order.js";
+import { localeOfTexts } from "../../core/ui-language.js";
 
 const ORDER_ID = /\d{3}-\d{7}-\d{7}/;
 const NEEDS_ACTION = ["late", "due-soon"];
@@ -13,16 +15,22 @@ export function start(context) {
   const { compiled, adapter } = context;
   const { selectors } = adapter;
   const sources = { ...context, place: placeOf(adapter) };
+  let reported = false; // the unreadable-layout notice once, not on every change
   const text = (name) => firstMatch(document, selectors[name])?.textContent.replace(/\s+/g, " ").trim() || "";
 
   function readOrder() {
     if (!firstMatch(document, selectors.ready)) return null;
     const orderId = ORDER_ID.exec(text("order_id"))?.[0] || orderIdFromUrl(adapter);
     if (!orderId) return null;
-    const status = firstMatch(document, selectors.status);
+    // One status per item: the order is done only when no item is left to ship.
+    const statuses = allMatches(document, selectors.status);
+    const status = statuses.find((el) => !isDoneStatus(adapter, el.textContent.trim(), [...el.classList])) || statuses[0];
+    const shipBy = firstMatch(document, selectors.ship_by);
     const facts = {
       orderId,
-      shipByText: text("ship_by"),
+      shipByText: shipBy ? text("ship_by") : null,
+      // The page's title says which UI language its dates are written in.
+      uiLocale: localeOfTexts(adapter, "page_title", [text("ready")]),
       deliverByText: selectors.deliver_by ? text("deliver_by") : "",
       statusText: status?.textContent.trim() || "",
       statusClasses: status ? [...status.classList] : [],
@@ -31,6 +39,9 @@ export function start(context) {
     };
     const address = addressLines(firstMatch(document, selectors.shipping_address));
     const order = orderOf(facts, sources);
+    const step = unreadablePageStep(order, facts.shipByText);
+    if (step && !reported) context.reportProblem(step);
+    reported ||= Boolean(step);
     order.addressWarnings = addressWarnings(address, text("shipping_service"), compiled.addressChecks);
     return { order, key: `${factsKey(facts)}|${address.join("|")}` };
   }

@@ -6,6 +6,7 @@ import { placeHost } from "../common/place.js";
 import { rememberOrder } from "../common/seen-orders.js";
 import { OverlayClock } from "../common/overlay-clock.js";
 import { orderOf, placeOf, factsKey } from "../common/order-source.js";
+import { unreadablePageStep } from "../../core/order.js";
 import { readRow, rowLabels } from "./read-row.js";
 
 const LAYOUT_GRACE_MS = 4000;
@@ -20,6 +21,12 @@ export function start({ compiled, adapter, pageData, reportProblem }) {
   const tracked = new WeakMap(); // row -> {host, key}
   const clock = new OverlayClock(compiled);
   const sources = { compiled, adapter, pageData, place: placeOf(adapter) };
+  const reported = new Set(); // each unreadable step once per page, not once per row
+  const report = (step) => {
+    if (reported.has(step)) return;
+    reported.add(step);
+    reportProblem(step);
+  };
 
   const onActivate = (host) => {
     const entry = clock.entry(host);
@@ -39,6 +46,8 @@ export function start({ compiled, adapter, pageData, reportProblem }) {
     const host = inPlace ? previous.host : createBadge(facts.orderId, onActivate);
     removeStrayHosts(row, host);
     const order = orderOf(facts, sources);
+    const step = unreadablePageStep(order, facts.shipByText);
+    if (step) report(step);
     clock.track(host, order);
     rememberOrder(order);
     if (!host.isConnected) {
@@ -70,7 +79,7 @@ export function start({ compiled, adapter, pageData, reportProblem }) {
     let read = 0;
     for (const row of rows) if (syncRow(row, force)) read += 1;
     clock.forgetDetached();
-    if (rows.length > 0 && read === 0) reportProblem("no-order-rows");
+    if (rows.length > 0 && read === 0) report("no-order-rows");
   }
 
   /**

@@ -1,6 +1,7 @@
 /** The facts of one Manage Orders row, read through the adapter; null for a non-order row. */
-import { firstMatch, labelledValue } from "../common/dom-read.js";
+import { firstMatch, labelled, labelledValue } from "../common/dom-read.js";
 import { labelsOf } from "../../core/order.js";
+import { localeOfLabel } from "../../core/ui-language.js";
 
 const ORDER_ID = /\d{3}-\d{7}-\d{7}/;
 
@@ -25,9 +26,12 @@ export function readRow(row, adapter, labels) {
   const details = firstMatch(row, selectors.details_cell) || row;
   const product = firstMatch(row, selectors.product_cell) || row;
   const status = firstMatch(row, selectors.status);
+  // The ship-by label says which UI language the row's date is written in.
+  const shipBy = labelled(firstMatch(row, selectors.ship_by_cell) || row, labels.shipBy, labels.lineLabels);
   return {
     orderId: idMatch[0],
-    shipByText: labelledValue(firstMatch(row, selectors.ship_by_cell) || row, labels.shipBy, labels.lineLabels),
+    shipByText: shipBy?.value ?? null,
+    uiLocale: shipBy ? localeOfLabel(adapter, shipBy.label) : null,
     deliverByText: labelledValue(firstMatch(row, selectors.ship_by_cell) || row, labels.deliverBy, labels.lineLabels),
     statusText: status ? status.textContent.trim() : "",
     statusClasses: status ? [...status.classList] : [],

@@ -1,4 +1,4 @@
-"""`shipguard build`: assemble the loadable extension folders dist/chrome/ and dist/firefox/ and their store zips."""
+"""`shipguard build`: assemble the loadable extension folders dist/chrome/ and dist/firefox/, their store zips and the stores' submission files."""
 
 import json
 import shutil
@@ -9,6 +9,7 @@ from shipguard import __version__, config
 from shipguard.bundle.document import load_bundle
 from shipguard.commands.content_script import ENTRY, OUTPUT, join_content_script
 from shipguard.commands.firefox_manifest import firefox_manifest
+from shipguard.commands.store_files import load_store_data, write_store_files
 
 # Zip entries get a fixed date so the same sources always give the same zip bytes.
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
@@ -26,28 +27,42 @@ def skipped(name):
 
 
 # Each browser's folder name and how its manifest differs from manifest.json.
-EDITIONS = {"chrome": lambda manifest: manifest, "firefox": firefox_manifest}
+EDITIONS = {
+    "chrome": lambda manifest, store: manifest,
+    "firefox": lambda manifest, store: firefox_manifest(
+        manifest, store["data_use"]["firefox_data_collection"]
+    ),
+}
 
 
 def build(out_dir="dist", data_dir=None, extension_dir=None, manifest=None):
     """Write <out_dir>/{chrome,firefox}/ and their shipguard-<browser>-<version>.zip; return the chrome folder.
 
     Each folder holds manifest.json (version set to the package's; Firefox's adjusted by
-    firefox.py), extension/'s contents at its root with the content modules joined into one
-    content script, and bundle.json, the canonical bundle, so a fresh install works offline. Raises DataError if the data (defaults plus
-    `data_dir`) is not valid.
+    firefox_manifest.py), extension/'s contents at its root with the content modules joined
+    into one content script, and bundle.json, the canonical bundle, so a fresh install works
+    offline. <out_dir>/store/ gets each store's submission sheet and the privacy policy
+    (store_files.py). Raises DataError if the data (defaults plus `data_dir`, and store.json)
+    is not valid or a permission has no stated reason.
     """
     bundle = load_bundle(data_dir)
+    store = load_store_data()
     out_dir = Path(out_dir)
+    manifests = {}
     for browser, adjust in EDITIONS.items():
         folder = out_dir / browser
         if folder.exists():
             shutil.rmtree(folder)
         _copy_extension(Path(extension_dir or config.extension_dir()), folder)
         _write_content_script(folder)
-        _write_manifest(Path(manifest or config.manifest_path()), folder / "manifest.json", adjust)
+        manifests[browser] = _write_manifest(
+            Path(manifest or config.manifest_path()),
+            folder / "manifest.json",
+            lambda m, adjust=adjust: adjust(m, store),
+        )
         (folder / "bundle.json").write_bytes(bundle.body)
         zip_folder(folder, out_dir / f"shipguard-{browser}-{__version__}.zip")
+    write_store_files(out_dir, manifests, store)
     return out_dir / "chrome"
 
 
@@ -80,6 +95,7 @@ def _write_manifest(source, target, adjust):
     # The package version is the one version number; the manifest file may lag behind it.
     manifest["version"] = __version__
     target.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return manifest
 
 
 def zip_folder(folder, zip_path):

@@ -80,6 +80,33 @@ def _owned_origins(table: dict[str, str], origin: str) -> set[str]:
     return owned
 
 
+def fixture_answer(tables, url: str) -> dict | None:
+    """What Seller Central answers at ``url``: ``{status, content_type, body}``, or None.
+
+    ``tables`` is a list of ``(pages, origin, now)``, asked in order (see
+    :func:`install_routes`). A URL on a host some table serves but with no fixture gets a
+    404 text answer; a URL on no served host gets None (the request is someone else's).
+    """
+    owned = False
+    for table, origin, now in list(tables):
+        name = lookup_fixture(table, url, origin)
+        if name is not None:
+            return {
+                "status": 200,
+                "content_type": _content_type(name),
+                "body": render_fixture(name, now),
+            }
+        owned = owned or _origin_of(url) in _owned_origins(table, origin)
+    if not owned:
+        return None
+    path = urlsplit(url).path or "/"
+    return {
+        "status": 404,
+        "content_type": "text/plain; charset=utf-8",
+        "body": f"404 Not Found (no fixture for {path})",
+    }
+
+
 def install_routes(
     context,
     pages: dict[str, str] | None = None,
@@ -112,28 +139,8 @@ def install_routes(
     entries = [entry]
     _ROUTE_TABLES[id(context)] = (context, entries)
 
-    def answer(url: str) -> dict | None:
-        owned = False
-        for tbl, org, when in list(entries):
-            name = lookup_fixture(tbl, url, org)
-            if name is not None:
-                return {
-                    "status": 200,
-                    "content_type": _content_type(name),
-                    "body": render_fixture(name, when),
-                }
-            owned = owned or _origin_of(url) in _owned_origins(tbl, org)
-        if not owned:
-            return None
-        path = urlsplit(url).path or "/"
-        return {
-            "status": 404,
-            "content_type": "text/plain; charset=utf-8",
-            "body": f"404 Not Found (no fixture for {path})",
-        }
-
     def handler(route):
-        result = answer(route.request.url)
+        result = fixture_answer(entries, route.request.url)
         if result is None:
             return route.fallback()
         return route.fulfill(**result)

@@ -155,8 +155,8 @@ def status_counts(page):
     return {status: statuses.count(status) for status in STATUSES if status in statuses}
 
 
-def take_screenshots(context, extension_id, out_dir):
-    """Write the README's screenshots; return [(file, what it shows)]."""
+def take_screenshots(context, extension_id, out_dir, extension_pages=True):
+    """Write the README's screenshots (the store's leave out the popup and options pages); return [(file, what it shows)]."""
     out_dir.mkdir(parents=True, exist_ok=True)
     shots = []
     for label, url, orders in list_pages():
@@ -173,7 +173,9 @@ def take_screenshots(context, extension_id, out_dir):
         page = open_list(context, url, 0)
         wait_for_storage(service_worker_of(context), "accountHealth")
         page.close()
-    for name, viewport in (("popup", POPUP_VIEWPORT), ("options", OPTIONS_VIEWPORT)):
+    for name, viewport in (("popup", POPUP_VIEWPORT), ("options", OPTIONS_VIEWPORT))[
+        : 2 if extension_pages else 0
+    ]:
         page = context.new_page()
         page.set_viewport_size(viewport)
         page.goto(f"chrome-extension://{extension_id}/{name}/{name}.html")
@@ -241,8 +243,12 @@ def run(out_dir=None, headed=False, data_dir=None, lang=None):
     return 0
 
 
-def drive(window, out_dir, data_dir, lang):
-    """Server, build, browser; then the window (until closed) or the screenshots, which it returns."""
+def drive(window, out_dir, data_dir, lang, scale=1, extension_pages=True):
+    """Server, build, browser; then the window (until closed) or the screenshots, which it returns.
+
+    `scale` is the device pixel ratio: the same page layout in sharper, larger pictures
+    (the stores' 1280x800 is the README's 1024x640 at 1.25).
+    """
     from playwright.sync_api import sync_playwright
 
     from shipguard.commands.build import build
@@ -265,6 +271,7 @@ def drive(window, out_dir, data_dir, lang):
                 headless=not window,
                 lang=lang,
                 viewport=VIEWPORT,
+                device_scale_factor=scale,
             )
             keep_off_the_network(context)
             install_routes(context, demo_routes())
@@ -274,7 +281,7 @@ def drive(window, out_dir, data_dir, lang):
             if window:
                 show_window(context, extension_id)
                 return []
-            shots = take_screenshots(context, extension_id, out_dir)
+            shots = take_screenshots(context, extension_id, out_dir, extension_pages)
             context.close()
             return shots
 

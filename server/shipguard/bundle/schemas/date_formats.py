@@ -4,11 +4,13 @@ from marshmallow import ValidationError, fields, validate, validates_schema
 
 from shipguard.bundle.schemas.common import (
     LOCALE,
+    MARKETPLACE_CODE,
     FullMatch,
     StrictSchema,
     compiles_as_regex,
     not_blank,
     string_list,
+    unique,
 )
 
 MONTH_PLACEHOLDER = "{month}"
@@ -52,6 +54,14 @@ class DateFormatSchema(StrictSchema):
         item=fields.String(
             validate=FullMatch(LOCALE, error="Must be a BCP 47 locale such as en-US.")
         ),
+    )
+    used_on = fields.List(
+        fields.String(validate=FullMatch(MARKETPLACE_CODE, error="Must be a marketplace code.")),
+        validate=unique,
+        metadata={
+            "description": "Marketplaces whose Seller Central writes this language this way "
+            "(an English UI on amazon.de writes dates as en-GB does)"
+        },
     )
     months = fields.List(
         fields.List(fields.String(validate=month_name), validate=validate.Length(min=1)),

@@ -1,6 +1,6 @@
 """Schema of a page adapter (data/pages/<id>.json): how to find things on one page kind."""
 
-from marshmallow import ValidationError, fields, validate
+from marshmallow import ValidationError, fields, validate, validates_schema
 
 from shipguard.bundle.schemas.common import (
     LOCALE,
@@ -32,20 +32,87 @@ def snake_name(description):
     )
 
 
+JSON_PATH = r"^[A-Za-z_$][A-Za-z0-9_$]*(?:\.[A-Za-z_$][A-Za-z0-9_$]*)*$"
+ORDER_FACTS = (
+    "order_id",
+    "latest_ship",
+    "latest_delivery",
+    "ship_by_offset",
+    "status",
+    "late",
+    "at_risk",
+    "fulfillment",
+    "marketplace_id",
+    "root_marketplace_id",
+    "sales_channel",
+    "actions",
+    "items",
+)
+ITEM_FACTS = ("asin", "sku", "unshipped", "item_status")
+
+
+def plain_value(value):
+    """A JSON string, number or boolean: what a fulfilment field holds."""
+    if not isinstance(value, (str, int, float, bool)):
+        raise ValidationError("Must be a string, number or boolean.")
+
+
+def json_path(description):
+    """Where a value lives in a JSON body: keys joined by dots, such as orderStatus.OrderStatus."""
+    return fields.String(
+        validate=FullMatch(JSON_PATH, error="Must be keys joined by dots."),
+        metadata={"description": description},
+    )
+
+
+class OrderShapeSchema(StrictSchema):
+    """One endpoint's body: the search list and the single order have different shapes."""
+
+    id = kebab_id("Name of the shape, such as search or order")
+    url_pattern = fields.String(
+        required=True,
+        validate=compiles_as_regex,
+        metadata={"description": "Regular expression for the endpoint's URL path"},
+    )
+    orders = json_path("Where the order (or the list of orders) is in the body")
+    item_fields = fields.Dict(
+        keys=fields.String(validate=validate.OneOf(ITEM_FACTS)),
+        values=json_path("Path of the fact inside one item"),
+        load_default=dict,
+        metadata={"description": "Where each fact of an item lives: sku, unshipped, …"},
+    )
+    done_statuses = string_list("Statuses that mean nothing is left to do")
+    fulfilled_by_amazon = fields.List(
+        fields.Raw(validate=plain_value),
+        required=True,
+        validate=validate.Length(min=1),
+        metadata={"description": "Values of the fulfillment fact that mean Amazon ships"},
+    )
+    # Last: the name `fields` shadows marshmallow's module in the rest of the class body.
+    fields = fields.Dict(
+        keys=fields.String(validate=validate.OneOf(ORDER_FACTS)),
+        values=json_path("Path of the fact inside one order"),
+        required=True,
+        metadata={"description": "Where each fact of an order lives: order_id, latest_ship, …"},
+    )
+
+    @validates_schema
+    def required_facts(self, data, **kwargs):
+        """Without an id and a deadline an order cannot be read at all."""
+        missing = [f for f in ("order_id", "latest_ship") if f not in data.get("fields", {})]
+        if missing:
+            raise ValidationError(f"Missing {', '.join(missing)}.", "fields")
+
+
 class OrderJsonSchema(StrictSchema):
     """Where the orders app's own JSON keeps each fact (the page's data, read as it arrives)."""
 
-    order_lists = string_list("Keys of the response holding a list of orders, such as orders")
-    single_orders = string_list("Keys of the response holding one order, such as order")
-    fields = fields.Dict(
-        keys=snake_name("Shipguard's name of the fact"),
-        values=fields.String(validate=not_blank),
+    shapes = fields.List(
+        fields.Nested(OrderShapeSchema),
         required=True,
-        metadata={
-            "description": "The JSON key of each fact: order_id, latest_ship (epoch seconds), status, …"
-        },
+        validate=validate.Length(min=1),
+        metadata={"description": "One shape per endpoint, tried by URL"},
     )
-    done_statuses = string_list("Fulfilment statuses that mean nothing is left to do")
 
 
 class MetricSchema(StrictSchema):
@@ -118,6 +185,13 @@ class PageAdapterSchema(StrictSchema):
     fba_path_pattern = fields.String(
         validate=compiles_as_regex,
         metadata={"description": "Regular expression for paths listing orders Amazon ships (FBA)"},
+    )
+    evidence = fields.Dict(
+        keys=fields.String(validate=not_blank),
+        values=fields.String(validate=not_blank),
+        metadata={
+            "description": "For each selector and JSON path: the observation it rests on, in one short note"
+        },
     )
     labels = fields.Dict(
         keys=fields.String(
