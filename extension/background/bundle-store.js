@@ -4,6 +4,7 @@
  * down, slow or answers garbage never replaces a good bundle.
  */
 import { bundleProblems } from "../core/bundle-check.js";
+import { shippingChoices } from "../core/carrier-calendar.js";
 import { normaliseServerUrl, serverUrl, teamToken, tokenMayGoTo } from "../lib/settings.js";
 
 const FETCH_TIMEOUT_MS = 5000;
@@ -35,6 +36,7 @@ export async function bundleState() {
     fetchedAt: stored.fetchedAt || null,
     problem: stored.lastProblem || null,
     serverUrl: await serverUrl(),
+    ...shippingChoices(bundle),
   };
 }
 

@@ -11,7 +11,7 @@ import { recordProblem } from "./common/diagnostics.js";
 
 const NAVIGATION_POLL_MS = 1000;
 // Settings that change what the overlay shows; the others (server URL, reminders) do not.
-const OVERLAY_SETTINGS = ["dueSoonHours", "disabledFeatures", "messageLocale"];
+const OVERLAY_SETTINGS = ["dueSoonHours", "disabledFeatures", "messageLocale", "carriers", "shipFromRegion"];
 
 const pageData = new PageData();
 let compiled = null;

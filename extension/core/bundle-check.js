@@ -53,6 +53,16 @@ function checkPage(page, where) {
   return problems;
 }
 
+/** A packed carrier calendar that compileCalendars can read (an old bundle has none). */
+function checkCalendars(calendars) {
+  if (calendars === undefined) return [];
+  if (!isObject(calendars) || !isObject(calendars.marketplaces)) return ["carrier_calendars"];
+  return Object.entries(calendars.marketplaces)
+    .filter(([, m]) => !isObject(m) || !Array.isArray(m.holidays) || !Array.isArray(m.carriers)
+      || !m.carriers.every((c) => isObject(c) && Array.isArray(c.closed_weekdays) && Array.isArray(c.holidays)))
+    .map(([code]) => `carrier_calendars.marketplaces.${code}`);
+}
+
 /** Problems that make a bundle unusable, as "path: field" strings; [] means usable. */
 export function bundleProblems(bundle) {
   if (!isObject(bundle)) return ["bundle: not an object"];
@@ -76,5 +86,10 @@ export function bundleProblems(bundle) {
   rules.remedies.forEach((r, i) => problems.push(...checkRemedy(r, templateIds, groupIds, `rules.remedies.${i}`)));
   if (bundle.disabled_features !== undefined && !Array.isArray(bundle.disabled_features)) problems.push("disabled_features");
   if (bundle.carriers !== undefined && !Array.isArray(bundle.carriers)) problems.push("carriers");
+  problems.push(...checkCalendars(bundle.carrier_calendars));
+  const transit = bundle.transit_times;
+  if (transit !== undefined && !(Array.isArray(transit) && transit.every((t) => isObject(t) && Array.isArray(t.services)))) {
+    problems.push("transit_times");
+  }
   return problems;
 }

@@ -6,6 +6,7 @@ import { compileDateFormat } from "./dates.js";
 import { warmTimeZone } from "./zoned-time.js";
 import { compileCarriers } from "./tracking.js";
 import { compileLint } from "./lint.js";
+import { compileCalendars } from "./carrier-calendar.js";
 import { isSwitchedOff } from "./features.js";
 
 const HOUR_MS = 3600 * 1000;
@@ -42,6 +43,10 @@ export function compileBundle(bundle, settings = {}) {
     addressChecks: bundle.rules.address_checks || null,
     templates: new Map(bundle.templates.map((t) => [t.id, t])),
     carriers: compileCarriers(bundle.carriers || []),
+    calendars: compileCalendars(bundle.carrier_calendars),
+    transitTables: bundle.transit_times || [],
+    // The seller's carriers and ship-from region, for collection days and transit estimates.
+    shipping: { carriers: settings.carriers || [], region: settings.shipFromRegion || "" },
     // Hundreds of patterns that only a message needs: compiled when the first one is written.
     get lint() {
       lint ??= compileLint(bundle.lint || {});

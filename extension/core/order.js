@@ -52,15 +52,15 @@ function doneReason(facts, adapter) {
 }
 
 /**
- * {orderId, marketplace, done, doneReason, deadline, shipByDay, problem} for one row's
- * facts; `problem` says why the deadline is unknown.
+ * {orderId, marketplace, done, doneReason, deadline, shipByDay, latestDeliveryDay, problem}
+ * for one row's facts; `problem` says why the deadline is unknown.
  */
 export function orderFromFacts(facts, compiled, adapter, { host, marketplaceId }) {
   const marketplace = compiled.marketplaceForChannel(facts.salesChannel)
     || compiled.marketplaceById(marketplaceId) || compiled.marketplaceForHost(host);
   const order = {
     orderId: facts.orderId, marketplace, sku: facts.sku || null,
-    done: false, doneReason: null, deadline: null, shipByDay: null, problem: null, actions: null,
+    done: false, doneReason: null, deadline: null, shipByDay: null, latestDeliveryDay: null, problem: null, actions: null,
   };
   const reason = doneReason(facts, adapter);
   if (reason) return { ...order, done: true, doneReason: reason };
@@ -68,7 +68,9 @@ export function orderFromFacts(facts, compiled, adapter, { host, marketplaceId }
   // The marketplace's clock, the UI language's way of writing dates.
   const result = readShipBy(facts.shipByText, compiled.dateFormatList, marketplace, facts.uiLocale ?? null);
   if (result.problem) return { ...order, problem: result.problem };
-  return { ...order, deadline: result.deadline, shipByDay: result.shipByDay };
+  // "Deliver by" may be a window too: its last day is the promise.
+  const delivery = facts.deliverByText ? readShipBy(facts.deliverByText, compiled.dateFormatList, marketplace, facts.uiLocale ?? null) : {};
+  return { ...order, deadline: result.deadline, shipByDay: result.shipByDay, latestDeliveryDay: delivery.shipByDay || null };
 }
 
 /**
@@ -107,6 +109,7 @@ export function orderFromJson(json, compiled, fallback, fallbackSku = null) {
     || compiled.marketplaceForChannel(json.salesChannel) || fallback || null;
   const order = {
     orderId: json.orderId, marketplace, sku: json.sku || fallbackSku, latestDelivery: json.latestDelivery,
+    latestDeliveryDay: json.latestDelivery !== null && marketplace ? zonedDay(json.latestDelivery, marketplace.time_zone) : null,
     done: json.done, doneReason: json.doneReason,
     deadline: json.deadline, shipByDay: null, problem: null, actions: json.actions,
     amazonLate: json.amazonLate ?? null, atRisk: json.atRisk ?? null, flagsAt: json.receivedAt ?? null,
@@ -132,13 +135,14 @@ export function orderFromSeen(orderId, seen, compiled) {
   return {
     orderId, marketplace, done: seen.done, doneReason: seen.done ? "shipped-or-cancelled" : null,
     deadline: seen.deadline, shipByDay: seen.shipByDay, actions: null,
+    latestDeliveryDay: typeof seen.latestDelivery === "number" && marketplace ? zonedDay(seen.latestDelivery, marketplace.time_zone) : null,
     problem: seen.deadline === null && !seen.done ? "no-ship-by" : null,
   };
 }
 
 /** An order Shipguard knows nothing about yet: status unknown, with the reason. */
 export const unseenOrder = (orderId, marketplace) => ({
-  orderId, marketplace, done: false, doneReason: null, deadline: null, shipByDay: null, actions: null, problem: "not-seen",
+  orderId, marketplace, done: false, doneReason: null, deadline: null, shipByDay: null, latestDeliveryDay: null, actions: null, problem: "not-seen",
 });
 
 /** The order's status now. */

@@ -1,4 +1,7 @@
-/** Tracking id checks for confirm shipment: format, check digit and carrier, from the carriers data. */
+/**
+ * Tracking id checks for confirm shipment: format, check digit and carrier, from the carriers
+ * data (formats converted from the tracking_number_data dataset, and our own where it has none).
+ */
 
 // The carrier list's value for a carrier typed by hand; the page adapter maps localised labels to it.
 export const OTHER_CARRIER = "Other";
@@ -38,11 +41,18 @@ function weightedFromRight(text, weights) {
 
 const tenComplement = (total) => (10 - (total % 10)) % 10;
 
-function ups(text) {
-  // UPS maps letters to digits by (ASCII - 63) mod 10 (A=2 ... Z=1), then weights 1, 2 from the left.
+// The dataset's letter values: (character code - 3) mod 10, so A=2 … Z=1 (UPS's own table).
+const characterValue = (c) => (c <= "9" ? c.charCodeAt(0) - 48 : (c.charCodeAt(0) - 3) % 10);
+
+function mod10(text, [evens, odds]) {
+  // Weights from the left: the first character (index 0) gets `evens`, the next `odds`.
   if (!/^[0-9A-Z]+$/.test(text)) throw new RangeError(`not letters or digits: ${text}`);
-  const values = [...text].map((c) => (c <= "9" ? c.charCodeAt(0) - 48 : (c.charCodeAt(0) - 63) % 10));
-  return tenComplement(values.reduce((sum, v, i) => sum + v * (i % 2 ? 2 : 1), 0));
+  return tenComplement([...text].reduce((sum, c, i) => sum + characterValue(c) * (i % 2 ? odds : evens), 0));
+}
+
+function weightedMod(text, weights, [first, second]) {
+  // One weight per digit from the left; digits beyond the weights count for nothing.
+  return (digits(text).reduce((sum, d, i) => sum + d * (weights[i] ?? 0), 0) % first) % second;
 }
 
 function mod7(text) {
@@ -57,20 +67,22 @@ function s10(text) {
   return check === 10 ? 0 : check === 11 ? 5 : check;
 }
 
-// Each returns the check digit the payload should carry; the keys are the data's `check` names.
+// Each returns the check digit the payload should carry; the keys are the data's `check`
+// names, and the format brings the dataset's parameters (weights, moduli).
 export const CHECK_DIGITS = {
+  mod10: (p, format) => mod10(p, format.weights),
+  "weighted-mod": (p, format) => weightedMod(p, format.weights, format.moduli),
   "mod10-31": (p) => tenComplement(weightedFromRight(p, [3, 1])),
   "mod10-31-plus1": (p) => tenComplement(weightedFromRight(p, [3, 1]) + 1),
   "mod10-49": (p) => tenComplement(weightedFromRight(p, [4, 9])),
-  "mod10-ups": ups,
-  "mod11-137": (p) => (weightedFromRight(p, [1, 3, 7]) % 11) % 10,
   mod7,
   s10,
 };
 
 function compileFormat(format) {
   try {
-    return { ...format, pattern: new RegExp(format.regex) };
+    const prefix = format.serial_prefix;
+    return { ...format, pattern: new RegExp(format.regex), prefixWhen: prefix ? new RegExp(prefix.if_matches) : null };
   } catch {
     return null; // the server validates every pattern; one that still fails is skipped, not thrown
   }
@@ -85,6 +97,11 @@ export function compileCarriers(carriers) {
   }));
 }
 
+/** The digits a format's check covers: the first group, with the digits some forms leave off. */
+function checkedPart(format, serial) {
+  return format.prefixWhen?.test(serial) ? format.serial_prefix.prepend + serial : serial;
+}
+
 /** How a normalised id fits one compiled format: NO_MATCH, CHECK_FAILED, FORMAT_ONLY or CHECKED. */
 export function formatScore(format, trackingId) {
   const match = format.pattern.exec(trackingId);
@@ -92,7 +109,7 @@ export function formatScore(format, trackingId) {
   if (format.check === "none") return FORMAT_ONLY;
   const compute = CHECK_DIGITS[format.check];
   try {
-    return compute && String(compute((format.check_prefix || "") + match[1])) === match[2] ? CHECKED : CHECK_FAILED;
+    return compute && String(compute(checkedPart(format, match[1]), format)) === match[2] ? CHECKED : CHECK_FAILED;
   } catch {
     return CHECK_FAILED;
   }

@@ -14,6 +14,8 @@ export const DEFAULTS = {
   quietHours: { start: "22:00", end: "07:00" },
   disabledFeatures: [], // ids of the features (core/features.json) the seller switched off
   metrics: {}, // figures typed in: lsr10, orders10, cancel7, orders7 (rates as fractions)
+  carriers: [], // carrier ids the seller ships with; [] = every carrier of the marketplace
+  shipFromRegion: "", // "DE-BY": regional holidays of the place parcels are collected; "" = national only
 };
 
 let features = null;

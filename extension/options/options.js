@@ -75,6 +75,7 @@ function fillPreferences(settings, state, features) {
   $("reminder-lead").value = settings.reminderLeadMinutes;
   $("quiet-start").value = settings.quietHours.start;
   $("quiet-end").value = settings.quietHours.end;
+  fillShipping(settings, state);
   $("features").append(...features.map(({ id }) => {
     const box = Object.assign(document.createElement("input"), { type: "checkbox", name: "feature", value: id });
     box.checked = !settings.disabledFeatures.includes(id);
@@ -86,6 +87,20 @@ function fillPreferences(settings, state, features) {
   for (const [id, scale] of [["lsr10", 100], ["orders10", 1], ["cancel7", 100], ["orders7", 1]]) {
     $(id).value = metrics[id] === undefined ? "" : Math.round(metrics[id] * scale * 10) / 10;
   }
+}
+
+/** Carriers as checkboxes and ship-from regions, from the calendars of the bundle in use. */
+function fillShipping(settings, state) {
+  $("carriers").replaceChildren(...state.carrierChoices.map(({ id, name }) => {
+    const box = Object.assign(document.createElement("input"), { type: "checkbox", name: "carrier", value: id });
+    box.checked = settings.carriers.includes(id);
+    const label = Object.assign(document.createElement("label"), { className: "inline" });
+    label.append(box, ` ${name}`);
+    return label;
+  }));
+  const select = $("ship-from-region");
+  select.replaceChildren(new Option(t("optionsShipFromRegionNone"), ""), ...state.regionChoices.map((code) => new Option(code, code)));
+  select.value = state.regionChoices.includes(settings.shipFromRegion) ? settings.shipFromRegion : "";
 }
 
 /** A number from a field, or undefined when empty; scaled (percent → fraction). */
@@ -123,6 +138,8 @@ async function savePreferences(event) {
     quietHours: { start: $("quiet-start").value, end: $("quiet-end").value },
     disabledFeatures: [...document.querySelectorAll('input[name="feature"]')].filter((b) => !b.checked).map((b) => b.value),
     metrics,
+    carriers: [...document.querySelectorAll('input[name="carrier"]')].filter((b) => b.checked).map((b) => b.value),
+    shipFromRegion: $("ship-from-region").value,
   });
   say("prefs-feedback", t("optionsPreferencesSaved"));
 }

@@ -135,6 +135,8 @@ def run_check(args):
         "templates": len(data.templates),
         "template languages": sum(len(template["locales"]) for template in data.templates),
         "lint rules": len(data.lint["rules"]),
+        "carrier calendars": len(data.carrier_calendars["calendars"]),
+        "transit tables": len(data.transit_tables),
     }
     print(
         f"Data OK ({layers}): "

@@ -25,6 +25,9 @@ BUNDLE_KEYS = {
     "lint",
     "templates",
     "carriers",
+    "tracking_dataset",
+    "carrier_calendars",
+    "transit_times",
     "disabled_features",
 }
 

@@ -51,7 +51,8 @@ def test_the_bundle_carries_the_carriers(client):
 
 
 def good_file():
-    return {"carriers": copy.deepcopy(CARRIERS[:2])}
+    """Two carriers with formats of their own (the others take theirs from the dataset)."""
+    return {"carriers": copy.deepcopy([c for c in CARRIERS if c["id"] in ("dhl", "evri")])}
 
 
 def with_format(**changes):
@@ -70,7 +71,8 @@ def with_format(**changes):
         (with_format(regex="^1Z[0-9A-Z]{15}([0-9])$"), "exactly two groups"),
         (with_format(regex="^1Z([0-9A-Z]{15}$"), "Not a valid regular expression"),
         (with_format(check="none"), "no groups"),
-        (with_format(check_prefix="9a"), "1 to 4 digits"),
+        (with_format(serial_prefix={"if_matches": "^", "prepend": "9a"}), "1 to 4 digits"),
+        (with_format(source=" "), "blank"),
         ({"carriers": [CARRIERS[0], {**CARRIERS[1], "amazon_names": ["ups"]}]}, "is used by"),
         ({"carriers": [CARRIERS[0], CARRIERS[0]]}, "Duplicate"),
         ({"carriers": [{**CARRIERS[0], "marketplaces": ["usa"]}]}, "marketplace code"),

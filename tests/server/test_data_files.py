@@ -10,13 +10,15 @@ import shipguard.bundle.schemas
 from marshmallow import RAISE, Schema
 from shipguard import config
 from shipguard.bundle.datastore import load_data
-from shipguard.bundle.schemas.carriers import CarriersFileSchema
+from shipguard.bundle.schemas.calendars import CarrierCalendarsFileSchema
+from shipguard.bundle.schemas.carriers import CarriersFileSchema, TrackingFormatsFileSchema
 from shipguard.bundle.schemas.date_formats import DateFormatsFileSchema
 from shipguard.bundle.schemas.lint import LintFileSchema
 from shipguard.bundle.schemas.marketplaces import MarketplacesFileSchema
 from shipguard.bundle.schemas.pages import PageAdapterSchema
 from shipguard.bundle.schemas.rules import RulesFileSchema
 from shipguard.bundle.schemas.templates import TemplateSchema
+from shipguard.bundle.schemas.transit import TransitTimesFileSchema
 
 DATA = config.default_data_dir()
 SHIPPED = [
@@ -25,6 +27,9 @@ SHIPPED = [
     (DATA / "rules.json", RulesFileSchema),
     (DATA / "carriers.json", CarriersFileSchema),
     (DATA / "lint.json", LintFileSchema),
+    (DATA / "tracking-formats.json", TrackingFormatsFileSchema),
+    (DATA / "carrier-calendars.json", CarrierCalendarsFileSchema),
+    (DATA / "transit-times.json", TransitTimesFileSchema),
     *[(path, PageAdapterSchema) for path in sorted((DATA / "pages").glob("*.json"))],
     *[(path, TemplateSchema) for path in sorted(config.messages_dir().glob("*.json"))],
 ]

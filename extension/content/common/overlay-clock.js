@@ -11,6 +11,7 @@ import { isoUtc } from "../../core/deadline.js";
 import { orderStatus } from "../../core/order.js";
 import { formatShortDay, formatInstant } from "../../core/day-format.js";
 import { loadMarks, markOf, onMarksChanged } from "./order-marks.js";
+import { carrierNoteFor, CARRIER_HOLIDAY } from "./carrier-note.js";
 
 const MAX_SLEEP_MS = 60 * 1000;
 
@@ -146,14 +147,17 @@ function viewOf({ order, fixed }, now, compiled) {
   // Amazon's own at-risk flag: the order is close to being cancelled, which says more than the countdown.
   const atRisk = order.atRisk === true && status !== "done";
   const text = atRisk ? t("badgeAtRisk", [countdown]) : countdown;
+  const carrierNote = carrierNoteFor(order, status, now, compiled);
   return {
     orderId: order.orderId,
     status,
     mark,
-    notes: atRisk ? "at-risk-of-cancellation" : null,
     deadlineIso: fixed.deadlineIso,
+    // data-shipguard-notes: space-separated note ids, or none.
+    notes: [atRisk && "at-risk-of-cancellation", carrierNote && CARRIER_HOLIDAY].filter(Boolean).join(" ") || null,
+    carrierNote,
     text: mark ? t("badgeWithMark", [text, t(`badgeMark_${mark}`)]) : text,
-    tooltip: fixed.tooltip,
+    tooltip: carrierNote ? `${fixed.tooltip}\n${carrierNote.text}` : fixed.tooltip,
   };
 }
 

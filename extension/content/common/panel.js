@@ -3,6 +3,8 @@ import { el } from "./element.js";
 import { badgeButton, keepClicksInside } from "./badge.js";
 import { t, uiLocale } from "./i18n.js";
 import { messageForm } from "./message-form.js";
+import { transitList } from "./transit-list.js";
+import { CARRIER_HOLIDAY } from "./carrier-note.js";
 import { logRemedy } from "./remedy-log.js";
 import { markOf, snoozeOrder, markHandled, clearMark } from "./order-marks.js";
 import { remediesFor, remedyPath, localText } from "../../core/remedies.js";
@@ -55,6 +57,12 @@ function usableRemedies(view, order, compiled) {
   });
 }
 
+// What a group shows above its remedies (the rules' `shows`), by name.
+const GROUP_CONTENTS = {
+  "shipping-address": (order) => addressList(order),
+  "services-in-time": (order, compiled) => transitList(order, Date.now(), compiled),
+};
+
 function buildPanel(host, order, view, compiled) {
   const titleId = `shipguard-title-${order.orderId}`;
   const feedback = el("p", { className: "feedback", role: "status", "aria-live": "polite" });
@@ -64,13 +72,14 @@ function buildPanel(host, order, view, compiled) {
     .filter((section) => section.remedies.length > 0)
     .map(({ group, remedies: inGroup }) => el("fieldset", {},
       el("legend", {}, localText(group.title, uiLocale())),
-      group.shows === "shipping-address" ? addressList(order) : null,
+      GROUP_CONTENTS[group.shows]?.(order, compiled) ?? null,
       ...sectionBody(inGroup, order, compiled, feedback)));
   const panel = el("div", { className: "panel", role: "dialog", "aria-labelledby": titleId, popover: "auto" },
     el("button", { type: "button", className: "close", "aria-label": t("panelClose"), onclick: () => panel.hidePopover() }, "×"),
     el("h2", { id: titleId }, t("panelTitle", [order.orderId])),
     el("p", {}, view.text),
     deadlineLine(order),
+    view.carrierNote && el("p", { className: "carrier-note", dataset: { shipguardNote: CARRIER_HOLIDAY } }, view.carrierNote.text),
     markLine(order),
     ...sections,
     feedback);

@@ -11,9 +11,9 @@ import { localeOfLabel, localeOfTexts } from "../../core/ui-language.js";
 
 // Facts written after a label ("Ship by date: Dec 5"), with the adapter cell each is read
 // in when the adapter names one (Manage Orders rows); elsewhere the whole scope.
-const LABELLED = { ship_by: "ship_by_cell", fulfillment: "details_cell", sales_channel: "details_cell", sku: "product_cell" };
+const LABELLED = { ship_by: "ship_by_cell", deliver_by: "ship_by_cell", fulfillment: "details_cell", sales_channel: "details_cell", sku: "product_cell" };
 // Facts that are an element's text, where the adapter has a selector for them (order details).
-const SELECTED = ["ship_by", "fulfillment", "sales_channel", "shipping_service"];
+const SELECTED = ["ship_by", "deliver_by", "fulfillment", "sales_channel", "shipping_service"];
 
 const oneLine = (text) => text.replace(/\s+/g, " ").trim();
 // Labels are matched with typographic apostrophes made plain, as the adapters write them.
@@ -26,7 +26,7 @@ const asWritten = (label) => escape(label).replace(/ /g, "\\s+").replace(/'/g, "
 /**
  * {facts, key, anchor} for the order in `scope` (a row, or the document on a page about
  * one order), or null when it shows no order id. facts: {orderId, shipByText, uiLocale,
- * statusText, statusClasses, fulfillmentText, salesChannel, sku, shippingService,
+ * deliverByText, statusText, statusClasses, fulfillmentText, salesChannel, sku, shippingService,
  * address}; anchor: where the adapter puts the badge in the scope, or null.
  */
 export function readFacts(adapter, scope) {
@@ -50,6 +50,7 @@ export function readFacts(adapter, scope) {
     orderId,
     shipByText: found.ship_by ?? null,
     uiLocale: uiLocaleOf(adapter, scope, found),
+    deliverByText: found.deliver_by ?? "",
     statusText: status ? status.textContent.trim() : "",
     statusClasses: status ? [...status.classList] : [],
     fulfillmentText: found.fulfillment ?? null,
@@ -58,7 +59,7 @@ export function readFacts(adapter, scope) {
     shippingService: found.shipping_service ?? null,
     address: reading.address ? addressLines(firstMatch(scope, adapter.selectors.shipping_address)) : [],
   };
-  const key = [orderId, facts.shipByText, facts.uiLocale, facts.statusText, facts.statusClasses.join(" "), facts.fulfillmentText,
+  const key = [orderId, facts.shipByText, facts.uiLocale, facts.deliverByText, facts.statusText, facts.statusClasses.join(" "), facts.fulfillmentText,
     facts.salesChannel, facts.sku, facts.shippingService, ...facts.address].join("|");
   return { facts, key, anchor: reading.locate(scope, adapter.selectors.badge_anchor) };
 }

@@ -26,6 +26,11 @@ const CSS = `
 .panel .link { border: 0; background: none; color: #007185; cursor: pointer; padding: 0; font: inherit; text-decoration: underline; }
 .panel .preview textarea { margin-top: 8px; }
 .panel .address-warnings { margin: 4px 0 8px; padding-left: 18px; color: #7a3500; font-size: 12px; }
+.panel .carrier-note { margin: 4px 0 8px; padding: 6px 8px; background: #fef8f2; border-left: 3px solid #c45500; font-size: 12px; }
+.panel .transit { font-size: 12px; margin: 0 0 6px; }
+.panel .transit ul { margin: 2px 0; padding-left: 18px; }
+.panel .transit-source { color: #565959; font-size: 11px; margin: 0 0 4px; }
+.panel .transit-none { color: #7a3500; }
 .panel .findings { margin: 6px 0 0; padding-left: 18px; font-size: 12px; }
 .panel .findings .error { color: #8c0327; }
 .panel .findings .warning { color: #7a3500; }

@@ -5,10 +5,12 @@ from functools import cached_property
 from pathlib import Path
 
 from shipguard import config
+from shipguard.bundle.calendars import calendar_reference_problems, coverage_problems, utc_today
 from shipguard.bundle.datafiles import json_files, link_problems, load_file
 from shipguard.bundle.disabled import DISABLED_FILE_NAME, apply_disabled
 from shipguard.bundle.problems import DataError, Problem, problems_from_messages
-from shipguard.bundle.schemas.carriers import CarriersFileSchema
+from shipguard.bundle.schemas.calendars import CarrierCalendarsFileSchema
+from shipguard.bundle.schemas.carriers import CarriersFileSchema, TrackingFormatsFileSchema
 from shipguard.bundle.schemas.date_formats import DateFormatsFileSchema
 from shipguard.bundle.schemas.lint import (
     LintFileSchema,
@@ -22,6 +24,7 @@ from shipguard.bundle.schemas.templates import (
     TemplateSchema,
     marketplace_reference_problems,
 )
+from shipguard.bundle.schemas.transit import TransitTimesFileSchema
 from shipguard.buyer_messages.lint import lint_data
 from shipguard.buyer_messages.template_checks import (
     missing_language_problems,
@@ -33,6 +36,9 @@ MARKETPLACES_FILE = MarketplacesFileSchema()
 DATE_FORMATS_FILE = DateFormatsFileSchema()
 RULES_FILE = RulesFileSchema()
 CARRIERS_FILE = CarriersFileSchema()
+TRACKING_FORMATS_FILE = TrackingFormatsFileSchema()
+CALENDARS_FILE = CarrierCalendarsFileSchema()
+TRANSIT_FILE = TransitTimesFileSchema()
 PAGE_ADAPTER = PageAdapterSchema()
 TEMPLATE = TemplateSchema()
 LINT_FILE = LintFileSchema()
@@ -46,6 +52,8 @@ TEAM_RULES_PARTIAL = (
 )
 # A team's lint.json may add or replace a few rules (by id) or language profiles only.
 TEAM_LINT_PARTIAL = ("languages", "rules")
+# A team's carrier-calendars.json may replace one marketplace's rules, or the months ahead.
+TEAM_CALENDARS_PARTIAL = ("months_ahead", "calendars")
 # What a team folder may hold: the files and the folders of one-record files a layer is
 # read from (see _load_layer), plus disabled.json.
 TEAM_FILES = (
@@ -54,6 +62,9 @@ TEAM_FILES = (
     "rules.json",
     "lint.json",
     "carriers.json",
+    "tracking-formats.json",
+    "carrier-calendars.json",
+    "transit-times.json",
     DISABLED_FILE_NAME,
 )
 TEAM_RECORD_FOLDERS = ("pages", "messages")
@@ -80,6 +91,9 @@ class ShipguardData:
     disabled_features: list
     files: tuple
     lint: dict = field(default_factory=dict)
+    carrier_calendars: dict = field(default_factory=dict)
+    transit_tables: list = field(default_factory=list)
+    tracking_dataset: dict = field(default_factory=dict)
 
     @cached_property
     def templates_by_id(self):
@@ -103,6 +117,11 @@ class _Layers:
     carriers: dict = field(default_factory=dict)
     lint_languages: dict = field(default_factory=dict)
     lint_rules: dict = field(default_factory=dict)
+    calendar_settings: dict = field(default_factory=dict)
+    calendar_settings_file: Path = None
+    calendars: dict = field(default_factory=dict)
+    transit_tables: dict = field(default_factory=dict)
+    tracking_formats: dict = field(default_factory=dict)
     files: list = field(default_factory=list)
 
     def lint_file(self):
@@ -124,11 +143,32 @@ class _Layers:
             pages=[self.pages[key][0] for key in sorted(self.pages)],
             rules=rules,
             templates=[self.templates[key][0] for key in sorted(self.templates)],
-            carriers=[record for record, _ in self.carriers.values()],
+            carriers=[self.resolved_carrier(record) for record, _ in self.carriers.values()],
             disabled_features=disabled_features,
             files=tuple(self.files),
             lint=lint_data(self.lint_file(), [record for record, _ in self.marketplaces.values()]),
+            carrier_calendars=self.calendars_file(),
+            transit_tables=[record for record, _ in self.transit_tables.values()],
+            tracking_dataset=self.tracking_formats.get("dataset", {}),
         )
+
+    def dataset_formats(self):
+        """The converted dataset's formats by courier id."""
+        return {c["id"]: c["formats"] for c in self.tracking_formats.get("couriers", [])}
+
+    def resolved_carrier(self, carrier):
+        """A carrier as the bundle carries it: the dataset's formats first, then its own."""
+        by_courier = self.dataset_formats()
+        formats = [f for courier in carrier["dataset_couriers"] for f in by_courier[courier]]
+        resolved = {key: value for key, value in carrier.items() if key != "dataset_couriers"}
+        return {**resolved, "formats": formats + carrier["formats"]}
+
+    def calendars_file(self):
+        """carrier-calendars.json as the layers make it."""
+        return {
+            **self.calendar_settings,
+            "calendars": [record for record, _ in self.calendars.values()],
+        }
 
 
 def load_data(team_dir=None):
@@ -203,6 +243,18 @@ def _load_layer(layers, data_dir, messages_dir, problems, *, team):
         list_key="carriers",
         id_key="id",
     )
+    _load_tracking_formats(layers, data_dir / "tracking-formats.json", problems, team=team)
+    _load_calendars(layers, data_dir / "carrier-calendars.json", problems, team=team)
+    _load_list_file(
+        layers,
+        data_dir / "transit-times.json",
+        TRANSIT_FILE,
+        problems,
+        team=team,
+        into=layers.transit_tables,
+        list_key="transit_tables",
+        id_key=lambda table: f"{table['marketplace']} {table['carrier']}",
+    )
     for path in json_files(data_dir / "pages"):
         _load_record_file(layers, path, PAGE_ADAPTER, layers.pages, problems)
     for path in json_files(messages_dir):
@@ -258,6 +310,34 @@ def _load_lint(layers, path, problems, *, team):
         layers.lint_rules[rule["id"]] = (rule, Source(path, f"rules.{index}"))
 
 
+def _load_tracking_formats(layers, path, problems, *, team):
+    """tracking-formats.json: a team's file (a newer conversion) replaces the whole dataset."""
+    if not _present(path, problems, team):
+        return
+    layers.files.append(path)
+    loaded = load_file(path, TRACKING_FORMATS_FILE, problems)
+    if loaded:
+        layers.tracking_formats = loaded[1]
+
+
+def _load_calendars(layers, path, problems, *, team):
+    """carrier-calendars.json: months ahead overrides, a marketplace's rules replace or add."""
+    if not _present(path, problems, team):
+        return
+    layers.files.append(path)
+    loaded = load_file(
+        path, CALENDARS_FILE, problems, partial=TEAM_CALENDARS_PARTIAL if team else ()
+    )
+    if not loaded:
+        return
+    raw, calendars_file = loaded
+    if "months_ahead" in raw or not team:
+        layers.calendar_settings["months_ahead"] = calendars_file["months_ahead"]
+        layers.calendar_settings_file = path
+    for index, calendar in enumerate(calendars_file.get("calendars", [])):
+        layers.calendars[calendar["marketplace"]] = (calendar, Source(path, f"calendars.{index}"))
+
+
 def _load_record_file(layers, path, schema, into, problems):
     """A file holding one record whose id is the file name (a page adapter, a template)."""
     layers.files.append(path)
@@ -282,12 +362,50 @@ def _reference_problems(layers):
         problems += problems_from_messages(
             source.file, marketplace_reference_problems(template, layers.marketplaces)
         )
+    couriers = layers.dataset_formats()
     for carrier, source in layers.carriers.values():
         errors = marketplace_reference_problems(carrier, layers.marketplaces)
+        unknown = {
+            index: [f"No courier {courier!r} in tracking-formats.json."]
+            for index, courier in enumerate(carrier["dataset_couriers"])
+            if courier not in couriers
+        }
+        if unknown:
+            errors = {**errors, "dataset_couriers": unknown}
         problems += problems_from_messages(source.file, {source.where: errors} if errors else {})
+    problems += _calendar_problems(layers) + _transit_problems(layers)
     lint_problems = _lint_problems(layers)
     # Templates are linted only with rules that are themselves sound.
     return problems + (lint_problems or _template_problems(layers))
+
+
+def _calendar_problems(layers):
+    """Calendars naming unknown marketplaces, carriers or holidays, or too short to rely on."""
+    problems = []
+    for calendar, source in layers.calendars.values():
+        errors = calendar_reference_problems(
+            calendar, layers.marketplaces, layers.carriers, utc_today()
+        )
+        problems += problems_from_messages(source.file, {source.where: errors} if errors else {})
+    if layers.calendar_settings_file:
+        problems += [
+            Problem(str(layers.calendar_settings_file), "months_ahead", reason)
+            for reason in coverage_problems(layers.calendars_file(), utc_today())
+        ]
+    return problems
+
+
+def _transit_problems(layers):
+    """Transit tables for marketplaces or carriers no layer has."""
+    problems = []
+    for table, source in layers.transit_tables.values():
+        errors = {}
+        if table["marketplace"] not in layers.marketplaces:
+            errors["marketplace"] = [f"No marketplace with code {table['marketplace']!r}."]
+        if table["carrier"] not in layers.carriers:
+            errors["carrier"] = [f"No carrier with id {table['carrier']!r} in carriers.json."]
+        problems += problems_from_messages(source.file, {source.where: errors} if errors else {})
+    return problems
 
 
 def _lint_problems(layers):

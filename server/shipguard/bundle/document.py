@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
+from shipguard.bundle.calendars import pack_calendars, utc_today
 from shipguard.bundle.datastore import load_data
 
 
@@ -26,8 +27,12 @@ def canonical_json(obj):
     return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 
-def bundle_content(data):
-    """The bundle without version and generated_at: what its hash is computed from."""
+def bundle_content(data, today):
+    """The bundle without version and generated_at: what its hash is computed from.
+
+    Carrier calendars start on the first of `today`'s month, so the content (and ETag)
+    changes once a month, not with every request.
+    """
     return {
         "marketplaces": data.marketplaces,
         "date_formats": data.date_formats,
@@ -36,6 +41,9 @@ def bundle_content(data):
         "lint": without_examples(data.lint),
         "templates": data.templates,
         "carriers": data.carriers,
+        "tracking_dataset": data.tracking_dataset,
+        "carrier_calendars": pack_calendars(data.carrier_calendars, today),
+        "transit_times": data.transit_tables,
         "disabled_features": data.disabled_features,
     }
 
@@ -58,9 +66,9 @@ def generated_at(files):
     return datetime.fromtimestamp(int(newest), timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def build_bundle(data):
-    """Serialise validated data (a ShipguardData) into a Bundle."""
-    content = bundle_content(data)
+def build_bundle(data, today=None):
+    """Serialise validated data (a ShipguardData) into a Bundle; `today` defaults to UTC's."""
+    content = bundle_content(data, today or utc_today())
     digest = hashlib.sha256(canonical_json(content)).hexdigest()
     stamp = generated_at(data.files)
     body = canonical_json({**content, "version": digest[:12], "generated_at": stamp})

@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 from shipguard import config
+from shipguard.bundle.calendars import calendar_window, utc_today
 from shipguard.bundle.document import load_bundle
 from shipguard.bundle.problems import DataError
 from shipguard.config import parse_reload_interval
@@ -59,23 +60,28 @@ class Reloader:
         folders = [config.default_data_dir(), config.messages_dir()]
         return folders + [self.team_dir] if self.team_dir else folders
 
+    def signature(self):
+        """What the bundle depends on: the data files, and the month its calendars start in."""
+        first_day, _ = calendar_window(0, utc_today())
+        return (first_day, data_signature(self.watched_folders()))
+
     def check(self, force=False):
-        """Reload if a data file changed (or `force`); True if a new bundle is now served.
+        """Reload if a data file or the month changed (or `force`); True if a new bundle is now served.
 
         A change that fails validation is logged and kept in `problems`, and the current
         bundle stays. Files still being written when we read them are judged next time.
         """
         with self._lock:
-            before = data_signature(self.watched_folders())
+            before = self.signature()
             if before == self._signature and not force:
                 return False
             try:
                 bundle = load_bundle(self.team_dir)
             except DataError as error:
-                if data_signature(self.watched_folders()) == before:
+                if self.signature() == before:
                     self._reject(before, error.problems)
                 return False
-            if data_signature(self.watched_folders()) != before:
+            if self.signature() != before:
                 return False
             self._signature, self.problems, self.rejected_at = before, (), None
             return self._swap(bundle)

@@ -2,7 +2,8 @@
 
 from marshmallow import fields
 
-from shipguard.bundle.schemas.carriers import CarrierSchema
+from shipguard.bundle.schemas.calendars import PackedCalendarsSchema
+from shipguard.bundle.schemas.carriers import CarrierSchema, DatasetSchema
 from shipguard.bundle.schemas.common import StrictSchema
 from shipguard.bundle.schemas.date_formats import DateFormatSchema
 from shipguard.bundle.schemas.lint import LintSchema
@@ -10,6 +11,7 @@ from shipguard.bundle.schemas.marketplaces import MarketplaceSchema
 from shipguard.bundle.schemas.pages import PageAdapterSchema
 from shipguard.bundle.schemas.rules import RulesSchema
 from shipguard.bundle.schemas.templates import TemplateSchema
+from shipguard.bundle.schemas.transit import TransitTableSchema
 
 
 class BundleSchema(StrictSchema):
@@ -53,6 +55,21 @@ class BundleSchema(StrictSchema):
         fields.Nested(CarrierSchema),
         required=True,
         metadata={"description": "Carriers and their tracking id formats"},
+    )
+    tracking_dataset = fields.Nested(
+        DatasetSchema,
+        required=True,
+        metadata={"description": "The carrier format dataset the tracking checks come from"},
+    )
+    carrier_calendars = fields.Nested(
+        PackedCalendarsSchema,
+        required=True,
+        metadata={"description": "Days carriers do not collect, per marketplace"},
+    )
+    transit_times = fields.List(
+        fields.Nested(TransitTableSchema),
+        required=True,
+        metadata={"description": "Published transit times per marketplace and carrier"},
     )
     disabled_features = fields.List(
         fields.String(),

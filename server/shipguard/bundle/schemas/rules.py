@@ -27,7 +27,7 @@ KIND_FIELDS = {
 }
 REMEDY_KINDS = tuple(KIND_FIELDS)
 # What a panel section can show besides its remedies (the extension knows how to draw each).
-GROUP_CONTENTS = ("shipping-address",)
+GROUP_CONTENTS = ("shipping-address", "services-in-time")
 PATH_PLACEHOLDERS = ("order_id", "marketplace_id", "sku")
 
 
