@@ -2,8 +2,8 @@
 
 from marshmallow import fields, validate
 
+from shipguard.bundle.formats import MARKETPLACE_CODE
 from shipguard.bundle.schemas.common import (
-    MARKETPLACE_CODE,
     FullMatch,
     StrictSchema,
     kebab_id,

@@ -2,8 +2,8 @@
 
 from marshmallow import ValidationError, fields, validate, validates_schema
 
+from shipguard.bundle.formats import MARKETPLACE_CODE
 from shipguard.bundle.schemas.common import (
-    MARKETPLACE_CODE,
     FullMatch,
     StrictSchema,
     kebab_id,
