@@ -55,7 +55,7 @@ def test_every_template_is_written_in_every_language():
 )
 def test_template_language_renders_and_lints_clean(template_id, locale):
     template = DATA.template(template_id)
-    for rendered in renderings(template, locale):
+    for rendered in renderings(template, locale, DATA.date_formats):
         assert (
             rendered["findings"] == []
             and "{" not in rendered["body"]

@@ -9,13 +9,11 @@ import { logRemedy } from "./remedy-log.js";
 import { localText, defaultNewShipDay, messageLocale } from "../../core/remedies.js";
 import { renderMessage, placeholdersIn, optionalPlaceholders } from "../../core/render.js";
 import { lintMessage, lintOk } from "../../core/lint.js";
-import { dayToIsoDate, isoDateToDay } from "../../core/business-days.js";
-import { formatLongDay } from "../../core/day-format.js";
+import { dayToIsoDate } from "../../core/business-days.js";
 import { zonedDay } from "../../core/zoned-time.js";
 
 // Facts Shipguard fills from the order itself; the seller is asked only for the rest.
 const FROM_ORDER = new Set(["order_id", "ship_by"]);
-const isDateField = (name) => name.endsWith("_date");
 
 /** The form and buttons for the copy-message remedies of one order. */
 export function messageForm(remedies, order, compiled, feedback) {
@@ -63,8 +61,9 @@ function fieldInputs(templates, order, compiled) {
   const today = zonedDay(Date.now(), order.marketplace.time_zone);
   const inputs = new Map();
   for (const { name, optional } of factsToAsk(templates)) {
-    const input = el("input", { type: isDateField(name) ? "date" : "text", name });
-    if (isDateField(name)) input.min = dayToIsoDate(today);
+    const isDate = described[name]?.type === "date";
+    const input = el("input", { type: isDate ? "date" : "text", name });
+    if (isDate) input.min = dayToIsoDate(today);
     if (name === "new_ship_date") {
       input.value = dayToIsoDate(defaultNewShipDay(order.shipByDay, today, compiled.delayBusinessDays, order.marketplace));
     }
@@ -83,18 +82,17 @@ function languageSelect(templates, marketplace, preferred) {
   return { select, label };
 }
 
-function fieldsFor(order, inputs, locale) {
-  const fields = { order_id: order.orderId, ship_by: formatLongDay(order.shipByDay, locale) };
-  for (const [name, { input }] of inputs) {
-    const day = isDateField(name) ? isoDateToDay(input.value) : null;
-    fields[name] = isDateField(name) ? (day ? formatLongDay(day, locale) : "") : input.value;
-  }
+// Days go in as YYYY-MM-DD (a date input's value): the renderer writes them as the
+// buyer's language needs them in a sentence.
+function fieldsFor(order, inputs) {
+  const fields = { order_id: order.orderId, ship_by: dayToIsoDate(order.shipByDay) };
+  for (const [name, { input }] of inputs) fields[name] = input.value;
   return fields;
 }
 
 async function copyMessage(remedy, template, order, inputs, language, feedback, preview, compiled) {
   const locale = template.locales[language.select.value] ? language.select.value : messageLocale(template, order.marketplace);
-  const message = renderMessage(template, locale, fieldsFor(order, inputs, locale));
+  const message = renderMessage(template, locale, fieldsFor(order, inputs), compiled.dateFormats);
   feedback.classList.remove("problem");
   preview.replaceChildren();
   const missing = [...new Set(message.findings
