@@ -20,6 +20,9 @@ TEMPLATE_STATUSES = (*ORDER_STATUSES, "done")
 
 
 PLACEHOLDER_TYPES = ("date",)
+# Which delay notice a template is, so the panel can offer the one an order's history calls
+# for: "second" once a delay message was given for the order, "open-ended" when no date is known.
+DELAY_NOTICES = ("first", "second", "open-ended")
 
 
 class PlaceholderSchema(StrictSchema):
@@ -55,6 +58,13 @@ class TemplateSchema(StrictSchema):
     statuses = string_list(
         "Order statuses the message suits",
         item=fields.String(validate=validate.OneOf(TEMPLATE_STATUSES)),
+    )
+    delay_notice = fields.String(
+        validate=validate.OneOf(DELAY_NOTICES),
+        metadata={
+            "description": "For a delay message: first, second (the buyer must agree to wait) "
+            "or open-ended (no date known)"
+        },
     )
     marketplaces = string_list(
         "Codes of the marketplaces the message is written for",
