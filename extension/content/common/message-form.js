@@ -1,16 +1,19 @@
 /**
  * The "Tell the buyer" part of the panel: the facts the templates need (and nothing
  * else), the buyer's language, and one button per message that renders, checks and copies.
+ * The delay notice the order's history calls for is offered first, saying why.
  */
 import { el } from "./element.js";
 import { t, uiLocale, words } from "./i18n.js";
 import { savePendingMessage } from "./pending-message.js";
-import { logRemedy } from "./remedy-log.js";
+import { logRemedy, remedyLog } from "./remedy-log.js";
 import { localText, defaultNewShipDay, messageLocale } from "../../core/remedies.js";
 import { renderMessage, placeholdersIn, optionalPlaceholders } from "../../core/render.js";
 import { lintMessage, lintOk } from "../../core/lint.js";
 import { dayToIsoDate } from "../../core/business-days.js";
+import { formatInstant } from "../../core/day-format.js";
 import { zonedDay } from "../../core/zoned-time.js";
+import { delayNoticesGiven, earlierShipDate, noticeToOffer, withNoticeFirst } from "../../core/delay-notices.js";
 
 // Facts Shipguard fills from the order itself; the seller is asked only for the rest.
 const FROM_ORDER = new Set(["order_id", "ship_by"]);
@@ -21,18 +24,61 @@ export function messageForm(remedies, order, compiled, feedback) {
   const inputs = fieldInputs(templates, order, compiled);
   const language = languageSelect(templates, order.marketplace, compiled.preferredMessageLocale);
   const preview = el("div", { className: "preview" });
-  const buttons = remedies.map((remedy, i) => el("button", {
+  const buttons = new Map(remedies.map((remedy, i) => [remedy.id, el("button", {
     type: "button",
     className: "copy-message",
     dataset: { shipguardAction: remedy.id },
     onclick: () => copyMessage(remedy, templates[i], order, inputs, language, feedback, preview, compiled),
-  }, localText(remedy.title, uiLocale())));
+  }, localText(remedy.title, uiLocale()))]));
+  const actions = el("div", { className: "actions" }, ...buttons.values());
+  const offer = el("p", { className: "offered-notice", hidden: true });
+  let given = [];
+  const showOffer = () => {
+    const notice = noticeToOffer(given, !noDate || !noDate.checkbox.checked);
+    actions.replaceChildren(...withNoticeFirst(remedies, compiled.templates, notice).map((r) => buttons.get(r.id)));
+    offer.hidden = notice === null;
+    offer.dataset.shipguardNotice = notice ?? "";
+    offer.textContent = notice === "second" ? t("panelOfferSecondNotice", [formatInstant(given.at(-1).at, uiLocale())])
+      : notice === "open-ended" ? t("panelOfferOpenEnded") : "";
+  };
+  const noDate = noDateChoice(templates, inputs, showOffer);
+  remedyLog().then((log) => {
+    given = delayNoticesGiven(log, order.orderId, compiled.templates);
+    const earlier = inputs.get("earlier_ship_date")?.input;
+    const promised = earlierShipDate(given, earlier?.min ?? "");
+    if (earlier && promised && !earlier.value) earlier.value = promised;
+    showOffer();
+  });
   return [
     ...[...inputs.values()].map(({ label }) => label),
+    noDate?.label,
     language.label,
-    el("div", { className: "actions" }, ...buttons),
+    offer,
+    actions,
     preview,
-  ];
+  ].filter(Boolean);
+}
+
+/**
+ * "No new ship date known yet": offered when an open-ended notice is among the messages;
+ * ticking it clears and disables the dates that notice does without, and offers it first.
+ */
+function noDateChoice(templates, inputs, onChange) {
+  const openEnded = templates.find((tpl) => tpl.delay_notice === "open-ended");
+  if (!openEnded) return null;
+  const dated = [...inputs].filter(([name, { input }]) => input.type === "date" && !openEnded.placeholders[name]);
+  const checkbox = el("input", { type: "checkbox", name: "no_date_known" });
+  const kept = new Map();
+  checkbox.addEventListener("change", () => {
+    for (const [name, { input }] of dated) {
+      // Unticked again, the dates come back as they were.
+      if (checkbox.checked) kept.set(name, input.value);
+      input.value = checkbox.checked ? "" : kept.get(name) ?? "";
+      input.disabled = checkbox.checked;
+    }
+    onChange();
+  });
+  return { checkbox, label: el("label", { className: "choice" }, checkbox, t("panelNoDateKnown")) };
 }
 
 /**
@@ -92,7 +138,8 @@ function fieldsFor(order, inputs) {
 
 async function copyMessage(remedy, template, order, inputs, language, feedback, preview, compiled) {
   const locale = template.locales[language.select.value] ? language.select.value : messageLocale(template, order.marketplace);
-  const message = renderMessage(template, locale, fieldsFor(order, inputs), compiled.dateFormats);
+  const fields = fieldsFor(order, inputs);
+  const message = renderMessage(template, locale, fields, compiled.dateFormats);
   feedback.classList.remove("problem");
   preview.replaceChildren();
   const missing = [...new Set(message.findings
@@ -117,7 +164,7 @@ async function copyMessage(remedy, template, order, inputs, language, feedback, 
   }
   savePendingMessage(order.orderId, { body: message.body, template: template.id, reason: template.reason, locale })
     .catch(() => {});
-  logRemedy(order.orderId, remedy.id);
+  logRemedy(order.orderId, remedy.id, { template: template.id, ...(fields.new_ship_date ? { newShipDate: fields.new_ship_date } : {}) });
   try {
     await navigator.clipboard.writeText(message.body);
     feedback.textContent = t("panelCopied");
