@@ -11,10 +11,13 @@ export function delayNoticesGiven(log, orderId, templates) {
     .sort((a, b) => a.at - b.at);
 }
 
-/** The notice to offer first: "open-ended" without a date, "second" after a given one, else null. */
-export function noticeToOffer(given, dateKnown) {
-  if (!dateKnown) return "open-ended";
-  return given.length > 0 ? "second" : null;
+/**
+ * The notice to offer first among the `offered` ones (the templates' delay_notice values):
+ * "open-ended" without a date, "second" after a given one, else null.
+ */
+export function noticeToOffer(given, dateKnown, offered) {
+  const due = !dateKnown ? "open-ended" : given.length > 0 ? "second" : null;
+  return offered.includes(due) ? due : null;
 }
 
 /** The remedies with the offered notice's first, the others in the rules' order. */

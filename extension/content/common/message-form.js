@@ -28,25 +28,38 @@ export function messageForm(remedies, order, compiled, feedback) {
     type: "button",
     className: "copy-message",
     dataset: { shipguardAction: remedy.id },
-    onclick: () => copyMessage(remedy, templates[i], order, inputs, language, feedback, preview, compiled),
+    onclick: async () => {
+      const given = await copyMessage(remedy, templates[i], order, inputs, language, feedback, preview, compiled);
+      // A delay message just given counts at once: the next one offered is the second notice.
+      if (given && templates[i].delay_notice) {
+        history.push(given);
+        showOffer();
+      }
+    },
   }, localText(remedy.title, uiLocale()))]));
   const actions = el("div", { className: "actions" }, ...buttons.values());
-  const offer = el("p", { className: "offered-notice", hidden: true });
-  let given = [];
+  // Only a group of delay messages has a notice to offer (not the address request).
+  const offer = templates.some((tpl) => tpl.delay_notice) ? el("p", { className: "offered-notice", hidden: true }) : null;
+  const history = [];
+  let historyRead = false;
   const showOffer = () => {
-    const notice = noticeToOffer(given, !noDate || !noDate.checkbox.checked);
+    if (!historyRead) return;
+    const offered = templates.map((tpl) => tpl.delay_notice);
+    const notice = noticeToOffer(history, !noDate || !noDate.checkbox.checked, offered);
     actions.replaceChildren(...withNoticeFirst(remedies, compiled.templates, notice).map((r) => buttons.get(r.id)));
     offer.hidden = notice === null;
-    offer.dataset.shipguardNotice = notice ?? "";
-    offer.textContent = notice === "second" ? t("panelOfferSecondNotice", [formatInstant(given.at(-1).at, uiLocale())])
+    // "none" once the history is read: the sign that no notice is due, not a guess.
+    offer.dataset.shipguardNotice = notice ?? "none";
+    offer.textContent = notice === "second" ? t("panelOfferSecondNotice", [formatInstant(history.at(-1).at, uiLocale())])
       : notice === "open-ended" ? t("panelOfferOpenEnded") : "";
   };
   const noDate = noDateChoice(templates, inputs, showOffer);
-  remedyLog().then((log) => {
-    given = delayNoticesGiven(log, order.orderId, compiled.templates);
+  if (offer) remedyLog().then((log) => {
+    history.unshift(...delayNoticesGiven(log, order.orderId, compiled.templates));
     const earlier = inputs.get("earlier_ship_date")?.input;
-    const promised = earlierShipDate(given, earlier?.min ?? "");
+    const promised = earlierShipDate(history, earlier?.min ?? "");
     if (earlier && promised && !earlier.value) earlier.value = promised;
+    historyRead = true;
     showOffer();
   });
   return [
@@ -164,7 +177,8 @@ async function copyMessage(remedy, template, order, inputs, language, feedback, 
   }
   savePendingMessage(order.orderId, { body: message.body, template: template.id, reason: template.reason, locale })
     .catch(() => {});
-  logRemedy(order.orderId, remedy.id, { template: template.id, ...(fields.new_ship_date ? { newShipDate: fields.new_ship_date } : {}) });
+  const given = { template: template.id, ...(fields.new_ship_date ? { newShipDate: fields.new_ship_date } : {}) };
+  logRemedy(order.orderId, remedy.id, given);
   try {
     await navigator.clipboard.writeText(message.body);
     feedback.textContent = t("panelCopied");
@@ -172,6 +186,8 @@ async function copyMessage(remedy, template, order, inputs, language, feedback, 
     feedback.classList.add("problem");
     feedback.textContent = t("panelCopyFailed");
   }
+  // Logged as given either way: the seller has the text on screen to copy by hand.
+  return { orderId: order.orderId, at: Date.now(), ...given };
 }
 
 const describe = (name, template) => (template.placeholders[name] ? factLabel(template.placeholders[name]) : name);
