@@ -45,9 +45,7 @@ def day_in_us_message(day):
     return f"{day.strftime('%A, %B')} {day.day}"
 
 
-def test_after_a_delay_message_was_copied_the_panel_offers_the_second_notice(
-    page, orders, worker
-):
+def test_after_a_delay_message_was_copied_the_panel_offers_the_second_notice(page, orders, worker):
     order_id = late_orders(orders)[0]["order_id"]
     panel = open_panel(page, order_id)
     # History read, and nothing given yet: the first notices in the rules' order.
