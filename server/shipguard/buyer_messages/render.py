@@ -51,7 +51,8 @@ def segment_problems(text):
     return problems
 
 
-def _value(fields, name):
+def field_value(fields, name):
+    """A field's value as rendering sees it: trimmed as JavaScript trims, "" when missing."""
     value = fields.get(name)
     return "" if value is None else str(value).strip(JS_WHITESPACE)
 
@@ -61,7 +62,7 @@ def resolve_segments(text, fields):
 
     def keep_or_drop(match):
         names = placeholders_in(match.group(1))
-        return match.group(1) if all(_value(fields, name) for name in names) else ""
+        return match.group(1) if all(field_value(fields, name) for name in names) else ""
 
     return SEGMENT.sub(keep_or_drop, text)
 
@@ -78,7 +79,7 @@ def fill(text, fields):
         before = text[pos : match.start()]
         out.append(before)
         length += utf16_len(before)
-        value = _value(fields, match.group(1))
+        value = field_value(fields, match.group(1))
         written = value or match.group(0)
         if not value:
             unfilled.append((match.group(1), length, length + len(written)))
@@ -104,7 +105,7 @@ def with_dates_written(template, locale, fields, date_formats):
     return {
         **fields,
         **{
-            name: format_message_date(_value(fields, name), locale, formats)
+            name: format_message_date(field_value(fields, name), locale, formats)
             for name in date_placeholders(template)
             if name in fields
         },

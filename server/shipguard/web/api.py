@@ -11,7 +11,7 @@ from shipguard.buyer_messages.lint_requests import (
     with_lint_findings,
 )
 from shipguard.buyer_messages.message_dates import is_iso_day
-from shipguard.buyer_messages.render import date_placeholders, render_message
+from shipguard.buyer_messages.render import date_placeholders, field_value, render_message
 from shipguard.web.errors import error_response
 from shipguard.web.json_body import json_body
 from shipguard.web.openapi import build_spec, documented
@@ -104,11 +104,14 @@ def render():
         known = ", ".join(sorted(template["locales"]))
         reason = f"Template {template['id']!r} has no locale {payload['locale']!r}; it has {known}."
         raise ValidationError({"locale": [reason]})
+    # A blank date is reported as unfilled, like any blank field; a date that is not a day is refused.
+    days = {
+        name: field_value(payload["field_values"], name) for name in date_placeholders(template)
+    }
     not_days = {
         name: [f"{name} is a date: send the day as YYYY-MM-DD, such as 2019-12-09."]
-        for name in date_placeholders(template)
-        if payload["field_values"].get(name, "").strip()
-        and not is_iso_day(payload["field_values"][name].strip())
+        for name, day in days.items()
+        if day and not is_iso_day(day)
     }
     if not_days:
         raise ValidationError({"fields": not_days})
