@@ -67,19 +67,37 @@ def test_render_writes_a_date_as_the_buyers_language_does_in_a_sentence(client):
     assert "bis Montag, den 9. Dezember versenden" in bodies["de-DE"]
 
 
-def test_render_refuses_a_date_that_is_not_a_day(client):
+def test_render_refuses_a_day_the_calendar_does_not_have(client):
     response = client.post(
         "/api/v1/render",
         json={
             "template": "delay-out-of-stock",
             "locale": "en-US",
-            "fields": {"order_id": "112-4839201-5728394", "new_ship_date": "next week"},
+            "fields": {"order_id": "112-4839201-5728394", "new_ship_date": "2019-02-30"},
         },
     )
     assert response.status_code == 422
     assert response.get_json()["errors"]["fields"]["new_ship_date"] == [
-        "new_ship_date is a date: send the day as YYYY-MM-DD, such as 2019-12-09."
+        "new_ship_date is not a day of the calendar: '2019-02-30'."
     ]
+
+
+def test_render_uses_a_date_written_as_text_and_lint_judges_it(client):
+    def render(day):
+        fields = {"order_id": "112-4839201-5728394", "ship_by": "2019-12-05", "new_ship_date": day}
+        response = client.post(
+            "/api/v1/render",
+            json={"template": "delay-out-of-stock", "locale": "en-US", "fields": fields},
+        )
+        assert response.status_code == 200
+        return response.get_json()
+
+    written = render("Monday, December 9")
+    assert "Monday, December 9" in written["body"]
+    assert not [f for f in written["findings"] if f["severity"] == "error"]
+    vague = render("next week")
+    assert "next week" in vague["body"]
+    assert "us-delay-revised-date" in {f["rule"] for f in vague["findings"]}
 
 
 def test_render_fills_the_placeholders(client):

@@ -10,7 +10,7 @@ from shipguard.buyer_messages.lint_requests import (
     unknown_lint_target,
     with_lint_findings,
 )
-from shipguard.buyer_messages.message_dates import is_iso_day
+from shipguard.buyer_messages.message_dates import ISO_DAY, is_iso_day
 from shipguard.buyer_messages.render import date_placeholders, field_value, render_message
 from shipguard.web.errors import error_response
 from shipguard.web.json_body import json_body
@@ -104,14 +104,16 @@ def render():
         known = ", ".join(sorted(template["locales"]))
         reason = f"Template {template['id']!r} has no locale {payload['locale']!r}; it has {known}."
         raise ValidationError({"locale": [reason]})
-    # A blank date is reported as unfilled, like any blank field; a date that is not a day is refused.
+    # A day (YYYY-MM-DD) is written as the locale writes it; other text is used as written,
+    # and lint judges it (a US delay notice needs a concrete date). Only a day that does
+    # not exist, such as 2019-02-30, is refused: no sentence could say it.
     days = {
         name: field_value(payload["field_values"], name) for name in date_placeholders(template)
     }
     not_days = {
-        name: [f"{name} is a date: send the day as YYYY-MM-DD, such as 2019-12-09."]
+        name: [f"{name} is not a day of the calendar: {day!r}."]
         for name, day in days.items()
-        if day and not is_iso_day(day)
+        if ISO_DAY.fullmatch(day or "") and not is_iso_day(day)
     }
     if not_days:
         raise ValidationError({"fields": not_days})
