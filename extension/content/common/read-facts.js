@@ -64,6 +64,29 @@ export function readFacts(adapter, scope) {
   return { facts, key, anchor: reading.locate(scope, adapter.selectors.badge_anchor) };
 }
 
+// Rows remembered by their text: as many as the orders list keeps badges of.
+const REMEMBERED_ROWS = 2000;
+
+/**
+ * readFacts for a table row, remembered by the row's text and status classes (all a row's
+ * facts come from them): a page that shows the same orders again, in new row elements
+ * (pagination back and forth, a re-sort) or the same ones (the app re-rendering), costs a
+ * textContent and a lookup per row rather than a reading.
+ */
+export function readRowFacts(adapter, row) {
+  const reading = readingOf(adapter);
+  const text = row.textContent;
+  const signature = `${reading.locate(row, adapter.selectors.status)?.className ?? ""}\u0000${text}`;
+  const known = reading.rows.get(signature);
+  if (known) return { facts: known.facts, key: known.key, anchor: reading.locate(row, adapter.selectors.badge_anchor) };
+  const found = readFacts(adapter, row);
+  // An order id read from a link's address alone is not in the text: such a row is read each time.
+  if (!found || !text.includes(found.facts.orderId)) return found;
+  if (reading.rows.size >= REMEMBERED_ROWS) reading.rows.delete(reading.rows.keys().next().value);
+  reading.rows.set(signature, { facts: found.facts, key: found.key }); // not the anchor: the old row may go
+  return found;
+}
+
 /**
  * The UI language the page is written in, which says how its dates are written: the
  * language of the ship-by label a row showed, or of the page's title on a page about one
@@ -124,6 +147,9 @@ function readingOf(adapter) {
     selected: SELECTED.filter((kind) => selectors[kind]),
     address: Boolean(selectors.shipping_address),
     locate: positionMemo(),
+    plans: new Map(), // a cell's kinds -> where the last cell read whole had their labels
+    rows: new Map(), // a row's status classes and text -> what readFacts made of it
+
   };
   readings.set(adapter, reading);
   return reading;
@@ -179,14 +205,42 @@ function pathFrom(scope, element) {
 }
 
 /**
- * One walk over the text of `cell` that matches labels as it goes: the value after a
- * label ("Ship by date:") is the text of the smallest element around the label that also
- * holds a value, up to the next label. The first value of each kind wins.
+ * The labelled values of `cell`: read at the places the last complete reading found its
+ * labels (rows of one table share their layout: a few child steps and a string compare per
+ * label), else by one walk over the cell's text, which then teaches those places.
  */
 function readLabels(cell, kinds, reading, found) {
   if (!reading.label) return;
+  const plan = reading.plans.get(kinds);
+  if (plan && readByPlan(cell, plan, reading, found)) return;
+  reading.plans.set(kinds, walkLabels(cell, kinds, reading, found));
+}
+
+/** Follow `plan`; false (and nothing read) unless every label is where the plan says. */
+function readByPlan(cell, plan, reading, found) {
+  const nodes = [];
+  for (const step of plan) {
+    const node = followNodes(cell, step.path);
+    if (node?.data !== step.data) return false;
+    nodes.push(node);
+  }
+  plan.forEach((step, i) => {
+    found[step.kind] = valueAfter(nodes[i], step.label, cell, reading);
+    if (step.kind === "ship_by") found.ship_by_label = step.label;
+  });
+  return true;
+}
+
+/**
+ * One walk over the text of `cell` that matches labels as it goes: the value after a
+ * label ("Ship by date:") is the text of the smallest element around the label that also
+ * holds a value, up to the next label. The first value of each kind wins. Returns the
+ * places of the labels when every kind was found (a plan for the next cell), else null.
+ */
+function walkLabels(cell, kinds, reading, found) {
   let wanted = 0;
   for (const kind of kinds) if (found[kind] === undefined) wanted += 1;
+  const plan = wanted === kinds.length ? [] : null; // a plan is of a cell read whole
   const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node && wanted > 0; node = walker.nextNode()) {
     // Most text is no label: one character code tells, without copying the text.
@@ -199,9 +253,31 @@ function readLabels(cell, kinds, reading, found) {
     const kind = label && reading.kindOf.get(label);
     if (!kind || found[kind] !== undefined || !kinds.includes(kind)) continue;
     found[kind] = valueAfter(node, label, cell, reading);
-    found[`${kind}_label`] = label;
+    if (kind === "ship_by") found.ship_by_label = label;
+    plan?.push({ kind, label, data, path: nodePath(cell, node) });
     wanted -= 1;
   }
+  return wanted === 0 ? plan : null;
+}
+
+/** The node reached from `scope` by taking, level by level, the child node at each index. */
+function followNodes(scope, path) {
+  let node = scope;
+  for (let level = 0; node && level < path.length; level += 1) {
+    node = node.firstChild;
+    for (let i = path[level]; node && i > 0; i -= 1) node = node.nextSibling;
+  }
+  return node;
+}
+
+function nodePath(scope, node) {
+  const path = [];
+  for (let at = node; at && at !== scope; at = at.parentNode) {
+    let index = 0;
+    for (let sibling = at.previousSibling; sibling; sibling = sibling.previousSibling) index += 1;
+    path.unshift(index);
+  }
+  return path;
 }
 
 function valueAfter(node, label, cell, reading) {
