@@ -6,7 +6,7 @@
 import { allMatches, firstMatch } from "./dom-read.js";
 import { orderIdFromUrl } from "./place.js";
 import { findOrderId } from "../../core/order-id.js";
-import { isDoneStatus, labelsOf } from "../../core/order.js";
+import { isDoneStatus, labelsOf, prepareLabels } from "../../core/order.js";
 import { localeOfLabel, localeOfTexts } from "../../core/ui-language.js";
 
 // Facts written after a label ("Ship by date: Dec 5"), with the adapter cell each is read
@@ -121,9 +121,11 @@ function itemStatus(adapter) {
 
 /**
  * Prepare an adapter's reading before rows arrive: label matchers built, and run once on
- * plain and on wide text (the engine compiles a pattern for each kind on first use).
+ * plain and on wide text (the engine compiles a pattern for each kind on first use), and
+ * the status and fulfillment labels normalised.
  */
 export function prepareReading(adapter) {
+  prepareLabels(adapter);
   const reading = readingOf(adapter);
   for (const pattern of [reading.label, reading.nextLabel]) for (const sample of SAMPLES) pattern?.exec(sample);
 }
