@@ -160,8 +160,16 @@ async function resetLocalData() {
   say("reset-feedback", t("optionsResetDone"));
 }
 
+/** Until the saved settings are shown, what a seller typed would be overwritten by them, and a
+ * Save would submit the page itself: the controls wait, disabled, and the page says it is busy. */
+function busy(waiting) {
+  for (const control of document.querySelectorAll("input, select, button")) control.disabled = waiting;
+  document.body.setAttribute("aria-busy", String(waiting));
+}
+
 async function init() {
   translatePage(document);
+  busy(true);
   const [settings, state, token, features] = await Promise.all([
     loadSettings(), chrome.runtime.sendMessage({ type: OPTIONS_BUNDLE_STATE }), teamToken(), loadFeatures(),
   ]);
@@ -178,6 +186,7 @@ async function init() {
   $("prefs-form").addEventListener("change", savePreferences);
   $("prefs-form").addEventListener("submit", savePreferences);
   $("reset-data").addEventListener("click", resetLocalData);
+  busy(false);
   chrome.storage.onChanged.addListener(async (changes, area) => {
     if (area === "local" && (changes.bundle || changes.lastProblem)) {
       showState(await chrome.runtime.sendMessage({ type: OPTIONS_BUNDLE_STATE }));

@@ -3,36 +3,12 @@ pages at their real URLs, and the real Shipguard server."""
 
 import pytest
 from browser import launch_with_extension, service_worker, storage_get, storage_set
-from sellercentral import FIXTURE_ROUTES, ORIGIN, install_routes
-from shipguard.commands.build import build
-from shipguard.commands.server_process import running_server
-
-
-def pytest_collection_modifyitems(items):
-    for item in items:
-        if "e2e/" in item.nodeid:
-            item.add_marker(pytest.mark.e2e)
+from sellercentral import ORIGIN, install_routes
 
 
 @pytest.fixture(scope="session")
-def extension_dir(tmp_path_factory):
-    """`shipguard build` output, built once per run into a temporary dist/."""
-    out = tmp_path_factory.mktemp("dist")
-    build(out_dir=out)
-    return out / "chrome"
-
-
-@pytest.fixture(scope="session")
-def server_url():
-    """The real server, shared by the tests that only read from it."""
-    with running_server() as server:
-        yield server.url
-
-
-@pytest.fixture
-def pages():
-    """URL path -> fixture file served on Seller Central; tests may add their own."""
-    return dict(FIXTURE_ROUTES)
+def extension_dir(built_dist):
+    return built_dist / "chrome"
 
 
 @pytest.fixture

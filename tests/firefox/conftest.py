@@ -5,36 +5,11 @@ import json
 
 import pytest
 from firefox import Firefox, firefox_executable, seller_central_hosts
-from sellercentral import FIXTURE_ROUTES
-from shipguard.commands.build import build
-from shipguard.commands.server_process import running_server
-
-
-def pytest_collection_modifyitems(items):
-    for item in items:
-        if "firefox/" in item.nodeid:
-            item.add_marker(pytest.mark.firefox)
 
 
 @pytest.fixture(scope="session")
-def firefox_build(tmp_path_factory):
-    """`shipguard build`'s Firefox edition, built once per run."""
-    out = tmp_path_factory.mktemp("dist")
-    build(out_dir=out)
-    return out / "firefox"
-
-
-@pytest.fixture(scope="session")
-def server_url():
-    """The real server, shared by the tests that only read from it."""
-    with running_server() as server:
-        yield server.url
-
-
-@pytest.fixture
-def pages():
-    """URL path or full URL -> fixture file served on Seller Central; tests may add their own."""
-    return dict(FIXTURE_ROUTES)
+def firefox_build(built_dist):
+    return built_dist / "firefox"
 
 
 @pytest.fixture(scope="session")

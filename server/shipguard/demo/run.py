@@ -256,8 +256,10 @@ def drive(window, out_dir, data_dir, lang, scale=1, extension_pages=True):
     from shipguard.demo.browser import launch_with_extension, service_worker
     from shipguard.demo.routes import install_routes
 
+    # Chromium may still be writing its profile when Ctrl+C stops it: a leftover file in the
+    # temporary folder must not turn a clean exit into a traceback.
     with (
-        tempfile.TemporaryDirectory(prefix="shipguard-demo-") as work,
+        tempfile.TemporaryDirectory(prefix="shipguard-demo-", ignore_cleanup_errors=True) as work,
         running_server(data_dir=data_dir) as server,
     ):
         server_url = server.url
