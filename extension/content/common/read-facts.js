@@ -166,7 +166,6 @@ function readingOf(adapter) {
     plans: new Map(), // a cell's kinds -> [where a cell read whole had their labels, …]
     cellTexts: new Map(), // a cell's kinds -> its text -> the values read in it
     rows: new Map(), // a row's text -> {its status classes, what readFacts made of them}
-
   };
   readings.set(adapter, reading);
   return reading;
@@ -274,8 +273,8 @@ const PLANS_PER_CELL = 6;
 
 /**
  * The labelled values of `cell`: read at the places a complete reading of a cell like it
- * found its labels (a few child steps and a string compare per label), else by one walk
- * over the cell's text, which then teaches those places.
+ * found its labels (a few child steps and a string compare per label: rows of one table
+ * share their layouts), else by one walk over the cell's text, which then teaches those places.
  */
 function readLabels(cell, kinds, reading, found) {
   if (!reading.label) return;
