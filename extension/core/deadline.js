@@ -25,15 +25,14 @@ const dayNumber = ({ year, month, day }) => Date.UTC(year, month - 1, day);
 /**
  * Status of an order at `now`: done orders need nothing; without a deadline it is
  * unknown; then late, due soon (within the rules' window) or on track. Amazon's own late
- * flag (`amazonLate`, read at `flagsAt`) wins over the clock: a late badge never
- * contradicts it, unless the deadline passed after Amazon said so.
+ * flag (`amazonLate`) makes an order late even before the clock does; its "not late" is
+ * no reprieve once the deadline has passed (the flag trails the clock, and an unconfirmed
+ * order past its ship-by counts against the Late Shipment Rate whatever it said).
  */
-export function shipStatus({ done, deadline, amazonLate = null, flagsAt = null }, now, dueSoonMs) {
+export function shipStatus({ done, deadline, amazonLate = null }, now, dueSoonMs) {
   if (done) return "done";
   if (typeof deadline !== "number") return "unknown";
-  if (amazonLate === true) return "late";
-  const notLateWhenRead = amazonLate === false && typeof flagsAt === "number" && flagsAt > deadline;
-  if (now > deadline) return notLateWhenRead ? "due-soon" : "late";
+  if (amazonLate === true || now > deadline) return "late";
   if (deadline - now <= dueSoonMs) return "due-soon";
   return "on-track";
 }

@@ -117,7 +117,7 @@ export function orderFromJson(json, compiled, fallback, fallbackSku = null) {
     latestDeliveryDay: json.latestDelivery !== null && marketplace ? zonedDay(json.latestDelivery, marketplace.time_zone) : null,
     done: json.done, doneReason: json.doneReason,
     deadline: json.deadline, shipByDay: null, problem: null, actions: json.actions,
-    amazonLate: json.amazonLate ?? null, atRisk: json.atRisk ?? null, flagsAt: json.receivedAt ?? null,
+    amazonLate: json.amazonLate ?? null, atRisk: json.atRisk ?? null,
     items: json.items || [],
   };
   if (order.done) return order;

@@ -43,9 +43,7 @@ export class PageData {
       const adapter = this.#compiled.pageFor(url);
       if (!adapter?.json || this.#compiled.isDisabled(adapter.id)) return;
       const changed = new Set();
-      const receivedAt = Date.now();
       for (const facts of ordersFromResponse(text, url, adapter.json)) {
-        facts.receivedAt = receivedAt;
         this.#orders.set(facts.orderId, facts);
         changed.add(facts.orderId);
       }
