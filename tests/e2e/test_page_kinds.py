@@ -119,6 +119,7 @@ def test_confirm_shipment_warns_above_the_form_once_the_order_was_seen(
 ):
     expectation = fixture_expectations(name)
     ((order_id, status),) = expectation["orders"].items()
+    serve(all_pages, name)  # a variant shares its URL with the page it varies
     statuses_on(browser_context, fixture_url(expectation["seen_on"]), 1)
     wait_until_remembered(worker, order_id)
     page, shown = statuses_on(browser_context, fixture_url(name), 1)

@@ -64,6 +64,8 @@ def test_evaluate_prints_recall_per_category_and_language_and_false_flags():
     assert any(line.split()[:2] == ["locale", "ja-JP"] for line in lines)
     assert any(line.strip().startswith("all clean messages") for line in lines)
     assert "dev/" not in result.stdout.split("\n", 1)[1]  # no file listed without --misses
+    # A table: every row, categories and locales alike, ends where its header does.
+    assert len({len(line) for line in lines[1:]}) == 1, "\n".join(lines)
 
 
 def test_misses_lists_files_on_dev_and_is_refused_on_holdout(tmp_path):

@@ -104,20 +104,22 @@ def _percent(part, whole):
     return f"{100 * part / whole:5.1f}%" if whole else "    -"
 
 
+LABEL_WIDTH = 32
+
+
+def _row(label, part, whole):
+    return f"  {label:<{LABEL_WIDTH - 2}}{part:>8}{whole:>6}{_percent(part, whole):>9}"
+
+
 def report(evaluation):
     """The evaluation as text: recall per category and per language, false-flag rates."""
-    lines = [f"{'violations caught (recall)':<32}{'caught':>8}{'of':>6}{'recall':>9}"]
+    lines = [f"{'violations caught (recall)':<{LABEL_WIDTH}}{'caught':>8}{'of':>6}{'recall':>9}"]
     for kind in ("category", "locale"):
-        names = sorted(name for k, name in evaluation.violations if k == kind)
-        for name in names:
-            caught, total = evaluation.recall((kind, name))
-            lines.append(f"  {kind} {name:<21}{caught:>8}{total:>6}{_percent(caught, total):>9}")
-    caught, total = evaluation.recall()
-    lines.append(f"  {'all violations':<30}{caught:>8}{total:>6}{_percent(caught, total):>9}")
-    lines.append(f"{'clean messages flagged':<32}{'flagged':>8}{'of':>6}{'rate':>9}")
+        for name in sorted(name for k, name in evaluation.violations if k == kind):
+            lines.append(_row(f"{kind} {name}", *evaluation.recall((kind, name))))
+    lines.append(_row("all violations", *evaluation.recall()))
+    lines.append(f"{'clean messages flagged':<{LABEL_WIDTH}}{'flagged':>8}{'of':>6}{'rate':>9}")
     for code in sorted(name for _, name in evaluation.clean):
-        flagged, total = evaluation.false_flags(("locale", code))
-        lines.append(f"  locale {code:<21}{flagged:>8}{total:>6}{_percent(flagged, total):>9}")
-    flagged, total = evaluation.false_flags()
-    lines.append(f"  {'all clean messages':<30}{flagged:>8}{total:>6}{_percent(flagged, total):>9}")
+        lines.append(_row(f"locale {code}", *evaluation.false_flags(("locale", code))))
+    lines.append(_row("all clean messages", *evaluation.false_flags()))
     return "\n".join(lines)

@@ -5,6 +5,7 @@ unit JavaScript counts in), so both twins report the same spans, emoji included.
 """
 
 import json
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -71,6 +72,36 @@ def word_list_pattern(words, word_boundary=True):
     return f"\\b{body}\\b" if word_boundary else body
 
 
+@dataclass(frozen=True)
+class PatternGroup:
+    """One language's compiled patterns of a rule key, with a cheap test of whether any of
+    them matches a text.
+
+    Python's engine pays a fixed price per pattern for each character of a text. Patterns
+    that start with `\\b` joined in one alternation pay it about once, so they are tested
+    together; a pattern that starts otherwise (a character class, a lookbehind) would make
+    the whole alternation slow, so it is tested on its own.
+    """
+
+    patterns: tuple
+    word_led: re.Pattern | None
+    others: tuple
+
+    @classmethod
+    def of(cls, sources):
+        patterns = tuple(compile_pattern(p) for p in sources)
+        led = [p.pattern for p in patterns if p.pattern.startswith("\\b")]
+        word_led = re.compile("|".join(f"(?:{p})" for p in led), re.IGNORECASE) if led else None
+        others = tuple(p for p in patterns if not p.pattern.startswith("\\b"))
+        return cls(patterns, word_led, others)
+
+    def found_in(self, text):
+        """Whether any of the patterns matches somewhere in `text`."""
+        if self.word_led is not None and self.word_led.search(text):
+            return True
+        return any(pattern.search(text) for pattern in self.others)
+
+
 class PatternsByLanguage(dict):
     """A rule's patterns by language, each language compiled when a message first needs it.
 
@@ -89,7 +120,7 @@ class PatternsByLanguage(dict):
             if sources is None:
                 return default
             # Threads may both compile a language: the same patterns, either one kept.
-            compiled = self[language] = tuple(compile_pattern(p) for p in sources)
+            compiled = self[language] = PatternGroup.of(sources)
         return compiled
 
 
@@ -189,10 +220,13 @@ class Context:
     whole: str  # the message as given; patterns read `text`, its unfolded first MAX_LINT_CHARS
 
     def patterns(self, rule, key):
-        """The rule's compiled patterns of `key` for the message's languages and "*"."""
+        """The rule's compiled patterns of `key` for the message's languages and "*", less
+        each language's whose patterns match nowhere in the text (they would find nothing)."""
         by_language = rule.patterns.get(key, {})
         for language in (*self.languages, ANY_LANGUAGE):
-            yield from by_language.get(language, ())
+            group = by_language.get(language)
+            if group is not None and group.found_in(self.text):
+                yield from group.patterns
 
     def profiles(self):
         return [self.lint.profiles[code] for code in self.languages if code in self.lint.profiles]
