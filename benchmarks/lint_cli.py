@@ -26,10 +26,12 @@ def message_texts(count: int) -> list[tuple[str, str]]:
     from shipguard.buyer_messages.render import render_message
 
     rendered = []
-    for template in load_data().templates:
+    data = load_data()
+    for template in data.templates:
         examples = {name: spec["example"] for name, spec in template["placeholders"].items()}
         for locale in sorted(template["locales"]):
-            rendered.append((locale, render_message(template, locale, examples)["body"]))
+            body = render_message(template, locale, examples, data.date_formats)["body"]
+            rendered.append((locale, body))
     return [rendered[n % len(rendered)] for n in range(count)]
 
 

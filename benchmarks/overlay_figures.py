@@ -107,21 +107,21 @@ def script_figures(raw):
             )
         )
     if "app-ext" in raw.get(100, {}):
-        runs = {"ext": raw[100]["app-ext"], "bare": raw[100]["app-bare"]}
-        extra, _, bare = _added(runs, "visit_script")
-        share = ratio(extra, bare.median)
-        # Less script time with the extension than without is noise, not a result: not met.
-        measurable = extra >= 0
+        visits = raw[100]["app-ext"]
+        ours = summarise(v["app"]["ours"] for v in visits)
+        app = summarise(v["app"]["page"] for v in visits)
+        shares = summarise(v["app"]["ours"] / v["app"]["page"] for v in visits)
         figures.append(
             Figure(
                 S2,
-                "100-row page visit (load + rows) of the Seller Central-like app, "
-                "share of the app's script time",
-                f"{num(100 * share)} %" + ("" if measurable else " (not measurable: noise)"),
-                f"the app's own {num(bare.median)} ms (rows rendered framework-style), "
-                f"Shipguard {num(extra)} ms",
+                "100-row visit of the Seller Central-like app (rows rendered and 1.5 s after), "
+                "Shipguard's share of the app's script time (one CPU profile per visit)",
+                f"{num(100 * shares.median)} %",
+                f"the app's own {num(app.median)} ms (rows rendered framework-style), "
+                f"Shipguard {num(ours.median)} ms, in the same samples",
                 f"<= {100 * SHARE_TARGET:g} %",
-                measurable and share <= SHARE_TARGET,
+                shares.median <= SHARE_TARGET,
+                f"{num(100 * shares.low)}-{num(100 * shares.high)} %, n={shares.count}",
             )
         )
     sizes = sorted(added)
@@ -159,6 +159,22 @@ def rerender_figures(raw):
                 ext.spread(),
             )
         )
+    for size, runs in raw.items():
+        # The first replacement of a visit shows orders the tab has not seen; the later ones
+        # alternate between the two pages, whose readings Shipguard remembers.
+        for label, visits in (("new orders", slice(0, 1)), ("orders shown before", slice(1, None))):
+            ext = summarise(r["domMs"] for v in runs["ext"] for r in v["rerenders"][visits])
+            floor = summarise(r["domMs"] for v in runs["floor"] for r in v["rerenders"][visits])
+            if ext.count and floor.count:
+                figures.append(
+                    Figure(
+                        S3,
+                        f"{size} rows replaced, {label} only",
+                        f"{num(ext.median)} ms ({num(ratio(ext.median, floor.median))}x floor)",
+                        f"floor {num(floor.median)} ms",
+                        spread=ext.spread(),
+                    )
+                )
     for size, runs in raw.items():
         ext, floor, bare = (
             _rerender(runs[variant], "insertMs") for variant in ("ext", "floor", "bare")

@@ -51,6 +51,13 @@ def _insert(page, template, rows):
         raise RuntimeError("badges did not appear while profiling")
 
 
+def profiled(page, action):
+    """The CPU profile (CDP Profiler, SAMPLING_US) of the tab while `action()` runs."""
+    page.cdp.send("Profiler.enable")
+    page.cdp.send("Profiler.setSamplingInterval", {"interval": SAMPLING_US})
+    return _profiled(page, action)
+
+
 def _profiled(page, action):
     page.cdp.send("Profiler.start")
     action()
@@ -81,7 +88,8 @@ def hot_spots(profiles):
     """Time per function over the profiles, counting only samples with one of Shipguard's
     functions on the stack (so native DOM calls it makes count, the page's own work not).
 
-    {"self", "total": ms by key; "callers": key -> caller key -> ms; "ours", "busy", "gc": ms}
+    {"self", "total": ms by key; "callers": key -> caller key -> ms; "ours", "busy", "gc": ms;
+    "page": ms in stacks of the page's own scripts without Shipguard in them}
     """
     found = {
         "self": Counter(),
@@ -90,6 +98,7 @@ def hot_spots(profiles):
         "ours": 0.0,
         "busy": 0.0,
         "gc": 0.0,
+        "page": 0.0,
     }
     for profile in profiles:
         nodes = {n["id"]: n for n in profile["nodes"]}
@@ -110,6 +119,7 @@ def hot_spots(profiles):
                 stack.append(_key(nodes[current]))
                 current = parent.get(current)
             if not any(_ours(k) for k in stack):
+                found["page"] += ms if any(k[1] == "(page)" for k in stack) else 0
                 continue
             found["ours"] += ms
             found["self"][key] += ms

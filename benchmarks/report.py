@@ -165,7 +165,7 @@ def write_docs(figures, details, hot_spots, command, notes=(), path: Path = DOCS
     if hot_spots:
         lines += ["## Profile", "", "### After: this run", "", *hot_spots, ""]
         before = PROFILE_BEFORE.read_text(encoding="utf-8").rstrip("\n")
-        lines += ["### Before the one-pass reading", "", before, ""]
+        lines += ["### Before", "", before, ""]
     lines += ["## How each figure is measured", "", *METHODS, ""]
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines), encoding="utf-8")

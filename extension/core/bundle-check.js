@@ -63,6 +63,14 @@ function checkCalendars(calendars) {
     .map(([code]) => `carrier_calendars.marketplaces.${code}`);
 }
 
+/** A message date format the renderer can use: a pattern, and names where it has them (optional). */
+function checkMessageDate(format, where) {
+  if (format === undefined) return [];
+  const names = (list, count) => list === undefined || (Array.isArray(list) && list.length === count && list.every(isText));
+  return isObject(format) && isText(format.pattern) && names(format.months, 12) && names(format.weekdays, 7)
+    && (format.first_day === undefined || isText(format.first_day)) ? [] : [where];
+}
+
 /** Problems that make a bundle unusable, as "path: field" strings; [] means usable. */
 export function bundleProblems(bundle) {
   if (!isObject(bundle)) return ["bundle: not an object"];
@@ -79,6 +87,7 @@ export function bundleProblems(bundle) {
   for (const [i, m] of bundle.marketplaces.entries()) {
     if (!isObject(m) || !isText(m.id) || !isText(m.time_zone) || !Array.isArray(m.hosts)) problems.push(`marketplaces.${i}`);
   }
+  bundle.date_formats.forEach((f, i) => problems.push(...checkMessageDate(f?.message_date, `date_formats.${i}.message_date`)));
   bundle.pages.forEach((page, i) => problems.push(...checkPage(page, `pages.${i}`)));
   bundle.templates.forEach((t, i) => problems.push(...checkTemplate(t, `templates.${i}`)));
   const templateIds = new Set(bundle.templates.map((t) => t && t.id));

@@ -53,6 +53,8 @@ export function compileBundle(bundle, settings = {}) {
       return lint;
     },
     dateFormatList,
+    // As the data has them: buyer messages write days by their `message_date`.
+    dateFormats: bundle.date_formats,
     marketplaces,
     isDisabled: (feature) => isSwitchedOff(feature, bundle.disabled_features, settings.disabledFeatures),
     /** The adapter whose URL patterns match a path, or null. */

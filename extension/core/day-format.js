@@ -15,7 +15,6 @@ function formatter(locale, style, timeZone) {
 
 const STYLES = {
   shortDay: { weekday: "short", month: "short", day: "numeric" },
-  longDay: { weekday: "long", month: "long", day: "numeric", year: "numeric" },
   instant: { weekday: "short", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" },
 };
 
@@ -24,9 +23,6 @@ const dayInstant = ({ year, month, day }) => Date.UTC(year, month - 1, day);
 
 /** "Thu, Dec 5": the ship-by day on a badge. */
 export const formatShortDay = (day, locale) => formatter(locale, "shortDay", "UTC").format(dayInstant(day));
-
-/** "Thursday, December 5, 2019": a day in a buyer message. */
-export const formatLongDay = (day, locale) => formatter(locale, "longDay", "UTC").format(dayInstant(day));
 
 // Many orders share a deadline (the end of the same ship-by day): format each once.
 const instants = new Map();

@@ -20,6 +20,11 @@ function cachedLabels(adapter, kind) {
   return entry;
 }
 
+/** Normalise the labels rows are judged by now, before the first row asks for them. */
+export function prepareLabels(adapter) {
+  for (const kind of ["done_statuses", "fulfilled_by_amazon"]) cachedLabels(adapter, kind);
+}
+
 /** Labels of one kind ("ship_by", "done_statuses", …) across every language of an adapter. */
 export const labelsOf = (adapter, kind) => cachedLabels(adapter, kind).labels;
 

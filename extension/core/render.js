@@ -4,6 +4,8 @@
  * is kept (without its brackets) when all its placeholders have values, else dropped whole.
  */
 
+import { formatMessageDate, messageDateFormats } from "./message-date.js";
+
 const PLACEHOLDER = /\{([a-z][a-z0-9_]*)\}/g;
 const SEGMENT = /\[\[([\s\S]*?)\]\]/g;
 
@@ -52,9 +54,27 @@ export function fill(text, fields) {
   return { text: out + text.slice(pos), unfilled };
 }
 
-/** Render one language of a template: {subject, body, findings}. */
-export function renderMessage(template, locale, fields) {
+/** The names of a template's placeholders that stand for a day. */
+export const datePlaceholders = (template) =>
+  Object.entries(template.placeholders || {}).filter(([, spec]) => spec.type === "date").map(([name]) => name);
+
+/** The fields with each day (YYYY-MM-DD) of a date placeholder as the locale writes it. */
+function withDatesWritten(template, locale, fields, dateFormats) {
+  const formats = messageDateFormats(dateFormats);
+  const written = { ...fields };
+  for (const name of datePlaceholders(template)) {
+    if (Object.hasOwn(fields, name)) written[name] = formatMessageDate(valueOf(fields, name), locale, formats);
+  }
+  return written;
+}
+
+/**
+ * Render one language of a template: {subject, body, findings}. Days of date placeholders
+ * are written by the locale's `message_date` in `dateFormats` (the bundle's date formats).
+ */
+export function renderMessage(template, locale, rawFields, dateFormats = []) {
   const texts = template.locales[locale];
+  const fields = withDatesWritten(template, locale, rawFields, dateFormats);
   const subject = fill(resolveSegments(texts.subject, fields), fields).text;
   const { text: body, unfilled } = fill(resolveSegments(texts.body, fields), fields);
   const findings = unfilled.map(({ name, start, end }) => ({

@@ -74,7 +74,7 @@ def test_profile_time_counts_only_stacks_with_shipguard_in_them():
         "timeDeltas": [0, 1000, 1000, 1000, 1000, 1000],
     }
     found = hot_spots([profile])
-    assert found["ours"] == 3.0 and found["busy"] == 4.0
+    assert found["ours"] == 3.0 and found["busy"] == 4.0 and found["page"] == 1.0
     assert found["self"][("querySelector", "(native)", 0)] == 2.0
     assert found["total"][("scan", "content/orders-list/orders-list.js", 10)] == 3.0
     assert found["callers"][("querySelector", "(native)", 0)].most_common(1)[0][0][0] == "scan"

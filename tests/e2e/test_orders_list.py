@@ -170,3 +170,43 @@ def test_a_seller_in_another_time_zone_gets_the_same_deadlines(
                 assert "GMT+9" in shown["tooltip"] or "JST" in shown["tooltip"], shown["tooltip"]
     finally:
         context.close()
+
+
+def test_orders_shown_again_in_new_rows_keep_their_badges_and_a_changed_status_shows(
+    browser_context, orders
+):
+    """The app redraws the same orders in new rows (as pagination back does), one of them now
+    shipped by its status class alone: what Shipguard remembers of a row's text must not hide it."""
+    page = open_orders(browser_context)
+    wait_for_overlays(page, len(orders))
+    before = {s["order"]: s for s in overlay_state(page)}
+    target = next(o for o, s in before.items() if s["status"] in ("late", "due-soon", "on-track"))
+    page.evaluate(
+        """target => {
+            const tbody = document.querySelector('#orders-table tbody');
+            tbody.innerHTML = [...tbody.rows].map(row => {
+                const copy = row.cloneNode(true);
+                copy.querySelectorAll('shipguard-badge').forEach(host => host.remove());
+                if (copy.querySelector(`a[href$="/orders-v3/order/${target}"]`)) {
+                    copy.querySelector('.main-status').className = 'main-status shipped-status';
+                }
+                return copy.outerHTML;
+            }).join('');
+        }""",
+        target,
+    )
+    page.wait_for_function(
+        """target => document.querySelector(`[data-shipguard-order="${target}"]`)
+            ?.dataset.shipguardStatus === 'done'""",
+        arg=target,
+    )
+    wait_for_overlays(page, len(orders))
+    after = {s["order"]: s for s in overlay_state(page)}
+    assert after[target]["text"] == "Shipped or canceled"
+    assert all(s["rowOrder"] == s["order"] for s in after.values())
+    for order_id, shown in before.items():
+        if order_id != target:
+            assert (after[order_id]["status"], after[order_id]["deadline"]) == (
+                shown["status"],
+                shown["deadline"],
+            )

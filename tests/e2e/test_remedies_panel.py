@@ -85,7 +85,8 @@ def test_copy_delay_message_puts_this_orders_message_on_the_clipboard(page, orde
     message = page.evaluate("navigator.clipboard.readText()")
     chosen = today + timedelta(days=10)
     assert late["order_id"] in message
-    assert chosen.strftime("%B ") + str(chosen.day) + chosen.strftime(", %Y") in message
+    # Written as a US sentence writes a day: "by Monday, December 9".
+    assert f"by {chosen.strftime('%A, %B')} {chosen.day}" in message
     assert "out of stock" in message
     assert "refund you in full" in message  # the FTC rule's cancel-for-refund option
     assert "{" not in message

@@ -244,10 +244,17 @@ class Tab:
             time.sleep(0.05)
 
     def click(self, function, *args):
-        """Click, as the seller would (a trusted click), the element a JS function returns."""
+        """Click, as the seller would (a trusted click), the element a JS function returns.
+
+        Scrolled into view first, as a seller scrolls a long panel (and as WebDriver's element
+        click does); BiDi's pointer actions only reach what is on screen.
+        """
         result = self.session.command(
             "script.callFunction",
-            functionDeclaration=f"(args) => ({function})(...JSON.parse(args))",
+            functionDeclaration=(
+                f"(args) => {{ const element = ({function})(...JSON.parse(args));"
+                " element?.scrollIntoView?.({ block: 'nearest' }); return element; }"
+            ),
             arguments=[{"type": "string", "value": json.dumps(args)}],
             target={"context": self.context},
             awaitPromise=True,

@@ -24,6 +24,17 @@ test("the shipped data makes a usable bundle", () => {
   assert.deepEqual(bundleProblems(bundle()), []);
 });
 
+test("a message date format the renderer could not use makes the bundle unusable", () => {
+  for (const broken of [{ pattern: 5 }, { pattern: "{weekday} {day}", weekdays: ["Mon"] }, { pattern: "{day} {month}", months: "jan" }]) {
+    const changed = bundle();
+    changed.date_formats[0].message_date = broken;
+    assert.deepEqual(bundleProblems(changed), ["date_formats.0.message_date"]);
+  }
+  const without = bundle();
+  delete without.date_formats[0].message_date;
+  assert.deepEqual(bundleProblems(without), [], "a format without message dates keeps ISO days");
+});
+
 test("garbage is never a usable bundle", () => {
   for (const junk of [null, "<html>", 42, [], {}, { version: "x" }]) assert.notDeepEqual(bundleProblems(junk), []);
   const foreign = bundle();

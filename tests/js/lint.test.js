@@ -15,6 +15,7 @@ const lintData = {
     read("server/shipguard/data/marketplaces.json").marketplaces.map((m) => [m.code, m.buyer_locales])),
 };
 const compiled = compileLint(lintData);
+const dateFormats = read("server/shipguard/data/date-formats.json").date_formats;
 const templates = readdirSync(new URL("../../messages/", import.meta.url)).map((f) => read(`messages/${f}`));
 const templateLocales = [...new Set(templates.flatMap((t) => Object.keys(t.locales)))].sort();
 const exampleText = (example) => (typeof example === "string" ? example : example.repeat.repeat(example.times));
@@ -57,11 +58,11 @@ function renderings(template, locale) {
   const texts = template.locales[locale];
   const optional = new Set([...optionalPlaceholders(texts.body), ...optionalPlaceholders(texts.subject)]);
   const without = Object.fromEntries(Object.entries(examples).filter(([name]) => !optional.has(name)));
-  return [examples, ...(optional.size ? [without] : [])].map((fields) => renderMessage(template, locale, fields));
+  return [examples, ...(optional.size ? [without] : [])].map((fields) => renderMessage(template, locale, fields, dateFormats));
 }
 
-test("the shipped templates are 8, each in the 10 template languages", () => {
-  assert.equal(templates.length, 8);
+test("the shipped templates are 9, each in the 10 template languages", () => {
+  assert.equal(templates.length, 9);
   for (const template of templates) assert.equal(Object.keys(template.locales).length, 10, template.id);
 });
 

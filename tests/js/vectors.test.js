@@ -7,6 +7,7 @@ import { compileDateFormat } from "../../extension/core/dates.js";
 import { shipByDeadline, shipStatus, isoUtc } from "../../extension/core/deadline.js";
 import { addBusinessDays, dayToIsoDate, isoDateToDay } from "../../extension/core/business-days.js";
 import { renderMessage } from "../../extension/core/render.js";
+import { formatMessageDate, messageDateFormats } from "../../extension/core/message-date.js";
 import { lintMessage } from "../../extension/core/lint.js";
 
 const load = (path) => JSON.parse(readFileSync(new URL(path, import.meta.url), "utf8"));
@@ -32,7 +33,14 @@ for (const c of load("../vectors/business-days.json")) {
 
 for (const c of load("../vectors/render.json")) {
   test(`render: ${c.name}`, () => {
-    assert.deepEqual(renderMessage(c.template, c.locale, c.fields), c.expect);
+    assert.deepEqual(renderMessage(c.template, c.locale, c.fields, formats), c.expect);
+  });
+}
+
+const messageDates = messageDateFormats(formats);
+for (const c of load("../vectors/message-dates.json")) {
+  test(`message date: ${c.name}`, () => {
+    assert.equal(formatMessageDate(c.day, c.locale, messageDates), c.expect);
   });
 }
 

@@ -15,6 +15,7 @@ SHIPPED_NAMES = [
     "core/deadline.js",
     "_locales/en/messages.json",
     "popup/popup.html",
+    "popup/popup.js",
 ]
 SKIPPED_NAMES = [
     "core/deadline.test.js",
@@ -25,6 +26,7 @@ SKIPPED_NAMES = [
     ".eslintrc.json",
     "core/.DS_Store",
     "__init__.py",
+    "core/unused.js",  # no page, worker or module imports it
 ]
 
 
@@ -34,6 +36,8 @@ def extension_source(tmp_path):
     source = tmp_path / "extension"
     for name in SHIPPED_NAMES[2:] + SKIPPED_NAMES:
         write_json(source / name, "{}")
+    (source / "popup" / "popup.html").write_text('<script type="module" src="popup.js"></script>')
+    (source / "popup" / "popup.js").write_text('import { x } from "../core/deadline.js";\n')
     manifest = write_json(
         tmp_path / "manifest.json", {"manifest_version": 3, "name": "Shipguard", "version": "0.0.0"}
     )

@@ -125,11 +125,13 @@ def test_lint_body_that_is_not_json_is_400_or_415(client):
 def test_render_adds_lint_findings_of_the_body(client):
     fields = {
         "order_id": ORDER,
-        "ship_by": "Thu, Dec 5, 2019",
-        "new_ship_date": "see www.acme.example.com",
+        "ship_by": "2019-12-05",
+        "new_ship_date": "2019-12-09",
+        "carrier": "see www.acme.example.com",
     }
     result = client.post(
-        "/api/v1/render", json={"template": "delay-weather", "locale": "en-US", "fields": fields}
+        "/api/v1/render",
+        json={"template": "delay-carrier-problem", "locale": "en-US", "fields": fields},
     ).get_json()
     links = [f for f in result["findings"] if f["rule"] == "no-links"]
     assert (
@@ -266,7 +268,7 @@ def test_cli_with_a_team_folder_uses_its_lint_rules(tmp_path):
 def test_check_counts_templates_languages_and_rules():
     result = run_cli("check")
     assert result.returncode == 0, result.stderr
-    assert "templates 8, template languages 80, lint rules 17" in result.stdout
+    assert "templates 9, template languages 90, lint rules 17" in result.stdout
 
 
 def test_render_refuses_a_field_longer_than_an_order_fact(client):

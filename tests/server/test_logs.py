@@ -58,7 +58,7 @@ def test_render_calls_log_no_message_or_order_data(quiet_app, logs):
 
 
 def test_unexpected_error_is_logged_without_its_message(quiet_app, logs, monkeypatch):
-    def broken_render(template, locale, fields):
+    def broken_render(template, locale, fields, date_formats):
         raise ValueError(f"cannot render {fields['order_id']}: {fields['buyer_name']}")
 
     monkeypatch.setattr(api, "render_message", broken_render)

@@ -8,6 +8,7 @@ from shipguard.app import create_app
 from shipguard.bundle.datastore import load_data
 from shipguard.bundle.problems import DataError
 from shipguard.buyer_messages.lint import language_of, lint_message
+from shipguard.buyer_messages.render import render_message
 from shipguard.buyer_messages.template_checks import renderings
 
 from .helpers import default_document, default_template, write_json
@@ -28,9 +29,10 @@ TEMPLATE_IDS = [
     "cancelled-no-inventory",
     "delay-address-confirmation",
     "delay-carrier-problem",
+    "delay-no-date",
     "delay-out-of-stock",
     "delay-partial-shipment",
-    "delay-revised-date",
+    "delay-second-notice",
     "delay-weather",
     "request-address-confirmation",
 ]
@@ -47,7 +49,7 @@ def test_every_template_is_written_in_every_language():
     assert sorted(template["id"] for template in DATA.templates) == TEMPLATE_IDS
     for template in DATA.templates:
         assert sorted(template["locales"]) == LANGUAGES, template["id"]
-    assert len(CASES) == 80
+    assert len(CASES) == 90
 
 
 @pytest.mark.parametrize(
@@ -55,7 +57,7 @@ def test_every_template_is_written_in_every_language():
 )
 def test_template_language_renders_and_lints_clean(template_id, locale):
     template = DATA.template(template_id)
-    for rendered in renderings(template, locale):
+    for rendered in renderings(template, locale, DATA.date_formats):
         assert (
             rendered["findings"] == []
             and "{" not in rendered["body"]
@@ -105,7 +107,8 @@ def test_each_new_template_has_its_copy_remedy():
     remedies = {remedy["id"]: remedy for remedy in DATA.rules["remedies"]}
     expected = {
         "copy-delay-partial-shipment": ("tell-buyer", "delay-partial-shipment"),
-        "copy-delay-revised-date": ("tell-buyer", "delay-revised-date"),
+        "copy-delay-second-notice": ("tell-buyer", "delay-second-notice"),
+        "copy-delay-no-date": ("tell-buyer", "delay-no-date"),
         "copy-request-address-confirmation": ("verify", "request-address-confirmation"),
         "copy-cancelled-no-inventory": ("cannot-ship", "cancelled-no-inventory"),
     }
@@ -246,3 +249,65 @@ def test_a_team_template_may_leave_out_labels(team_dir):
 
     team_copy(team_dir, unlabelled)
     load_data(team_dir)
+
+
+def us_body(template_id, **fields):
+    template = DATA.template(template_id)
+    examples = {name: spec["example"] for name, spec in template["placeholders"].items()}
+    return render_message(template, "en-US", {**examples, **fields}, DATA.date_formats)["body"]
+
+
+def test_every_delay_message_says_which_notice_it_is():
+    notices = {
+        template["id"]: template.get("delay_notice")
+        for template in DATA.templates
+        if template["id"].startswith("delay-")
+    }
+    assert notices == {
+        "delay-address-confirmation": "first",
+        "delay-carrier-problem": "first",
+        "delay-no-date": "open-ended",
+        "delay-out-of-stock": "first",
+        "delay-partial-shipment": "first",
+        "delay-second-notice": "second",
+        "delay-weather": "first",
+    }
+
+
+@pytest.mark.parametrize(
+    "template_id",
+    [t["id"] for t in DATA.templates if t.get("delay_notice") == "first"],
+)
+def test_first_us_notices_say_that_no_reply_accepts_the_new_date(template_id):
+    body = us_body(template_id)
+    assert "If we do not hear from you, we will take it that you accept the new date." in body
+    assert "by Monday, December 9" in body
+
+
+def test_second_notice_cancels_unless_the_buyer_agrees_to_wait():
+    body = us_body("delay-second-notice", earlier_ship_date="2019-12-09")
+    assert "will not ship by Monday, December 9, the date we gave you" in body
+    assert "We now expect to ship it by Monday, December 16" in body
+    assert "we will only keep your order if you agree to wait" in body
+    assert (
+        "If we have not heard from you by Monday, December 9, we will cancel the order "
+        "ourselves and refund you in full, at no cost to you." in body
+    )
+    assert "just reply and we will cancel it now and refund you in full right away" in body
+
+
+def test_open_ended_notice_gives_no_date_the_reason_and_the_day_we_cancel():
+    body = us_body("delay-no-date", cancel_by_date="2019-12-16")
+    assert "our supplier cannot yet tell us when new stock will arrive" in body
+    assert "we cannot yet give you a new shipping date" in body
+    assert "you may still cancel at any time until the order ships" in body
+    assert "still cannot ship the order by Monday, December 16, we will cancel it then" in body
+
+
+@pytest.mark.parametrize("locale", LANGUAGES)
+def test_second_and_open_ended_notices_carry_their_dates_in_every_language(locale):
+    second = DATA.template("delay-second-notice")["locales"][locale]["body"]
+    open_ended = DATA.template("delay-no-date")["locales"][locale]["body"]
+    # The earlier date twice: the date missed, and the day silence cancels the order.
+    assert second.count("{earlier_ship_date}") == 2 and "{new_ship_date}" in second
+    assert "{cancel_by_date}" in open_ended and "{new_ship_date}" not in open_ended

@@ -3,9 +3,12 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from shipguard.app import create_app
+from shipguard.buyer_messages.message_dates import is_iso_day
 from shipguard.buyer_messages.render import (
     JS_WHITESPACE,
     PLACEHOLDER,
+    date_placeholders,
+    field_value,
     render_message,
     resolve_segments,
 )
@@ -79,20 +82,32 @@ def test_filled_placeholders_leave_no_trace(body, fields):
 
 APP = create_app({"DATA_DIR": None, "PROPAGATE_EXCEPTIONS": False})
 TEMPLATES = [
-    (t["id"], locale, sorted(t["placeholders"]))
+    (t["id"], locale, sorted(t["placeholders"]), date_placeholders(t))
     for t in APP.extensions["shipguard"].data.templates
     for locale in t["locales"]
 ]
+# A date field holds a day, or anything at all (refused unless blank).
+days = st.dates().map(lambda day: day.isoformat())
 
 
 @PROPERTY_SETTINGS
 @given(choice=st.sampled_from(TEMPLATES), data=st.data())
 def test_render_endpoint_fills_or_reports_every_placeholder(choice, data):
-    template_id, locale, names = choice
+    template_id, locale, names, dates = choice
     fields = data.draw(st.dictionaries(st.sampled_from(names + ["unused"]), values))
+    fields.update(data.draw(st.dictionaries(st.sampled_from(dates or ["unused"]), days)))
     response = APP.test_client().post(
         "/api/v1/render", json={"template": template_id, "locale": locale, "fields": fields}
     )
+    not_days = sorted(
+        name
+        for name in dates
+        if has_value(fields, name) and not is_iso_day(field_value(fields, name))
+    )
+    if not_days:
+        assert response.status_code == 422
+        assert sorted(response.get_json()["errors"]["fields"]) == not_days
+        return
     assert response.status_code == 200
     result = response.get_json()
     # Lint findings come along too (lint also flags braces a value brought in); rendering's

@@ -74,7 +74,8 @@ def test_page_shows_bundle_sources_rules_adapters_and_templates(client, app):
         for locale in template["locales"]:
             assert f'id="template-{template["id"]}-{locale}"' in page
     # Every language is shown rendered, its placeholders filled with their examples.
-    for language in rendered_examples(bundle.data.template("delay-weather")):
+    template = bundle.data.template("delay-weather")
+    for language in rendered_examples(template, bundle.data.lint, bundle.data.date_formats):
         assert str(escape(language["body"])) in page and "{" not in language["body"]
 
 

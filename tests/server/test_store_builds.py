@@ -345,3 +345,37 @@ def test_store_screenshot_size_is_the_demos_page_size_scaled():
     width, height = SCREENSHOT_SIZE
     assert (width, height) == (1280, 800)
     assert width / VIEWPORT["width"] == height / VIEWPORT["height"]
+
+
+IMPORT = re.compile(r'(?:^import\s*\{[^}]*\}\s*from\s*|\bimport\(\s*)"(\.{1,2}/[^"]+)"', re.M)
+
+
+@pytest.mark.parametrize("browser", ["chrome", "firefox"])
+def test_every_shipped_module_is_imported_and_every_import_is_shipped(dist, browser):
+    folder = dist / browser
+    shipped = {name for name in files(folder) if name.endswith(".js")}
+    imported = set()
+    for name in shipped:
+        for specifier in IMPORT.findall((folder / name).read_text(encoding="utf-8")):
+            target = (folder / name).parent.joinpath(specifier).resolve().relative_to(folder)
+            imported.add(target.as_posix())
+    assert imported <= shipped, f"imported but not shipped: {sorted(imported - shipped)}"
+    manifest = built_manifest(dist, browser)
+    background = manifest["background"]
+    entries = {background.get("service_worker"), *background.get("scripts", [])} - {None}
+    entries |= {script for c in manifest["content_scripts"] for script in c["js"]}
+    pages = ("options/options.js", "popup/popup.js")
+    assert shipped - imported - entries - set(pages) == set()
+    assert not any(name.startswith("content/") for name in imported)
+
+
+def test_locales_ship_their_messages_without_notes_for_translators(dist):
+    for path in (dist / "chrome" / "_locales").glob("*/messages.json"):
+        messages = json.loads(path.read_text(encoding="utf-8"))
+        source = json.loads(
+            (config.extension_dir() / path.relative_to(dist / "chrome")).read_text(encoding="utf-8")
+        )
+        assert messages.keys() == source.keys()
+        for key, message in messages.items():
+            assert "description" not in message
+            assert message["message"] == source[key]["message"], (path, key)

@@ -13,6 +13,7 @@ def test_templates_lists_every_template(client):
     assert ids == sorted(ids) and "delay-out-of-stock" in ids
     item = listed[ids.index("delay-out-of-stock")]
     shipped = default_template("delay-out-of-stock")
+    examples = {name: spec.pop("examples") for name, spec in item["placeholders"].items()}
     assert item == {
         "id": "delay-out-of-stock",
         "title": shipped["title"],
@@ -20,13 +21,90 @@ def test_templates_lists_every_template(client):
         "locales": sorted(shipped["locales"]),
         "placeholders": shipped["placeholders"],
     }
+    assert examples["order_id"] == dict.fromkeys(shipped["locales"], "112-4839201-5728394")
+
+
+# The example day 2019-12-09 (a Monday) as each template language writes it in a sentence.
+EXAMPLE_DAY_BY_LOCALE = {
+    "de-DE": "Montag, den 9. Dezember",
+    "en-GB": "Monday 9 December",
+    "en-US": "Monday, December 9",
+    "es-ES": "lunes 9 de diciembre",
+    "fr-FR": "lundi 9 décembre",
+    "it-IT": "lunedì 9 dicembre",
+    "ja-JP": "12月9日（月）",
+    "nl-NL": "maandag 9 december",
+    "pl-PL": "9 grudnia",
+    "sv-SE": "måndagen den 9 december",
+}
+
+
+def test_templates_list_each_date_example_in_each_locales_own_format(client):
+    listed = {item["id"]: item for item in client.get("/api/v1/templates").get_json()}
+    new_ship_date = listed["delay-out-of-stock"]["placeholders"]["new_ship_date"]
+    assert new_ship_date["type"] == "date" and new_ship_date["example"] == "2019-12-09"
+    assert new_ship_date["examples"] == EXAMPLE_DAY_BY_LOCALE
+
+
+def test_render_writes_a_date_as_the_buyers_language_does_in_a_sentence(client):
+    fields = {
+        "order_id": "403-4839201-5728394",
+        "ship_by": "2019-12-05",
+        "new_ship_date": "2019-12-09",
+    }
+    bodies = {
+        locale: client.post(
+            "/api/v1/render",
+            json={"template": "delay-out-of-stock", "locale": locale, "fields": fields},
+        ).get_json()["body"]
+        for locale in ("it-IT", "es-ES", "pl-PL", "ja-JP", "de-DE")
+    }
+    assert "entro lunedì 9 dicembre" in bodies["it-IT"] and "entro il" not in bodies["it-IT"]
+    assert "a más tardar el lunes 9 de diciembre" in bodies["es-ES"]
+    assert "antes del" not in bodies["es-ES"]
+    assert "do 9 grudnia" in bodies["pl-PL"] and "poniedziałek" not in bodies["pl-PL"]
+    assert "12月9日（月）までに発送" in bodies["ja-JP"]
+    assert "bis Montag, den 9. Dezember versenden" in bodies["de-DE"]
+
+
+def test_render_refuses_a_day_the_calendar_does_not_have(client):
+    response = client.post(
+        "/api/v1/render",
+        json={
+            "template": "delay-out-of-stock",
+            "locale": "en-US",
+            "fields": {"order_id": "112-4839201-5728394", "new_ship_date": "2019-02-30"},
+        },
+    )
+    assert response.status_code == 422
+    assert response.get_json()["errors"]["fields"]["new_ship_date"] == [
+        "new_ship_date is not a day of the calendar: '2019-02-30'."
+    ]
+
+
+def test_render_uses_a_date_written_as_text_and_lint_judges_it(client):
+    def render(day):
+        fields = {"order_id": "112-4839201-5728394", "ship_by": "2019-12-05", "new_ship_date": day}
+        response = client.post(
+            "/api/v1/render",
+            json={"template": "delay-out-of-stock", "locale": "en-US", "fields": fields},
+        )
+        assert response.status_code == 200
+        return response.get_json()
+
+    written = render("Monday, December 9")
+    assert "Monday, December 9" in written["body"]
+    assert not [f for f in written["findings"] if f["severity"] == "error"]
+    vague = render("next week")
+    assert "next week" in vague["body"]
+    assert "us-delay-revised-date" in {f["rule"] for f in vague["findings"]}
 
 
 def test_render_fills_the_placeholders(client):
     fields = {
         "order_id": "112-4839201-5728394",
-        "ship_by": "Thu, Dec 5, 2019",
-        "new_ship_date": "Mon, Dec 9, 2019",
+        "ship_by": "2019-12-05",
+        "new_ship_date": "2019-12-09",
     }
     response = client.post(
         "/api/v1/render",
@@ -36,7 +114,7 @@ def test_render_fills_the_placeholders(client):
     result = response.get_json()
     assert set(result) == {"subject", "body", "findings"}
     assert "112-4839201-5728394" in result["subject"]
-    assert "Mon, Dec 9, 2019" in result["body"] and "{" not in result["body"]
+    assert "ship your order by Monday, December 9." in result["body"] and "{" not in result["body"]
     assert result["findings"] == []
 
 

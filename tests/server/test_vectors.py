@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from shipguard.buyer_messages.lint import lint_data, lint_message
+from shipguard.buyer_messages.message_dates import format_message_date, message_date_formats
 from shipguard.buyer_messages.render import render_message
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -20,6 +21,10 @@ LINT = lint_data(
     json.loads((DATA_DIR / "marketplaces.json").read_text(encoding="utf-8"))["marketplaces"],
 )
 
+DATE_FORMATS = json.loads((DATA_DIR / "date-formats.json").read_text(encoding="utf-8"))[
+    "date_formats"
+]
+
 
 def load(name):
     cases = json.loads((VECTORS / name).read_text(encoding="utf-8"))
@@ -28,7 +33,14 @@ def load(name):
 
 @load("render.json")
 def test_render(case):
-    assert render_message(case["template"], case["locale"], case["fields"]) == case["expect"]
+    rendered = render_message(case["template"], case["locale"], case["fields"], DATE_FORMATS)
+    assert rendered == case["expect"]
+
+
+@load("message-dates.json")
+def test_message_date(case):
+    formats = message_date_formats(DATE_FORMATS)
+    assert format_message_date(case["day"], case["locale"], formats) == case["expect"]
 
 
 @load("lint.json")

@@ -15,20 +15,18 @@ const NOTE_STATUSES = ["late", "due-soon"];
 const notes = new Map();
 const CACHE_LIMIT = 2000;
 
-// A tick paints every row at one instant: today is looked up once per zone and minute.
-const todays = new Map();
+// A tick paints every row at one instant, mostly of one marketplace: today is worked out
+// once per zone and minute.
+let lastToday = { zone: null, minute: NaN, today: null };
 
 /** Today on the marketplace's clock, as an ISO date. */
 export function marketplaceToday(order, now) {
   const zone = order.marketplace.time_zone;
-  const key = `${zone}|${Math.floor(now / 60000)}`;
-  let today = todays.get(key);
-  if (today === undefined) {
-    if (todays.size > 50) todays.clear();
-    today = dayToIsoDate(zonedDay(now, zone));
-    todays.set(key, today);
+  const minute = Math.floor(now / 60000);
+  if (lastToday.zone !== zone || lastToday.minute !== minute) {
+    lastToday = { zone, minute, today: dayToIsoDate(zonedDay(now, zone)) };
   }
-  return today;
+  return lastToday.today;
 }
 
 /** The note for an order at `now` with its status, or null: {day, reason, carriers, …, text}. */
@@ -54,12 +52,28 @@ function dayLabel(day, today) {
   return formatShortDay(isoDateToDay(day), uiLocale());
 }
 
-const weekdayName = (isoWeekday) =>
-  // 2024-01-01 was a Monday: weekday N is N - 1 days later.
-  new Intl.DateTimeFormat(uiLocale(), { weekday: "long", timeZone: "UTC" }).format(Date.UTC(2024, 0, isoWeekday));
+// Formatters are costly to build and the UI language is fixed for the page: built once.
+let formatters = null;
+
+function formattersOf(locale) {
+  if (formatters?.locale !== locale) {
+    formatters = {
+      locale,
+      weekday: new Intl.DateTimeFormat(locale, { weekday: "long", timeZone: "UTC" }),
+      list: new Intl.ListFormat(locale, { type: "conjunction" }),
+    };
+  }
+  return formatters;
+}
+
+// 2024-01-01 was a Monday: weekday N is N - 1 days later.
+const weekdayName = (isoWeekday) => formattersOf(uiLocale()).weekday.format(Date.UTC(2024, 0, isoWeekday));
+
+/** Build the note's formatters now, before the first note is written. */
+export const prepareCarrierNotes = () => void formattersOf(uiLocale());
 
 function noteText(note, today, compiled) {
-  const names = new Intl.ListFormat(uiLocale(), { type: "conjunction" }).format(note.carriers.map((id) => carrierName(id, compiled)));
+  const names = formattersOf(uiLocale()).list.format(note.carriers.map((id) => carrierName(id, compiled)));
   const one = note.carriers.length === 1;
   const day = dayLabel(note.day, today);
   const sentence = note.reason.holiday

@@ -1,21 +1,22 @@
 /**
  * The "Tell the buyer" part of the panel: the facts the templates need (and nothing
  * else), the buyer's language, and one button per message that renders, checks and copies.
+ * The delay notice the order's history calls for is offered first, saying why.
  */
 import { el } from "./element.js";
 import { t, uiLocale, words } from "./i18n.js";
 import { savePendingMessage } from "./pending-message.js";
-import { logRemedy } from "./remedy-log.js";
+import { logRemedy, remedyLog } from "./remedy-log.js";
 import { localText, defaultNewShipDay, messageLocale } from "../../core/remedies.js";
 import { renderMessage, placeholdersIn, optionalPlaceholders } from "../../core/render.js";
 import { lintMessage, lintOk } from "../../core/lint.js";
-import { dayToIsoDate, isoDateToDay } from "../../core/business-days.js";
-import { formatLongDay } from "../../core/day-format.js";
+import { dayToIsoDate } from "../../core/business-days.js";
+import { formatInstant } from "../../core/day-format.js";
 import { zonedDay } from "../../core/zoned-time.js";
+import { delayNoticesGiven, earlierShipDate, noticeToOffer, withNoticeFirst } from "../../core/delay-notices.js";
 
 // Facts Shipguard fills from the order itself; the seller is asked only for the rest.
 const FROM_ORDER = new Set(["order_id", "ship_by"]);
-const isDateField = (name) => name.endsWith("_date");
 
 /** The form and buttons for the copy-message remedies of one order. */
 export function messageForm(remedies, order, compiled, feedback) {
@@ -23,18 +24,74 @@ export function messageForm(remedies, order, compiled, feedback) {
   const inputs = fieldInputs(templates, order, compiled);
   const language = languageSelect(templates, order.marketplace, compiled.preferredMessageLocale);
   const preview = el("div", { className: "preview" });
-  const buttons = remedies.map((remedy, i) => el("button", {
+  const buttons = new Map(remedies.map((remedy, i) => [remedy.id, el("button", {
     type: "button",
     className: "copy-message",
     dataset: { shipguardAction: remedy.id },
-    onclick: () => copyMessage(remedy, templates[i], order, inputs, language, feedback, preview, compiled),
-  }, localText(remedy.title, uiLocale())));
+    onclick: async () => {
+      const given = await copyMessage(remedy, templates[i], order, inputs, language, feedback, preview, compiled);
+      // A delay message just given counts at once: the next one offered is the second notice.
+      if (given && templates[i].delay_notice) {
+        history.push(given);
+        showOffer();
+      }
+    },
+  }, localText(remedy.title, uiLocale()))]));
+  const actions = el("div", { className: "actions" }, ...buttons.values());
+  // Only a group of delay messages has a notice to offer (not the address request).
+  const offer = templates.some((tpl) => tpl.delay_notice) ? el("p", { className: "offered-notice", hidden: true }) : null;
+  const history = [];
+  let historyRead = false;
+  const showOffer = () => {
+    if (!historyRead) return;
+    const offered = templates.map((tpl) => tpl.delay_notice);
+    const notice = noticeToOffer(history, !noDate || !noDate.checkbox.checked, offered);
+    actions.replaceChildren(...withNoticeFirst(remedies, compiled.templates, notice).map((r) => buttons.get(r.id)));
+    offer.hidden = notice === null;
+    // "none" once the history is read: the sign that no notice is due, not a guess.
+    offer.dataset.shipguardNotice = notice ?? "none";
+    offer.textContent = notice === "second" ? t("panelOfferSecondNotice", [formatInstant(history.at(-1).at, uiLocale())])
+      : notice === "open-ended" ? t("panelOfferOpenEnded") : "";
+  };
+  const noDate = noDateChoice(templates, inputs, showOffer);
+  if (offer) remedyLog().then((log) => {
+    history.unshift(...delayNoticesGiven(log, order.orderId, compiled.templates));
+    const earlier = inputs.get("earlier_ship_date")?.input;
+    const promised = earlierShipDate(history, earlier?.min ?? "");
+    if (earlier && promised && !earlier.value) earlier.value = promised;
+    historyRead = true;
+    showOffer();
+  });
   return [
     ...[...inputs.values()].map(({ label }) => label),
+    noDate?.label,
     language.label,
-    el("div", { className: "actions" }, ...buttons),
+    offer,
+    actions,
     preview,
-  ];
+  ].filter(Boolean);
+}
+
+/**
+ * "No new ship date known yet": offered when an open-ended notice is among the messages;
+ * ticking it clears and disables the dates that notice does without, and offers it first.
+ */
+function noDateChoice(templates, inputs, onChange) {
+  const openEnded = templates.find((tpl) => tpl.delay_notice === "open-ended");
+  if (!openEnded) return null;
+  const dated = [...inputs].filter(([name, { input }]) => input.type === "date" && !openEnded.placeholders[name]);
+  const checkbox = el("input", { type: "checkbox", name: "no_date_known" });
+  const kept = new Map();
+  checkbox.addEventListener("change", () => {
+    for (const [name, { input }] of dated) {
+      // Unticked again, the dates come back as they were.
+      if (checkbox.checked) kept.set(name, input.value);
+      input.value = checkbox.checked ? "" : kept.get(name) ?? "";
+      input.disabled = checkbox.checked;
+    }
+    onChange();
+  });
+  return { checkbox, label: el("label", { className: "choice" }, checkbox, t("panelNoDateKnown")) };
 }
 
 /**
@@ -63,8 +120,9 @@ function fieldInputs(templates, order, compiled) {
   const today = zonedDay(Date.now(), order.marketplace.time_zone);
   const inputs = new Map();
   for (const { name, optional } of factsToAsk(templates)) {
-    const input = el("input", { type: isDateField(name) ? "date" : "text", name });
-    if (isDateField(name)) input.min = dayToIsoDate(today);
+    const isDate = described[name]?.type === "date";
+    const input = el("input", { type: isDate ? "date" : "text", name });
+    if (isDate) input.min = dayToIsoDate(today);
     if (name === "new_ship_date") {
       input.value = dayToIsoDate(defaultNewShipDay(order.shipByDay, today, compiled.delayBusinessDays, order.marketplace));
     }
@@ -83,18 +141,18 @@ function languageSelect(templates, marketplace, preferred) {
   return { select, label };
 }
 
-function fieldsFor(order, inputs, locale) {
-  const fields = { order_id: order.orderId, ship_by: formatLongDay(order.shipByDay, locale) };
-  for (const [name, { input }] of inputs) {
-    const day = isDateField(name) ? isoDateToDay(input.value) : null;
-    fields[name] = isDateField(name) ? (day ? formatLongDay(day, locale) : "") : input.value;
-  }
+// Days go in as YYYY-MM-DD (a date input's value): the renderer writes them as the
+// buyer's language needs them in a sentence.
+function fieldsFor(order, inputs) {
+  const fields = { order_id: order.orderId, ship_by: dayToIsoDate(order.shipByDay) };
+  for (const [name, { input }] of inputs) fields[name] = input.value;
   return fields;
 }
 
 async function copyMessage(remedy, template, order, inputs, language, feedback, preview, compiled) {
   const locale = template.locales[language.select.value] ? language.select.value : messageLocale(template, order.marketplace);
-  const message = renderMessage(template, locale, fieldsFor(order, inputs, locale));
+  const fields = fieldsFor(order, inputs);
+  const message = renderMessage(template, locale, fields, compiled.dateFormats);
   feedback.classList.remove("problem");
   preview.replaceChildren();
   const missing = [...new Set(message.findings
@@ -119,7 +177,8 @@ async function copyMessage(remedy, template, order, inputs, language, feedback, 
   }
   savePendingMessage(order.orderId, { body: message.body, template: template.id, reason: template.reason, locale })
     .catch(() => {});
-  logRemedy(order.orderId, remedy.id);
+  const given = { template: template.id, ...(fields.new_ship_date ? { newShipDate: fields.new_ship_date } : {}) };
+  logRemedy(order.orderId, remedy.id, given);
   try {
     await navigator.clipboard.writeText(message.body);
     feedback.textContent = t("panelCopied");
@@ -127,6 +186,8 @@ async function copyMessage(remedy, template, order, inputs, language, feedback, 
     feedback.classList.add("problem");
     feedback.textContent = t("panelCopyFailed");
   }
+  // Logged as given either way: the seller has the text on screen to copy by hand.
+  return { orderId: order.orderId, at: Date.now(), ...given };
 }
 
 const describe = (name, template) => (template.placeholders[name] ? factLabel(template.placeholders[name]) : name);

@@ -11,7 +11,7 @@ import { isoUtc } from "../../core/deadline.js";
 import { orderStatus } from "../../core/order.js";
 import { formatShortDay, formatInstant } from "../../core/day-format.js";
 import { loadMarks, markOf, onMarksChanged } from "./order-marks.js";
-import { carrierNoteFor, CARRIER_HOLIDAY } from "./carrier-note.js";
+import { carrierNoteFor, prepareCarrierNotes, CARRIER_HOLIDAY } from "./carrier-note.js";
 
 const MAX_SLEEP_MS = 60 * 1000;
 
@@ -108,6 +108,7 @@ function warmUp(timeZone) {
   t("badgeUnknown", [""]);
   formatShortDay({ year: 2000, month: 1, day: 1 }, uiLocale());
   for (const zone of [timeZone, undefined]) formatInstant(0, uiLocale(), zone);
+  prepareCarrierNotes();
 }
 
 // Orders share deadlines (the end of the same ship-by day) and reasons: what does not

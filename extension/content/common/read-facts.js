@@ -6,7 +6,7 @@
 import { allMatches, firstMatch } from "./dom-read.js";
 import { orderIdFromUrl } from "./place.js";
 import { findOrderId } from "../../core/order-id.js";
-import { isDoneStatus, labelsOf } from "../../core/order.js";
+import { isDoneStatus, labelsOf, prepareLabels } from "../../core/order.js";
 import { localeOfLabel, localeOfTexts } from "../../core/ui-language.js";
 
 // Facts written after a label ("Ship by date: Dec 5"), with the adapter cell each is read
@@ -15,7 +15,9 @@ const LABELLED = { ship_by: "ship_by_cell", deliver_by: "ship_by_cell", fulfillm
 // Facts that are an element's text, where the adapter has a selector for them (order details).
 const SELECTED = ["ship_by", "deliver_by", "fulfillment", "sales_channel", "shipping_service"];
 
-const oneLine = (text) => text.replace(/\s+/g, " ").trim();
+// Text with no white space but single spaces is already on one line: tested, not copied.
+const MESSY_SPACE = /[^\S ]| {2}/;
+const oneLine = (text) => (MESSY_SPACE.test(text) ? text.replace(/\s+/g, " ") : text).trim();
 // Labels are matched with typographic apostrophes made plain, as the adapters write them.
 const squash = (text) => oneLine(text).replace(/[’‘]/g, "'");
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -31,15 +33,22 @@ const asWritten = (label) => escape(label).replace(/ /g, "\\s+").replace(/'/g, "
  */
 export function readFacts(adapter, scope) {
   const reading = readingOf(adapter);
-  const found = {};
-  for (const [cellSelectors, kinds] of reading.cells) {
-    const cell = (cellSelectors && reading.locate(scope, cellSelectors)) || scope;
-    readLabels(cell, kinds, reading, found);
-  }
+  reading.locate.begin(scope);
+  return readScope(adapter, scope, reading);
+}
+
+function readScope(adapter, scope, reading) {
   const link = reading.locate(scope, adapter.selectors.order_id);
   const orderId = findOrderId(link?.textContent) || findOrderId(link?.getAttribute("href"))
     || (scope === document ? orderIdFromUrl(adapter) : null);
   if (!orderId) return null;
+  const found = {};
+  for (const [cellSelectors, kinds] of reading.cells) {
+    const cell = cellSelectors && reading.locate(scope, cellSelectors);
+    // A cell that shows the order id is its row's alone; others repeat (dates, products).
+    if (cell && !cell.contains(link)) readRepeatingCell(cell, kinds, reading, found);
+    else readLabels(cell || scope, kinds, reading, found);
+  }
   for (const kind of reading.selected) {
     const element = firstMatch(scope, adapter.selectors[kind]);
     // No element is no text at all: the page did not show the fact (not an empty one).
@@ -52,7 +61,7 @@ export function readFacts(adapter, scope) {
     uiLocale: uiLocaleOf(adapter, scope, found),
     deliverByText: found.deliver_by ?? "",
     statusText: status ? status.textContent.trim() : "",
-    statusClasses: status ? [...status.classList] : [],
+    statusClasses: status ? classesOf(status) : [],
     fulfillmentText: found.fulfillment ?? null,
     salesChannel: found.sales_channel ?? null,
     sku: found.sku ?? null,
@@ -62,6 +71,31 @@ export function readFacts(adapter, scope) {
   const key = [orderId, facts.shipByText, facts.uiLocale, facts.deliverByText, facts.statusText, facts.statusClasses.join(" "), facts.fulfillmentText,
     facts.salesChannel, facts.sku, facts.shippingService, ...facts.address].join("|");
   return { facts, key, anchor: reading.locate(scope, adapter.selectors.badge_anchor) };
+}
+
+// Rows remembered by their text: as many as the orders list keeps badges of.
+const REMEMBERED_ROWS = 2000;
+
+/**
+ * readFacts for a table row, remembered by the row's text and status classes (all a row's
+ * facts come from them): a page that shows the same orders again, in new row elements
+ * (pagination back and forth, a re-sort) or the same ones (the app re-rendering), costs a
+ * textContent and a lookup per row rather than a reading.
+ */
+export function readRowFacts(adapter, row) {
+  const reading = readingOf(adapter);
+  reading.locate.begin(row);
+  const text = row.textContent;
+  const classes = reading.locate(row, adapter.selectors.status)?.getAttribute("class") ?? "";
+  const known = reading.rows.get(text);
+  if (known?.classes === classes) return { facts: known.facts, key: known.key, anchor: reading.locate(row, adapter.selectors.badge_anchor) };
+  const found = readScope(adapter, row, reading);
+  // An order id read from a link's address alone is not in the text: such a row is read each time.
+  if (!found || !text.includes(found.facts.orderId)) return found;
+  if (reading.rows.size >= REMEMBERED_ROWS) reading.rows.delete(reading.rows.keys().next().value);
+  // Not the anchor: it belongs to this row, which the page may drop.
+  reading.rows.set(text, { classes, facts: found.facts, key: found.key });
+  return found;
 }
 
 /**
@@ -76,17 +110,22 @@ function uiLocaleOf(adapter, scope, found) {
   return title ? localeOfTexts(adapter, "page_title", [oneLine(title.textContent)]) : null;
 }
 
+// An element's classes as classList has them, from one read of its class attribute.
+const classesOf = (element) => [...new Set((element.getAttribute("class") ?? "").split(/[\t\n\f\r ]+/).filter(Boolean))];
+
 /** An order page lists one status per item: the order is done only when no item is left to ship. */
 function itemStatus(adapter) {
   const statuses = allMatches(document, adapter.selectors.status);
-  return statuses.find((el) => !isDoneStatus(adapter, el.textContent.trim(), [...el.classList])) || statuses[0] || null;
+  return statuses.find((el) => !isDoneStatus(adapter, el.textContent.trim(), classesOf(el))) || statuses[0] || null;
 }
 
 /**
  * Prepare an adapter's reading before rows arrive: label matchers built, and run once on
- * plain and on wide text (the engine compiles a pattern for each kind on first use).
+ * plain and on wide text (the engine compiles a pattern for each kind on first use), and
+ * the status and fulfillment labels normalised.
  */
 export function prepareReading(adapter) {
+  prepareLabels(adapter);
   const reading = readingOf(adapter);
   for (const pattern of [reading.label, reading.nextLabel]) for (const sample of SAMPLES) pattern?.exec(sample);
 }
@@ -124,6 +163,9 @@ function readingOf(adapter) {
     selected: SELECTED.filter((kind) => selectors[kind]),
     address: Boolean(selectors.shipping_address),
     locate: positionMemo(),
+    plans: new Map(), // a cell's kinds -> [where a cell read whole had their labels, …]
+    cellTexts: new Map(), // a cell's kinds -> its text -> the values read in it
+    rows: new Map(), // a row's text -> {its status classes, what readFacts made of them}
   };
   readings.set(adapter, reading);
   return reading;
@@ -134,28 +176,54 @@ function readingOf(adapter) {
  * one table share their layout, so the next row's element is looked for at the same
  * place first (a few child steps and one `matches`), and by querySelector only when it
  * is not there. Only the adapter's first selector is remembered: fallbacks stay exact.
+ * `locate.begin(scope)` starts a reading of one scope, in which each element is looked up once.
  */
 function positionMemo() {
   const paths = new Map(); // selectors -> [child index, …] from the scope down
-  return (scope, selectors) => {
-    if (!selectors?.length || scope.nodeType !== Node.ELEMENT_NODE) return firstMatch(scope, selectors);
+  const resolved = new Map(); // selectors -> element, in the scope being read
+  const children = []; // the scope's element children, listed once when a path needs them
+  let scope = null;
+  const locate = (within, selectors) => {
+    if (!selectors?.length || within.nodeType !== Node.ELEMENT_NODE) return firstMatch(within, selectors);
+    if (within !== scope) locate.begin(within);
+    if (resolved.has(selectors)) return resolved.get(selectors);
     const path = paths.get(selectors);
-    if (path) {
-      const node = follow(scope, path);
-      if (node && safeMatches(node, selectors[0])) return node;
+    let found = path ? followElements(childAt(path[0]), path) : null;
+    if (!found || !safeMatches(found, selectors[0])) {
+      found = firstMatch(within, selectors);
+      if (found && safeMatches(found, selectors[0])) paths.set(selectors, pathFrom(within, found));
     }
-    const found = firstMatch(scope, selectors);
-    if (found && safeMatches(found, selectors[0])) paths.set(selectors, pathFrom(scope, found));
+    resolved.set(selectors, found);
     return found;
   };
+  const childAt = (index) => {
+    if (children.length === 0) for (let child = scope.firstElementChild; child; child = child.nextElementSibling) children.push(child);
+    return children[index] ?? null;
+  };
+  locate.begin = (within) => {
+    scope = within;
+    resolved.clear();
+    children.length = 0;
+  };
+  return locate;
 }
 
-/** The element reached from `scope` by taking, level by level, the child at each index. */
-function follow(scope, path) {
-  let node = scope;
-  for (let level = 0; node && level < path.length; level += 1) {
+/** The element reached from `top` (the scope's child at path[0]) by the rest of the path. */
+function followElements(top, path) {
+  let node = top;
+  for (let level = 1; node && level < path.length; level += 1) {
     node = node.firstElementChild;
     for (let i = path[level]; node && i > 0; i -= 1) node = node.nextElementSibling;
+  }
+  return node;
+}
+
+/** The node reached from `scope` by taking, level by level, the child node at each index. */
+function followNodes(scope, path) {
+  let node = scope;
+  for (let level = 0; node && level < path.length; level += 1) {
+    node = node.firstChild;
+    for (let i = path[level]; node && i > 0; i -= 1) node = node.nextSibling;
   }
   return node;
 }
@@ -178,15 +246,76 @@ function pathFrom(scope, element) {
   return path;
 }
 
+// Distinct texts remembered per kind of cell: a page's ship-by dates and products.
+const REMEMBERED_CELLS = 500;
+
 /**
- * One walk over the text of `cell` that matches labels as it goes: the value after a
- * label ("Ship by date:") is the text of the smallest element around the label that also
- * holds a value, up to the next label. The first value of each kind wins.
+ * readLabels for a cell whose text many rows share (the same ship-by and deliver-by dates,
+ * the same product): each distinct text is read once.
+ */
+function readRepeatingCell(cell, kinds, reading, found) {
+  let byText = reading.cellTexts.get(kinds);
+  if (!byText) reading.cellTexts.set(kinds, (byText = new Map()));
+  const text = cell.textContent;
+  let values = byText.get(text);
+  if (!values) {
+    values = {};
+    readLabels(cell, kinds, reading, values);
+    if (byText.size >= REMEMBERED_CELLS) byText.clear();
+    byText.set(text, values);
+  }
+  Object.assign(found, values);
+}
+
+// Rows of one table come in a few layouts (unshipped, shipped, Amazon-fulfilled…): the
+// places of each are kept, the most recently useful first.
+const PLANS_PER_CELL = 6;
+
+/**
+ * The labelled values of `cell`: read at the places a complete reading of a cell like it
+ * found its labels (a few child steps and a string compare per label: rows of one table
+ * share their layouts), else by one walk over the cell's text, which then teaches those places.
  */
 function readLabels(cell, kinds, reading, found) {
   if (!reading.label) return;
+  let plans = reading.plans.get(kinds);
+  if (!plans) reading.plans.set(kinds, (plans = []));
+  for (let i = 0; i < plans.length; i += 1) {
+    if (!readByPlan(cell, plans[i], reading, found)) continue;
+    if (i > 0) plans.unshift(...plans.splice(i, 1));
+    return;
+  }
+  const plan = walkLabels(cell, kinds, reading, found);
+  if (!plan) return;
+  plans.unshift(plan);
+  plans.length = Math.min(plans.length, PLANS_PER_CELL);
+}
+
+/** Follow `plan`; false (and nothing read) unless every label is where the plan says. */
+function readByPlan(cell, plan, reading, found) {
+  const nodes = [];
+  for (const step of plan) {
+    const node = followNodes(cell, step.path);
+    if (node?.data !== step.data) return false;
+    nodes.push(node);
+  }
+  plan.forEach((step, i) => {
+    found[step.kind] = valueAfter(nodes[i], step.label, cell, reading);
+    if (step.kind === "ship_by") found.ship_by_label = step.label;
+  });
+  return true;
+}
+
+/**
+ * One walk over the text of `cell` that matches labels as it goes: the value after a
+ * label ("Ship by date:") is the text of the smallest element around the label that also
+ * holds a value, up to the next label. The first value of each kind wins. Returns the
+ * places of the labels when every kind was found (a plan for the next cell), else null.
+ */
+function walkLabels(cell, kinds, reading, found) {
   let wanted = 0;
   for (const kind of kinds) if (found[kind] === undefined) wanted += 1;
+  const plan = wanted === kinds.length ? [] : null; // a plan is of a cell read whole
   const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node && wanted > 0; node = walker.nextNode()) {
     // Most text is no label: one character code tells, without copying the text.
@@ -199,9 +328,21 @@ function readLabels(cell, kinds, reading, found) {
     const kind = label && reading.kindOf.get(label);
     if (!kind || found[kind] !== undefined || !kinds.includes(kind)) continue;
     found[kind] = valueAfter(node, label, cell, reading);
-    found[`${kind}_label`] = label;
+    if (kind === "ship_by") found.ship_by_label = label;
+    plan?.push({ kind, label, data, path: nodePath(cell, node) });
     wanted -= 1;
   }
+  return wanted === 0 ? plan : null;
+}
+
+function nodePath(scope, node) {
+  const path = [];
+  for (let at = node; at && at !== scope; at = at.parentNode) {
+    let index = 0;
+    for (let sibling = at.previousSibling; sibling; sibling = sibling.previousSibling) index += 1;
+    path.unshift(index);
+  }
+  return path;
 }
 
 function valueAfter(node, label, cell, reading) {
@@ -209,8 +350,10 @@ function valueAfter(node, label, cell, reading) {
   let holder = node;
   let text = oneLine(node.data); // as long as its squashed form: apostrophes keep their length
   while (holder !== cell && text.length <= label.length) {
+    const only = holder.parentNode.firstChild === holder.parentNode.lastChild;
     holder = holder.parentNode;
-    text = oneLine(holder.textContent);
+    // A parent with nothing but the label in it has the same text: no need to copy it.
+    if (!only) text = oneLine(holder.textContent);
   }
   text = squash(text);
   const value = text.slice(text.indexOf(label) + label.length);

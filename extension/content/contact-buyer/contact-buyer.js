@@ -8,6 +8,7 @@ import { orderIdFromUrl } from "../common/place.js";
 import { orderWithoutDeadlineOnPage, pageMarketplaceOf } from "../common/order-source.js";
 import { seenOrder } from "../common/seen-orders.js";
 import { pendingMessage } from "../common/pending-message.js";
+import { logRemedy } from "../common/remedy-log.js";
 import { startSingleOrder } from "../common/single-order.js";
 import { t } from "../common/i18n.js";
 import { labelsOf } from "../../core/order.js";
@@ -30,7 +31,7 @@ export function start(context) {
   const running = startSingleOrder(context, {
     readOrder,
     opensRemedies: false,
-    onPainted: (host) => offerFill(host, message, adapter),
+    onPainted: (host) => offerFill(host, orderId, message, adapter),
   });
   Promise.all([seenOrder(orderId), pendingMessage(orderId)]).then(([foundSeen, foundMessage]) => {
     seen = foundSeen;
@@ -40,13 +41,16 @@ export function start(context) {
   return running.stop;
 }
 
-function offerFill(host, message, adapter) {
+function offerFill(host, orderId, message, adapter) {
   host.shadowRoot.querySelector(".inline-actions")?.remove();
   if (!message) return;
   const feedback = el("span", { className: "feedback", role: "status", "aria-live": "polite" });
   const button = el("button", { type: "button", dataset: { shipguardAction: "fill-message" } }, t("contactFillMessage"));
   button.addEventListener("click", () => {
-    feedback.textContent = fillForm(message, adapter) ? t("contactFilled") : t("contactFillFailed");
+    const filled = fillForm(message, adapter);
+    feedback.textContent = filled ? t("contactFilled") : t("contactFillFailed");
+    // A filled delay message counts as given: the next one offered is the second notice.
+    if (filled) logRemedy(orderId, "fill-message", { template: message.template });
   });
   host.shadowRoot.append(el("span", { className: "inline-actions" }, button, feedback));
 }

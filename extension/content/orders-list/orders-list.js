@@ -2,7 +2,7 @@
 import { allMatches, firstMatch } from "../common/dom-read.js";
 import { createBadge, placeHost, prepareBadges, HOST_TAG } from "../common/badge.js";
 import { observePage } from "../common/observe-page.js";
-import { prepareReading, readFacts } from "../common/read-facts.js";
+import { prepareReading, readRowFacts } from "../common/read-facts.js";
 import { placeOf } from "../common/order-source.js";
 import { rememberOrder } from "../common/seen-orders.js";
 import { OverlayClock } from "../common/overlay-clock.js";
@@ -44,7 +44,7 @@ export function start(context) {
     const writes = [];
     let orders = 0;
     for (const row of rows) {
-      const found = readFacts(adapter, row);
+      const found = readRowFacts(adapter, row);
       const previous = tracked.get(row);
       if (!found) {
         if (previous) writes.push({ row, previous, found: null });

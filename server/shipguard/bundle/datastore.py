@@ -436,11 +436,12 @@ def _template_problems(layers):
     """Templates missing a language their marketplaces need, or with lint errors in a language."""
     lint_file = layers.lint_file()
     marketplaces = {code: record for code, (record, _) in layers.marketplaces.items()}
+    date_formats = [record for record, _ in layers.date_formats.values()]
     problems = []
     for template, source in layers.templates.values():
         errors = {
             **missing_language_problems(template, marketplaces),
-            **template_lint_problems(template, lint_file),
+            **template_lint_problems(template, lint_file, date_formats),
         }
         problems += problems_from_messages(source.file, errors)
     return problems

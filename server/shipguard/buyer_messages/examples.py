@@ -3,7 +3,7 @@
 import logging
 
 from shipguard.buyer_messages.lint import lint_message
-from shipguard.buyer_messages.render import render_message
+from shipguard.buyer_messages.render import render_message, with_dates_written
 
 log = logging.getLogger("shipguard.status")
 
@@ -13,16 +13,29 @@ def example_fields(template):
     return {name: spec["example"] for name, spec in template["placeholders"].items()}
 
 
-def rendered_examples(template, lint_rules=None):
+def examples_by_locale(template, date_formats):
+    """{placeholder: {locale: example}}: each example as the message in that language writes it."""
+    return {
+        name: {
+            locale: with_dates_written(template, locale, {name: spec["example"]}, date_formats)[
+                name
+            ]
+            for locale in sorted(template["locales"])
+        }
+        for name, spec in template["placeholders"].items()
+    }
+
+
+def rendered_examples(template, lint_rules=None, date_formats=None):
     """[{locale, subject, body, findings, lint}] for every language of a template.
 
     `lint` holds the findings on the body, with `lint_rules` (the bundle's lint data, or
-    the shipped rules when None).
+    the shipped rules when None); days are written by `date_formats` (the bundle's).
     """
     fields = example_fields(template)
     languages = []
     for locale in sorted(template["locales"]):
-        rendered = render_message(template, locale, fields)
+        rendered = render_message(template, locale, fields, date_formats)
         languages.append(
             {
                 "locale": locale,

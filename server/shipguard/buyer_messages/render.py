@@ -7,6 +7,7 @@ dropped whole, spaces and punctuation included, when one is blank. Spans are UTF
 
 import re
 
+from shipguard.buyer_messages.message_dates import format_message_date, message_date_formats
 from shipguard.buyer_messages.utf16 import utf16_len
 
 PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
@@ -50,7 +51,8 @@ def segment_problems(text):
     return problems
 
 
-def _value(fields, name):
+def field_value(fields, name):
+    """A field's value as rendering sees it: trimmed as JavaScript trims, "" when missing."""
     value = fields.get(name)
     return "" if value is None else str(value).strip(JS_WHITESPACE)
 
@@ -60,7 +62,7 @@ def resolve_segments(text, fields):
 
     def keep_or_drop(match):
         names = placeholders_in(match.group(1))
-        return match.group(1) if all(_value(fields, name) for name in names) else ""
+        return match.group(1) if all(field_value(fields, name) for name in names) else ""
 
     return SEGMENT.sub(keep_or_drop, text)
 
@@ -77,7 +79,7 @@ def fill(text, fields):
         before = text[pos : match.start()]
         out.append(before)
         length += utf16_len(before)
-        value = _value(fields, match.group(1))
+        value = field_value(fields, match.group(1))
         written = value or match.group(0)
         if not value:
             unfilled.append((match.group(1), length, length + len(written)))
@@ -88,13 +90,37 @@ def fill(text, fields):
     return "".join(out), unfilled
 
 
-def render_message(template, locale, fields):
+def date_placeholders(template):
+    """The names of a template's placeholders that stand for a day."""
+    return [
+        name
+        for name, spec in template.get("placeholders", {}).items()
+        if spec.get("type") == "date"
+    ]
+
+
+def with_dates_written(template, locale, fields, date_formats):
+    """The fields with each day (YYYY-MM-DD) of a date placeholder as the locale writes it."""
+    formats = message_date_formats(date_formats)
+    return {
+        **fields,
+        **{
+            name: format_message_date(field_value(fields, name), locale, formats)
+            for name in date_placeholders(template)
+            if name in fields
+        },
+    }
+
+
+def render_message(template, locale, fields, date_formats=None):
     """Render one language of a template with an order's facts.
 
-    Returns {subject, body, findings}; each unfilled placeholder in the body is an
-    `unfilled-placeholder` error finding with its span in the rendered body.
+    Days of date placeholders are written by the locale's `message_date` in `date_formats`
+    (the bundle's date formats). Returns {subject, body, findings}; each unfilled
+    placeholder in the body is an `unfilled-placeholder` error finding with its span.
     """
     texts = template["locales"][locale]
+    fields = with_dates_written(template, locale, fields, date_formats)
     subject, _ = fill(resolve_segments(texts["subject"], fields), fields)
     body, unfilled = fill(resolve_segments(texts["body"], fields), fields)
     findings = [

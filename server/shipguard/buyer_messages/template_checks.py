@@ -32,7 +32,7 @@ def missing_language_problems(template, marketplaces):
     return errors
 
 
-def renderings(template, locale):
+def renderings(template, locale, date_formats):
     """The texts a template language can become: all placeholder examples, then without the optional ones."""
     examples = example_fields(template)
     texts = template["locales"][locale]
@@ -42,7 +42,7 @@ def renderings(template, locale):
     variants = [examples]
     if optional:
         variants.append({name: value for name, value in examples.items() if name not in optional})
-    return [render_message(template, locale, fields) for fields in variants]
+    return [render_message(template, locale, fields, date_formats) for fields in variants]
 
 
 def _key(document):
@@ -60,21 +60,21 @@ def compiled_lint(lint_file):
     return _compiled(_key(lint_file))
 
 
-def template_lint_problems(template, lint_file):
-    """{field: [reason]}: every lint error in any language of a template, rendered with its examples."""
-    return {
-        field: list(reasons)
-        for field, reasons in _template_lint_problems(_key(template), _key(lint_file)).items()
-    }
+def template_lint_problems(template, lint_file, date_formats):
+    """{field: [reason]}: every lint error in any language of a template, rendered with its
+    examples (days written by `date_formats`)."""
+    keys = _key(template), _key(lint_file), _key(date_formats)
+    return {field: list(reasons) for field, reasons in _template_lint_problems(*keys).items()}
 
 
 @lru_cache(maxsize=256)
-def _template_lint_problems(template_key, lint_key):
+def _template_lint_problems(template_key, lint_key, date_formats_key):
     template, lint = json.loads(template_key), _compiled(lint_key)
+    date_formats = json.loads(date_formats_key)
     subject_rules = {rule.id for rule in lint.rules if rule.kind in SUBJECT_KINDS}
     errors = {}
     for locale in sorted(template["locales"]):
-        for rendered in renderings(template, locale):
+        for rendered in renderings(template, locale, date_formats):
             for part, findings in (
                 ("body", lint_message(rendered["body"], locale=locale, rules=lint)),
                 (

@@ -1,18 +1,27 @@
 """`shipguard build`: assemble the loadable extension folders dist/chrome/ and dist/firefox/, their store zips and the stores' submission files."""
 
 import json
+import re
 import shutil
 import zipfile
 from pathlib import Path
 
 from shipguard import __version__, config
 from shipguard.bundle.document import load_bundle
-from shipguard.commands.content_script import ENTRY, OUTPUT, join_content_script
+from shipguard.commands.content_script import (
+    ENTRY,
+    OUTPUT,
+    join_content_script,
+    modules_reachable_from,
+)
 from shipguard.commands.firefox_manifest import firefox_manifest
 from shipguard.commands.store_files import load_store_data, write_store_files
 
 # Zip entries get a fixed date so the same sources always give the same zip bytes.
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+
+_MODULE_SCRIPT = re.compile(r'<script\b[^>]*\bsrc="([^"]+\.js)"')
 
 
 def skipped(name):
@@ -60,6 +69,8 @@ def build(out_dir="dist", data_dir=None, extension_dir=None, manifest=None):
             folder / "manifest.json",
             lambda m, adjust=adjust: adjust(m, store),
         )
+        _drop_unimported_modules(folder, manifests[browser])
+        _compact_locales(folder)
         (folder / "bundle.json").write_bytes(bundle.body)
         zip_folder(folder, out_dir / f"shipguard-{browser}-{__version__}.zip")
     write_store_files(out_dir, manifests, store)
@@ -82,12 +93,38 @@ def _write_content_script(folder):
     script, joined = join_content_script(folder)
     (folder / OUTPUT).write_text(script, encoding="utf-8")
     for name in joined:
-        # core/ and lib/ stay: the service worker, popup and options page import them.
         if name.startswith("content/"):
             (folder / name).unlink()
     for directory in sorted((folder / "content").rglob("*"), reverse=True):
         if directory.is_dir() and not any(directory.iterdir()):
             directory.rmdir()
+
+
+def _drop_unimported_modules(folder, manifest):
+    """Ship only the modules the service worker, popup and options page import: the rest of
+    core/ and lib/ lives inside the joined content script already."""
+    background = manifest.get("background", {})  # Chrome: service_worker; Firefox: scripts
+    entries = [background.get("service_worker", ""), *background.get("scripts", [])]
+    for page in folder.rglob("*.html"):
+        for source in _MODULE_SCRIPT.findall(page.read_text(encoding="utf-8")):
+            entries.append((page.parent / source).relative_to(folder).as_posix())
+    kept = modules_reachable_from(folder, entries)
+    for path in folder.rglob("*.js"):
+        name = path.relative_to(folder).as_posix()
+        if name.split("/")[0] in ("core", "lib") and name not in kept:
+            path.unlink()
+
+
+def _compact_locales(folder):
+    """Messages without their notes for translators, on one line: the browser reads only
+    `message` and `placeholders`."""
+    for path in folder.glob("_locales/*/messages.json"):
+        messages = json.loads(path.read_text(encoding="utf-8"))
+        for message in messages.values():
+            message.pop("description", None)
+        path.write_text(
+            json.dumps(messages, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+        )
 
 
 def _write_manifest(source, target, adjust):

@@ -117,6 +117,21 @@ function joinedImport(directory, specifier) {
 """
 
 
+def modules_reachable_from(root, entries):
+    """The module paths under `root` that `entries` import, directly or not, with themselves."""
+    root, found, waiting = Path(root), set(), list(entries)
+    while waiting:
+        name = waiting.pop()
+        if name in found or not (root / name).is_file():
+            continue
+        found.add(name)
+        text = (root / name).read_text(encoding="utf-8")
+        specifiers = [m.group(2) for m in _STATIC_IMPORT.finditer(text)]
+        specifiers += _DYNAMIC_IMPORT.findall(text)
+        waiting += [_resolve(name, specifier) for specifier in specifiers]
+    return found
+
+
 def join_content_script(root, entry=ENTRY):
     """The classic script for `entry`, a module path under the folder `root`.
 

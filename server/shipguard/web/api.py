@@ -4,12 +4,14 @@ from flask import Blueprint, Response, current_app, jsonify, request
 from marshmallow import ValidationError
 
 from shipguard.bundle.schemas.bundle import BundleSchema
+from shipguard.buyer_messages.examples import examples_by_locale
 from shipguard.buyer_messages.lint_requests import (
     lint_text,
     unknown_lint_target,
     with_lint_findings,
 )
-from shipguard.buyer_messages.render import render_message
+from shipguard.buyer_messages.message_dates import ISO_DAY, is_iso_day
+from shipguard.buyer_messages.render import date_placeholders, field_value, render_message
 from shipguard.web.errors import error_response
 from shipguard.web.json_body import json_body
 from shipguard.web.openapi import build_spec, documented
@@ -64,16 +66,21 @@ def get_bundle():
 @api.get("/templates")
 @documented("Buyer message templates", {200: ("Templates by id", TemplateSummarySchema(many=True))})
 def list_templates():
-    return jsonify([_summary(template) for template in current_bundle().data.templates])
+    data = current_bundle().data
+    return jsonify([_summary(template, data.date_formats) for template in data.templates])
 
 
-def _summary(template):
+def _summary(template, date_formats):
+    examples = examples_by_locale(template, date_formats)
     return {
         "id": template["id"],
         "title": template["title"],
         "reason": template["reason"],
         "locales": sorted(template["locales"]),
-        "placeholders": template["placeholders"],
+        "placeholders": {
+            name: {**spec, "examples": examples[name]}
+            for name, spec in template["placeholders"].items()
+        },
     }
 
 
@@ -97,7 +104,22 @@ def render():
         known = ", ".join(sorted(template["locales"]))
         reason = f"Template {template['id']!r} has no locale {payload['locale']!r}; it has {known}."
         raise ValidationError({"locale": [reason]})
-    rendered = render_message(template, payload["locale"], payload["field_values"])
+    # A day (YYYY-MM-DD) is written as the locale writes it; other text is used as written,
+    # and lint judges it (a US delay notice needs a concrete date). Only a day that does
+    # not exist, such as 2019-02-30, is refused: no sentence could say it.
+    days = {
+        name: field_value(payload["field_values"], name) for name in date_placeholders(template)
+    }
+    not_days = {
+        name: [f"{name} is not a day of the calendar: {day!r}."]
+        for name, day in days.items()
+        if ISO_DAY.fullmatch(day or "") and not is_iso_day(day)
+    }
+    if not_days:
+        raise ValidationError({"fields": not_days})
+    rendered = render_message(
+        template, payload["locale"], payload["field_values"], current_bundle().data.date_formats
+    )
     rendered = with_lint_findings(rendered, current_bundle().data, payload["locale"])
     return jsonify(RENDER_RESPONSE.dump(rendered))
 

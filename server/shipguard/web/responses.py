@@ -52,6 +52,20 @@ class LintResponseSchema(StrictSchema):
     )
 
 
+class ListedPlaceholderSchema(PlaceholderSchema):
+    """A placeholder as listed, with its example as each language's message writes it."""
+
+    examples = fields.Dict(
+        keys=fields.String(),
+        values=fields.String(),
+        required=True,
+        metadata={
+            "description": "The example by locale, as the message in that language writes it "
+            "(a date in the locale's own format); `example` is the value to send to /render"
+        },
+    )
+
+
 class TemplateSummarySchema(StrictSchema):
     """A template as listed by GET /api/v1/templates."""
 
@@ -63,7 +77,7 @@ class TemplateSummarySchema(StrictSchema):
     )
     placeholders = fields.Dict(
         keys=fields.String(),
-        values=fields.Nested(PlaceholderSchema),
+        values=fields.Nested(ListedPlaceholderSchema),
         required=True,
         metadata={"description": "Placeholders by name"},
     )

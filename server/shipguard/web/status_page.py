@@ -119,9 +119,7 @@ def _page(rejected=None, conflict=None, status=200):
         "disabled_features": data.disabled_features,
         "pages": [_page_summary(page) for page in data.pages],
         "marketplaces": data.marketplaces,
-        "templates": [
-            _template_view(template, getattr(data, "lint", None)) for template in data.templates
-        ],
+        "templates": [_template_view(template, data) for template in data.templates],
         "saved": _saved(data, request.args.get("saved")),
         "rejected": rejected,
         "conflict": conflict,
@@ -179,8 +177,11 @@ def _page_summary(page):
     }
 
 
-def _template_view(template, lint_rules):
-    return {"template": template, "languages": rendered_examples(template, lint_rules)}
+def _template_view(template, data):
+    return {
+        "template": template,
+        "languages": rendered_examples(template, getattr(data, "lint", None), data.date_formats),
+    }
 
 
 def _saved(data, value):

@@ -45,6 +45,59 @@ class DatePatternSchema(StrictSchema):
     )
 
 
+MESSAGE_DATE_PARTS = ("{weekday}", "{day}", "{month}", "{month_number}")
+
+
+def message_date_pattern(value):
+    """A pattern names a day and a month, and nothing else in braces."""
+    not_blank(value)
+    rest = value
+    for part in MESSAGE_DATE_PARTS:
+        rest = rest.replace(part, "")
+    if "{" in rest or "}" in rest:
+        raise ValidationError(f"Only {', '.join(MESSAGE_DATE_PARTS)} may stand in braces.")
+    if "{day}" not in value or ("{month}" not in value and "{month_number}" not in value):
+        raise ValidationError("A date names its {day} and its {month} or {month_number}.")
+
+
+class MessageDateSchema(StrictSchema):
+    """How a buyer message in these locales writes a day inside a sentence ("by ...")."""
+
+    pattern = fields.String(
+        required=True,
+        validate=message_date_pattern,
+        metadata={
+            "description": "The day as the sentence needs it, e.g. {weekday} {day} de {month}; "
+            "the template text holds the words around it (a más tardar el ...)"
+        },
+    )
+    months = fields.List(
+        fields.String(validate=not_blank),
+        validate=validate.Length(equal=12),
+        metadata={
+            "description": "Twelve month names (January first) in the case the pattern needs"
+        },
+    )
+    weekdays = fields.List(
+        fields.String(validate=not_blank),
+        validate=validate.Length(equal=7),
+        metadata={
+            "description": "Seven weekday names, Monday first, in the case the pattern needs"
+        },
+    )
+    first_day = fields.String(
+        validate=not_blank,
+        metadata={"description": "How the first of a month is written, where not as 1 (1er, 1º)"},
+    )
+
+    @validates_schema
+    def names_for_the_pattern(self, data, **kwargs):
+        """A pattern naming a weekday or month needs the list of names."""
+        for part, key in (("{weekday}", "weekdays"), ("{month}", "months")):
+            if part in data["pattern"] and key not in data:
+                raise ValidationError({key: [f"The pattern uses {part}: list the names."]})
+
+
 class DateFormatSchema(StrictSchema):
     """The dates of page locales that write them alike (en-GB, en-IN, en-AU)."""
 
@@ -75,6 +128,13 @@ class DateFormatSchema(StrictSchema):
         required=True,
         validate=validate.Length(min=1),
         metadata={"description": "The patterns to try, in order"},
+    )
+    message_date = fields.Nested(
+        MessageDateSchema,
+        metadata={
+            "description": "How buyer messages in these locales write a day; without it a "
+            "message gives the day as YYYY-MM-DD"
+        },
     )
 
 

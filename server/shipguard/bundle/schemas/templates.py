@@ -12,17 +12,31 @@ from shipguard.bundle.schemas.common import (
     text,
     texts_by_language,
 )
+from shipguard.buyer_messages.message_dates import is_iso_day
 from shipguard.buyer_messages.render import placeholders_in
 
 # A message may also suit an order that is already done (e.g. a follow-up).
 TEMPLATE_STATUSES = (*ORDER_STATUSES, "done")
 
 
+PLACEHOLDER_TYPES = ("date",)
+# Which delay notice a template is, so the panel can offer the one an order's history calls
+# for: "second" once a delay message was given for the order, "open-ended" when no date is known.
+DELAY_NOTICES = ("first", "second", "open-ended")
+
+
 class PlaceholderSchema(StrictSchema):
     """A fact the message needs from the order."""
 
     description = text("What the placeholder stands for")
-    example = text("An example value")
+    example = text("An example value (a day as YYYY-MM-DD for a date)")
+    type = fields.String(
+        validate=validate.OneOf(PLACEHOLDER_TYPES),
+        metadata={
+            "description": "date: the value is a day, YYYY-MM-DD, written into the message "
+            "as the buyer's language writes it in a sentence"
+        },
+    )
     label = texts_by_language(
         "What the panel asks the seller for, by UI language (else the description)"
     )
@@ -45,6 +59,13 @@ class TemplateSchema(StrictSchema):
         "Order statuses the message suits",
         item=fields.String(validate=validate.OneOf(TEMPLATE_STATUSES)),
     )
+    delay_notice = fields.String(
+        validate=validate.OneOf(DELAY_NOTICES),
+        metadata={
+            "description": "For a delay message: first, second (the buyer must agree to wait) "
+            "or open-ended (no date known)"
+        },
+    )
     marketplaces = string_list(
         "Codes of the marketplaces the message is written for",
         item=fields.String(
@@ -66,6 +87,19 @@ class TemplateSchema(StrictSchema):
         validate=validate.Length(min=1, error="Must have at least one locale."),
         metadata={"description": "The message by buyer locale, BCP 47"},
     )
+
+    @validates_schema
+    def date_examples_are_days(self, data, **kwargs):
+        """A date's example is rendered in every language, so it must be a day the twins read."""
+        errors = {
+            name: {
+                "example": [f"A date example is a day written YYYY-MM-DD, not {spec['example']!r}."]
+            }
+            for name, spec in data["placeholders"].items()
+            if spec.get("type") == "date" and not is_iso_day(spec["example"])
+        }
+        if errors:
+            raise ValidationError({"placeholders": errors})
 
     @validates_schema
     def placeholders_declared(self, data, **kwargs):
