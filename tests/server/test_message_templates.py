@@ -210,9 +210,10 @@ def test_team_lint_rules_replace_by_id_and_must_keep_their_examples(team_dir):
     assert [r["id"] for r in data.lint["rules"]] == [r["id"] for r in DATA.lint["rules"]]
 
     rule["examples"]["ok"]["de-DE"].append("Rufen Sie uns an: 030 12345678.")
+    added = len(rule["examples"]["ok"]["de-DE"]) - 1
     path = write_json(team_dir / "lint.json", {"rules": [rule]})
     assert (
-        f"{path}: rules.0.examples.ok.de-DE.2: This example is flagged by no-phone-numbers."
+        f"{path}: rules.0.examples.ok.de-DE.{added}: This example is flagged by no-phone-numbers."
         in refused(team_dir)
     )
 
