@@ -89,3 +89,21 @@ def wait_until_remembered(worker, order_id, timeout_ms=10_000):
         [order_id, timeout_ms],
     )
     assert remembered, f"{order_id} was never stored as seen"
+
+
+def copy_and_fill(context, page, order_id):
+    """Copy the order's out-of-stock delay message in its open panel, open Amazon's contact
+    form from the panel and fill it there, as a seller would; returns (copied text, the
+    contact page)."""
+    panel = host(page, order_id).locator(".panel")
+    panel.locator('[data-shipguard-action="copy-delay-out-of-stock"]').click()
+    expect(panel.get_by_role("status")).to_contain_text("Copied")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    with context.expect_page() as opened:
+        panel.locator('[data-shipguard-action="open-contact-buyer"]').click()
+    contact = opened.value
+    fill = host(contact, order_id).locator('[data-shipguard-action="fill-message"]')
+    expect(fill).to_be_visible(timeout=10_000)
+    fill.click()
+    expect(host(contact, order_id).get_by_role("status")).to_contain_text("press Send yourself")
+    return copied, contact

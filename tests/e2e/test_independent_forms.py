@@ -4,7 +4,7 @@ copied on the order's details page fills their contact form, and nothing is ever
 (Their confirm-shipment pages run in test_page_kinds with every confirm-shipment page.)"""
 
 import pytest
-from overlay import host, wait_for_overlays
+from overlay import copy_and_fill, host, wait_for_overlays
 from playwright.sync_api import expect
 from sellercentral import (
     expectation_routes,
@@ -42,20 +42,10 @@ def test_a_copied_message_fills_the_contact_form_and_is_never_sent(
     wait_for_overlays(details, 1)
     badge = host(details, order_id)
     expect(badge).to_have_attribute("data-shipguard-status", status)
-    panel = badge.locator(".panel")
-    if not panel.is_visible():  # a late order's panel opens by itself
+    if not badge.locator(".panel").is_visible():  # a late order's panel opens by itself
         badge.click()
-    panel.locator('[data-shipguard-action="copy-delay-out-of-stock"]').click()
-    expect(panel.get_by_role("status")).to_contain_text("Copied")
-    copied = details.evaluate("navigator.clipboard.readText()")
-    with browser_context.expect_page() as opened:
-        panel.locator('[data-shipguard-action="open-contact-buyer"]').click()
-    contact = opened.value
+    copied, contact = copy_and_fill(browser_context, details, order_id)
     assert contact.url == fixture_url(name)
-    fill = host(contact, order_id).locator('[data-shipguard-action="fill-message"]')
-    expect(fill).to_be_visible(timeout=10_000)
-    fill.click()
-    expect(host(contact, order_id).get_by_role("status")).to_contain_text("press Send yourself")
     form = contact.evaluate("window.__fixtureForm")
     assert form["text"] == copied
     assert "shipping" in form["reasonLabel"].lower()  # both pages' UI is English

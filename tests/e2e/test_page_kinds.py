@@ -2,6 +2,7 @@
 
 import pytest
 from overlay import (
+    copy_and_fill,
     host,
     overlay_state,
     wait_for_overlays,
@@ -140,17 +141,7 @@ def test_contact_buyer_fills_the_copied_message_and_never_sends(browser_context,
     details = "order-details-us-late.html"
     ((order_id, _),) = fixture_expectations(details)["orders"].items()
     page, _ = statuses_on(browser_context, fixture_url(details), 1)
-    panel = host(page, order_id).locator(".panel")
-    panel.locator('[data-shipguard-action="copy-delay-out-of-stock"]').click()
-    expect(panel.get_by_role("status")).to_contain_text("Copied")
-    copied = page.evaluate("navigator.clipboard.readText()")
-    with browser_context.expect_page() as opened:
-        panel.locator('[data-shipguard-action="open-contact-buyer"]').click()
-    contact = opened.value
-    fill = host(contact, order_id).locator('[data-shipguard-action="fill-message"]')
-    expect(fill).to_be_visible(timeout=10_000)
-    fill.click()
-    expect(host(contact, order_id).get_by_role("status")).to_contain_text("press Send yourself")
+    copied, contact = copy_and_fill(browser_context, page, order_id)
     form = contact.evaluate("window.__fixtureForm")
     assert form["text"] == copied
     assert "shipping" in form["reasonLabel"].lower()
