@@ -74,7 +74,7 @@ METHODS = [
     "server. Throughput is the median of 3 runs per server, the two servers taking turns.",
     "- **8. 200 clients.** `wrk -t2 -c200 -d10s --timeout 2s --latency` against `shipguard serve` "
     "with its default settings (8 threads, 1,000 connections at most, backlog 2,048): the full "
-    "bundle gzipped (as browsers fetch it), the full bundle without gzip (116 KB a response) and "
+    "bundle gzipped (as browsers fetch it), the full bundle without gzip (its size is section 7's) and "
     "revalidations (304). A request unanswered in 2 s is a timeout; p99 is wrk's own. wrk and the "
     "server share the two cores.",
     "- **9. Lint.** `shipguard lint` run as a user runs it (a new process each time): one message "

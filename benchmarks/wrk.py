@@ -80,7 +80,7 @@ def wrk_runs(url: str, etag_gzip: str, seconds: float) -> dict:
 def wrk_figures(runs: dict, seconds: float, settings: str) -> list[Figure]:
     labels = {
         "bundle-gzip": "GET /api/v1/bundle, 200 gzip (as browsers fetch it)",
-        "bundle-plain": "GET /api/v1/bundle, 200 without gzip (116 KB each)",
+        "bundle-plain": "GET /api/v1/bundle, 200 without gzip",
         "bundle-304": "GET /api/v1/bundle, 304",
     }
     figures = []
