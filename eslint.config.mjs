@@ -29,7 +29,7 @@ export default [
     languageOptions: { sourceType: "script" },
   },
   {
-    files: ["tests/js/**/*.js", "benchmarks/**/*.js", "scripts/**/*.js", "*.mjs"],
+    files: ["tests/js/**/*.js", "benchmarks/**/*.js", "benchmarks/**/*.mjs", "scripts/**/*.js", "*.mjs"],
     languageOptions: {
       ecmaVersion: 2023,
       sourceType: "module",

@@ -114,7 +114,11 @@ def run(args):
 
         log("lint ...")
         figures += lint_figures(measure_lint(3 if args.quick else 5))
-    figures.sort(key=lambda f: f.section.split(".")[0])
+        from .lint_bounds import lint_bounds_figures
+
+        log("lint rules on adversarial input ...")
+        figures += lint_bounds_figures()
+    figures.sort(key=lambda f: int(f.section.split(".")[0]))
     return figures, chromium, profile
 
 

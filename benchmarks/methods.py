@@ -81,6 +81,10 @@ METHODS = [
     "with `--locale en-US`, and a folder of 100 messages (the templates in every language, "
     "examples filled) with `--marketplace US`, beside the start of a bare `python -c pass`; "
     "median of 5, the three interleaved.",
+    "- **10. Lint bounds.** Every shipped rule, in both twins, on 10,000 characters of each "
+    "character its patterns use, read in the heaviest set of languages one message can be read "
+    "in (a marketplace's languages plus the detected one): CPU time, best of 3 after a first run "
+    "that compiles. The tests check what bounds it (the pattern dialect, the 10,000-unit cap).",
     "- **7. Sizes.** The Chrome store zip from `shipguard build`; `bundle.json` as served, and "
     "gzipped at level 6. Start-up: `shipguard serve` launched until `/healthz` answers (Python "
     "start, imports, data load), median of 3.",
