@@ -1,7 +1,9 @@
 """What each kind of lint rule checks; spans here are character indexes (lint.py converts them)."""
 
+import re
 import unicodedata
 
+from shipguard.buyer_messages.lint_regex import WHITESPACE
 from shipguard.buyer_messages.utf16 import char_index, utf16_len
 
 
@@ -117,13 +119,21 @@ def check_requires(rule, context):
 
 
 SENTENCE_ENDS = ".!?。！？\n"
+DIGITS = "0123456789"
+
+
+def _ends_sentence(text, index):
+    """Whether text[index] ends a sentence: an end mark, but not the point of "F/2.8"."""
+    if text[index] == "." and 0 < index < len(text) - 1:
+        return not (text[index - 1] in DIGITS and text[index + 1] in DIGITS)
+    return text[index] in SENTENCE_ENDS
 
 
 def _sentences(text):
     """(start, end) of each sentence: text up to and including its run of end marks."""
     start, index = 0, 0
     while index < len(text):
-        if text[index] in SENTENCE_ENDS:
+        if _ends_sentence(text, index):
             while index < len(text) and text[index] in SENTENCE_ENDS:
                 index += 1
             yield start, index
@@ -142,15 +152,32 @@ def _longest_run(text, chars):
     return longest
 
 
+_WORDS = re.compile(f"[^{WHITESPACE}]+")
+
+
+def _letters(sentence):
+    """(capitals, small letters, letters of uncased scripts) in a sentence's words.
+
+    Words holding a digit (model numbers, SKUs such as "NUCLEO-F446RE") are left out, and
+    kana or kanji count among the letters, so a product line is not read as shouting.
+    """
+    categories = [
+        unicodedata.category(char)
+        for word in _WORDS.findall(sentence)
+        if not any(char in DIGITS for char in word)
+        for char in word
+    ]
+    return categories.count("Lu"), categories.count("Ll"), categories.count("Lo")
+
+
 def check_shouting(rule, context):
     """Sentences mostly in capitals, and sentences with a run of more than
     `max_exclamations` exclamation marks."""
     spec, text, found = rule.spec, context.text, []
     for start, end in _sentences(text):
-        categories = [unicodedata.category(char) for char in text[start:end]]
-        upper, lower = categories.count("Lu"), categories.count("Ll")
+        upper, lower, uncased = _letters(text[start:end])
         capitals = upper + lower >= spec["min_letters"] and upper > spec["max_capital_share"] * (
-            upper + lower
+            upper + lower + uncased
         )
         if capitals or _longest_run(text[start:end], "!！") > spec["max_exclamations"]:
             found.append((start, end))
