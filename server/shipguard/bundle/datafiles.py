@@ -1,6 +1,8 @@
 """Reading one JSON data file and validating it, noting every problem instead of stopping."""
 
 import json
+import os
+from pathlib import Path
 
 from marshmallow import ValidationError
 
@@ -16,10 +18,50 @@ def _reject_constant(name):
     raise ValueError(f"{name} is not valid JSON")
 
 
-def read_json(path, problems):
-    """The parsed content of a JSON file; raises _NotJson after noting why it is unusable."""
+class DataFiles:
+    """Every JSON file under some folders, read once, so that loading validates exactly the
+    bytes a validation cache key was computed from (a file changed meanwhile waits for the
+    next load)."""
+
+    def __init__(self, folders):
+        self.contents = {}  # Path -> bytes, or the OSError reading it raised
+        for folder in folders:
+            for root, directories, names in os.walk(folder):
+                directories[:] = sorted(d for d in directories if not d.startswith("."))
+                for name in names:
+                    if name.endswith(".json"):
+                        path = Path(root) / name
+                        try:
+                            self.contents[path] = path.read_bytes()
+                        except OSError as error:
+                            self.contents[path] = error
+
+    def is_file(self, path):
+        return path in self.contents
+
+    def read_text(self, path):
+        """The file's text as Path.read_text gives it (UTF-8, universal newlines)."""
+        content = self.contents.get(path)
+        if content is None:
+            raise FileNotFoundError(2, "No such file or directory", str(path))
+        if isinstance(content, OSError):
+            raise content
+        return content.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+
+    def json_files(self, folder):
+        """As json_files(folder), from what was read."""
+        return sorted(
+            path
+            for path in self.contents
+            if path.parent == folder and not path.name.startswith(".")
+        )
+
+
+def read_json(path, problems, files=None):
+    """The parsed content of a JSON file (from `files`, a DataFiles, if given); raises
+    _NotJson after noting why it is unusable."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = files.read_text(path) if files is not None else path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
         problems.append(Problem(str(path), f"byte {error.start}", "Not UTF-8 text."))
         raise _NotJson from error
@@ -37,10 +79,10 @@ def read_json(path, problems):
         raise _NotJson from error
 
 
-def load_file(path, schema, problems, **load_options):
+def load_file(path, schema, problems, files=None, **load_options):
     """(raw document, validated data) of one data file, or None once its problems are noted."""
     try:
-        raw = read_json(path, problems)
+        raw = read_json(path, problems, files)
     except _NotJson:
         return None
     try:
