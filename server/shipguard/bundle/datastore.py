@@ -260,8 +260,11 @@ def load_data(team_dir=None, cache=None):
     key = content_key(data_files, [config.features_path()], today.isoformat())
     validated = cache.read(key)
     if validated:
-        layers = _Layers.from_validated(validated["layers"], data_files)
-        return layers.freeze(validated["packed_calendars"])
+        try:
+            layers = _Layers.from_validated(validated["layers"], data_files)
+            return layers.freeze(validated["packed_calendars"])
+        except (KeyError, TypeError, ValueError):
+            pass  # not an entry this code wrote: validate in full and replace it
     layers, problems = _validated_layers(data_files, team_dir, today)
     if problems:
         raise DataError(problems)
