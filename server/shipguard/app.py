@@ -46,7 +46,7 @@ def create_app(config=None):
     app.register_blueprint(docs, url_prefix=API_PREFIX)
     app.register_blueprint(status_page)
     # Bundle requests (most requests) skip Flask once it answered one like them.
-    app.wsgi_app = BundleReplay(
+    app.wsgi_app = app.extensions["shipguard.bundle_replay"] = BundleReplay(
         app.wsgi_app, f"{API_PREFIX}/bundle", lambda: app.extensions["shipguard"].etag
     )
     return app

@@ -120,7 +120,7 @@ def run_serve(args):
     host = f"[{args.host}]" if ":" in args.host else args.host
     version = app.extensions["shipguard"].version
     print(f"Shipguard serving http://{host}:{args.port} (bundle {version})", flush=True)
-    serve(app, args.host, args.port, settings)
+    serve(app, args.host, args.port, settings, app.extensions["shipguard.bundle_replay"].remembers)
     return 0
 
 
