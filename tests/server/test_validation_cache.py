@@ -12,6 +12,7 @@ from shipguard.bundle import datastore
 from shipguard.bundle.document import load_bundle
 from shipguard.bundle.problems import DataError
 from shipguard.bundle.validation_cache import ValidationCache, default_cache_dir
+from shipguard.buyer_messages import template_checks
 from shipguard.commands.server_process import running_server
 
 from .helpers import problem_lines, run_cli, team_template, write_json
@@ -159,3 +160,42 @@ def test_serve_fills_the_users_cache_and_still_refuses_a_changed_bad_file(tmp_pa
     assert result.returncode == 1
     assert str(path) in result.stderr
     assert "locales.en-US.body" in result.stderr
+
+
+@pytest.fixture
+def lint_checks(monkeypatch):
+    """Counts the lint checks run (rule examples, template lint), as in a new process."""
+    calls = {"rule-examples": 0, "template-lint": 0}
+    for kind, name in (
+        ("rule-examples", "_rule_example_problems"),
+        ("template-lint", "_template_lint_problems"),
+    ):
+        check = getattr(template_checks, name)
+        check.cache_clear()  # what this process remembers is not what a new one would
+
+        def counted(*keys, kind=kind, check=check):
+            calls[kind] += 1
+            return check(*keys)
+
+        monkeypatch.setattr(template_checks, name, counted)
+    return calls
+
+
+def test_after_a_change_only_what_changed_is_checked_again(validation_cache, team_dir, lint_checks):
+    path = write_json(team_dir / "messages" / "team-note.json", team_template())
+    load_bundle(team_dir, validation_cache)
+    templates = len(load_bundle(team_dir, validation_cache).data.templates)
+    assert lint_checks == {"rule-examples": 1, "template-lint": templates}
+    path.write_text(path.read_text().replace("A team's own note", "A team's other note"))
+    load_bundle(team_dir, validation_cache)
+    assert lint_checks == {"rule-examples": 1, "template-lint": templates + 1}
+
+
+def test_a_corrupt_proofs_file_is_ignored(validation_cache, lint_checks):
+    load_bundle(cache=validation_cache)
+    for entry in entries(validation_cache):
+        entry.unlink()
+    (validation_cache.folder / "proofs.json").write_bytes(b'{"not": "a list"')
+    expected = dict(lint_checks)
+    load_bundle(cache=validation_cache)
+    assert lint_checks["rule-examples"] == expected["rule-examples"] + 1

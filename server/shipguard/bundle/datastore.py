@@ -252,7 +252,7 @@ def load_data(team_dir=None, cache=None):
         folders.append(team_dir)
     data_files = DataFiles(folders)
     if cache is None:
-        layers, problems = _validated_layers(data_files, team_dir, utc_today())
+        layers, problems = _validated_layers(data_files, team_dir, utc_today(), None)
         if problems:
             raise DataError(problems)
         return layers.freeze()
@@ -265,7 +265,9 @@ def load_data(team_dir=None, cache=None):
             return layers.freeze(validated["packed_calendars"])
         except (KeyError, TypeError, ValueError):
             pass  # not an entry this code wrote: validate in full and replace it
-    layers, problems = _validated_layers(data_files, team_dir, today)
+    proofs = cache.proofs()
+    layers, problems = _validated_layers(data_files, team_dir, today, proofs)
+    cache.keep(proofs)  # what passed, even beside a problem, needs no check next time
     if problems:
         raise DataError(problems)
     packed = pack_calendars(layers.calendars_file(), today)
@@ -273,8 +275,9 @@ def load_data(team_dir=None, cache=None):
     return layers.freeze(packed)
 
 
-def _validated_layers(data_files, team_dir, today):
-    """(layers, problems): every layer read and validated in full, calendars for `today`."""
+def _validated_layers(data_files, team_dir, today, proofs):
+    """(layers, problems): every layer read and validated, calendars for `today`; the lint
+    checks that `proofs` (validation_cache.Proofs, or None) hold as passed are skipped."""
     problems = []
     layers = _Layers(data_files=data_files)
     _load_layer(layers, config.default_data_dir(), config.messages_dir(), problems, team=False)
@@ -282,7 +285,7 @@ def _validated_layers(data_files, team_dir, today):
         _load_layer(layers, team_dir, team_dir / "messages", problems, team=True)
         apply_disabled(layers, team_dir, problems)
     # References are only worth checking once every file could be read.
-    return layers, problems or _reference_problems(layers, today)
+    return layers, problems or _reference_problems(layers, today, proofs)
 
 
 def _team_paths(team_dir):
@@ -448,7 +451,7 @@ def _load_record_file(layers, path, schema, into, problems):
     into[record["id"]] = (record, Source(path))
 
 
-def _reference_problems(layers, today):
+def _reference_problems(layers, today, proofs):
     """Records naming a template or marketplace that no layer has, calendars that would
     not do `today`, rules or templates that lint wrong."""
     problems = []
@@ -472,9 +475,9 @@ def _reference_problems(layers, today):
             errors = {**errors, "dataset_couriers": unknown}
         problems += problems_from_messages(source.file, {source.where: errors} if errors else {})
     problems += _calendar_problems(layers, today) + _transit_problems(layers)
-    lint_problems = _lint_problems(layers)
+    lint_problems = _lint_problems(layers, proofs)
     # Templates are linted only with rules that are themselves sound.
-    return problems + (lint_problems or _template_problems(layers))
+    return problems + (lint_problems or _template_problems(layers, proofs))
 
 
 def _calendar_problems(layers, today):
@@ -504,7 +507,7 @@ def _transit_problems(layers):
     return problems
 
 
-def _lint_problems(layers):
+def _lint_problems(layers, proofs):
     """Rules scoped to unknown marketplaces, keyed by unknown languages, or whose examples misbehave."""
     lint_file = layers.lint_file()
     sources = [source for _, source in layers.lint_rules.values()]
@@ -518,7 +521,7 @@ def _lint_problems(layers):
         },
         **scope_reference_problems(lint_file, layers.marketplaces),
     }
-    errors = errors or rule_example_problems(lint_file)
+    errors = errors or rule_example_problems(lint_file, proofs)
     problems = []
     for where, reasons in errors.items():
         # "rules.<merged index>.rest" becomes the rule's own file and index.
@@ -528,7 +531,7 @@ def _lint_problems(layers):
     return problems
 
 
-def _template_problems(layers):
+def _template_problems(layers, proofs):
     """Templates missing a language their marketplaces need, or with lint errors in a language."""
     lint_file = layers.lint_file()
     marketplaces = {code: record for code, (record, _) in layers.marketplaces.items()}
@@ -537,7 +540,7 @@ def _template_problems(layers):
     for template, source in layers.templates.values():
         errors = {
             **missing_language_problems(template, marketplaces),
-            **template_lint_problems(template, lint_file, date_formats),
+            **template_lint_problems(template, lint_file, date_formats, proofs),
         }
         problems += problems_from_messages(source.file, errors)
     return problems

@@ -31,6 +31,9 @@ KEEP_ENTRIES = 8
 # What validation runs besides the package's own code.
 LIBRARIES = ("marshmallow", "holidays")
 PREFIX = "validated-"
+PROOFS_FILE = "proofs.json"
+# Checks remembered as passed at most (each a 64-character hash; the newest are kept).
+KEEP_PROOFS = 2048
 
 
 def default_cache_dir():
@@ -74,6 +77,35 @@ def _bytes_or_error(path):
         return error
 
 
+class Proofs:
+    """Checks passed by exact pieces of content: a lint file's rule examples, a template's
+    lint with given rules and date formats. With a cache entry for all the data, a start
+    skips every check; after a change, these spare the checks of what did not change (a
+    reload after one template was edited lints that template only)."""
+
+    def __init__(self, known=()):
+        self.known = list(known)
+        self._known = set(self.known)
+        self.added = []
+
+    @staticmethod
+    def _hash(kind, content):
+        digest = hashlib.sha256(FORMAT + code_fingerprint().encode() + kind.encode() + b"\0")
+        digest.update(content.encode())
+        return digest.hexdigest()
+
+    def passed(self, kind, content):
+        """Whether check `kind` passed on `content` (a canonical JSON text) before."""
+        return self._hash(kind, content) in self._known
+
+    def note(self, kind, content):
+        """Remember that check `kind` passed on `content`."""
+        proof = self._hash(kind, content)
+        if proof not in self._known:
+            self._known.add(proof)
+            self.added.append(proof)
+
+
 class ValidationCache:
     """Entries in one folder, one file per content key: a header line, then the JSON."""
 
@@ -107,23 +139,49 @@ class ValidationCache:
             log.warning("Validated data does not survive JSON; not cached.")
             return
         header = json.dumps({"key": key, "sha256": hashlib.sha256(body).hexdigest()}).encode()
+        if self._write(f"{PREFIX}{key}.json", header + b"\n" + body):
+            self._prune()
+
+    def _write(self, name, content):
+        """Write a file of the folder atomically; False (logged) if it cannot be written."""
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
             try:
                 with os.fdopen(handle, "wb") as out:
-                    out.write(header + b"\n" + body)
-                os.replace(temporary, self._entry(key))
+                    out.write(content)
+                os.replace(temporary, self.folder / name)
             except BaseException:
                 os.unlink(temporary)
                 raise
-            self._prune()
         except OSError as error:
             log.warning(
-                "Cannot write the validation cache in %s (%s); every start validates in full.",
+                "Cannot write the validation cache in %s (%s); starts validate in full.",
                 self.folder,
                 error.strerror,
             )
+            return False
+        return True
+
+    def proofs(self):
+        """The Proofs kept in the folder (none if it cannot be read)."""
+        try:
+            known = json.loads((self.folder / PROOFS_FILE).read_bytes())
+            if not isinstance(known, list) or not all(isinstance(p, str) for p in known):
+                raise ValueError("not a list of hashes")
+        except OSError:
+            known = []
+        except ValueError:
+            log.warning("Ignoring a corrupt validation cache file: %s", self.folder / PROOFS_FILE)
+            known = []
+        return Proofs(known)
+
+    def keep(self, proofs):
+        """Add the proofs noted since proofs() to the folder's (a failure is only logged)."""
+        if not proofs.added:
+            return
+        kept = [p for p in self.proofs().known if p not in set(proofs.added)] + proofs.added
+        self._write(PROOFS_FILE, json.dumps(kept[-KEEP_PROOFS:]).encode())
 
     def _prune(self):
         """Keep the newest entries only (another process may be pruning too)."""

@@ -1,4 +1,5 @@
-"""The waitress server `shipguard serve` runs: waitress, keeping connections open after 304s."""
+"""The waitress server `shipguard serve` runs: keep-alive after 304s, remembered answers
+served on the I/O thread, every waiting connection accepted at once."""
 
 from waitress.channel import HTTPChannel
 from waitress.server import BaseWSGIServer, create_server
