@@ -29,8 +29,9 @@ class DataFiles:
             for root, directories, names in os.walk(folder):
                 directories[:] = sorted(d for d in directories if not d.startswith("."))
                 for name in names:
-                    if name.endswith(".json"):
-                        path = Path(root) / name
+                    path = Path(root) / name
+                    # Regular files only: a pipe or a device would never end.
+                    if name.endswith(".json") and path.is_file():
                         try:
                             self.contents[path] = path.read_bytes()
                         except OSError as error:
@@ -49,7 +50,7 @@ class DataFiles:
         return content.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
 
     def json_files(self, folder):
-        """As json_files(folder), from what was read."""
+        """The *.json files directly in a folder, in name order, but hidden ones."""
         return sorted(
             path
             for path in self.contents
@@ -90,15 +91,6 @@ def load_file(path, schema, problems, files=None, **load_options):
     except ValidationError as error:
         problems.extend(problems_from_messages(path, error.messages))
         return None
-
-
-def json_files(folder):
-    """The *.json files of a folder in name order (none if the folder does not exist)."""
-    if not folder.is_dir():
-        return []
-    return sorted(
-        path for path in folder.glob("*.json") if path.is_file() and not path.name.startswith(".")
-    )
 
 
 def link_problems(paths):

@@ -294,7 +294,7 @@ def _team_paths(team_dir):
     for name in TEAM_RECORD_FOLDERS:
         folder = team_dir / name
         if folder.is_dir() and not folder.is_symlink():
-            # Links to missing files too, which json_files would leave out.
+            # Links to missing files too, which reading the folder would leave out.
             paths += [
                 path for path in sorted(folder.glob("*.json")) if not path.name.startswith(".")
             ]
