@@ -72,6 +72,11 @@ function sentences(text) {
   return found;
 }
 
+// A sentence's words, less words holding a digit: model numbers and codes (NUCLEO-F446RE,
+// HP 953XL) are written in capitals, not shouted. Joiners as in lint_kinds.py's WORD_JOINERS.
+const wordLetters = (sentence) =>
+  (sentence.match(/[\p{L}\p{M}\p{N}\-_'’]+/gu) || []).filter((word) => !/\p{N}/u.test(word)).join(" ");
+
 const longestRun = (text, chars) => Math.max(0, ...(text.match(new RegExp(`[${chars}]+`, "gu")) || []).map((run) => run.length));
 
 const CHECKS = {
@@ -88,8 +93,9 @@ const CHECKS = {
     const found = [];
     for (const [start, end] of sentences(text)) {
       const sentence = text.slice(start, end);
-      const upper = (sentence.match(/\p{Lu}/gu) || []).length;
-      const cased = upper + (sentence.match(/\p{Ll}/gu) || []).length;
+      const letters = wordLetters(sentence);
+      const upper = (letters.match(/\p{Lu}/gu) || []).length;
+      const cased = upper + (letters.match(/\p{Ll}/gu) || []).length;
       const capitals = cased >= spec.min_letters && upper > spec.max_capital_share * cased;
       if (capitals || longestRun(sentence, "!！") > spec.max_exclamations) found.push([start, end]);
     }
