@@ -54,14 +54,19 @@ const overlaps = (span, others) => others.some(([start, end]) => start < span[1]
 
 const SENTENCE_ENDS = ".!?。！？\n";
 
+// A point followed by a letter or digit is inside a word or number (F/2.8, amazon.de, z.B.),
+// not at a sentence's end.
+const endsSentence = (text, index) =>
+  text[index] === "." ? !/^[\p{L}\p{N}]/u.test(text.slice(index + 1, index + 3)) : SENTENCE_ENDS.includes(text[index]);
+
 /** [start, end] of each sentence: text up to and including its run of end marks. */
 function sentences(text) {
   const found = [];
   let start = 0;
   let index = 0;
   while (index < text.length) {
-    if (SENTENCE_ENDS.includes(text[index])) {
-      while (index < text.length && SENTENCE_ENDS.includes(text[index])) index += 1;
+    if (endsSentence(text, index)) {
+      while (index < text.length && endsSentence(text, index)) index += 1;
       found.push([start, index]);
       start = index;
     } else {

@@ -121,12 +121,20 @@ SENTENCE_ENDS = ".!?。！？\n"
 WORD_JOINERS = "-_'’"
 
 
+def _ends_sentence(text, index):
+    """Whether the character at `index` is a sentence's end mark: a point followed by a letter
+    or digit is inside a word or number (F/2.8, amazon.de, z.B.), not at a sentence's end."""
+    if text[index] == ".":
+        return not text[index + 1 : index + 2].isalnum()
+    return text[index] in SENTENCE_ENDS
+
+
 def _sentences(text):
     """(start, end) of each sentence: text up to and including its run of end marks."""
     start, index = 0, 0
     while index < len(text):
-        if text[index] in SENTENCE_ENDS:
-            while index < len(text) and text[index] in SENTENCE_ENDS:
+        if _ends_sentence(text, index):
+            while index < len(text) and _ends_sentence(text, index):
                 index += 1
             yield start, index
             start = index
