@@ -54,14 +54,19 @@ const overlaps = (span, others) => others.some(([start, end]) => start < span[1]
 
 const SENTENCE_ENDS = ".!?。！？\n";
 
+// A point followed by a letter or digit is inside a word or number (F/2.8, amazon.de, z.B.),
+// not at a sentence's end.
+const endsSentence = (text, index) =>
+  text[index] === "." ? !/^[\p{L}\p{N}]/u.test(text.slice(index + 1, index + 3)) : SENTENCE_ENDS.includes(text[index]);
+
 /** [start, end] of each sentence: text up to and including its run of end marks. */
 function sentences(text) {
   const found = [];
   let start = 0;
   let index = 0;
   while (index < text.length) {
-    if (SENTENCE_ENDS.includes(text[index])) {
-      while (index < text.length && SENTENCE_ENDS.includes(text[index])) index += 1;
+    if (endsSentence(text, index)) {
+      while (index < text.length && endsSentence(text, index)) index += 1;
       found.push([start, index]);
       start = index;
     } else {
@@ -71,6 +76,11 @@ function sentences(text) {
   if (start < text.length) found.push([start, text.length]);
   return found;
 }
+
+// A sentence's words, less words holding a digit: model numbers and codes (NUCLEO-F446RE,
+// HP 953XL) are written in capitals, not shouted. Joiners as in lint_kinds.py's WORD_JOINERS.
+const wordLetters = (sentence) =>
+  (sentence.match(/[\p{L}\p{M}\p{N}\-_'’]+/gu) || []).filter((word) => !/\p{N}/u.test(word)).join(" ");
 
 const longestRun = (text, chars) => Math.max(0, ...(text.match(new RegExp(`[${chars}]+`, "gu")) || []).map((run) => run.length));
 
@@ -88,8 +98,9 @@ const CHECKS = {
     const found = [];
     for (const [start, end] of sentences(text)) {
       const sentence = text.slice(start, end);
-      const upper = (sentence.match(/\p{Lu}/gu) || []).length;
-      const cased = upper + (sentence.match(/\p{Ll}/gu) || []).length;
+      const letters = wordLetters(sentence);
+      const upper = (letters.match(/\p{Lu}/gu) || []).length;
+      const cased = upper + (letters.match(/\p{Ll}/gu) || []).length;
       const capitals = cased >= spec.min_letters && upper > spec.max_capital_share * cased;
       if (capitals || longestRun(sentence, "!！") > spec.max_exclamations) found.push([start, end]);
     }

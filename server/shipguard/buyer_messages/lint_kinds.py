@@ -117,14 +117,24 @@ def check_requires(rule, context):
 
 
 SENTENCE_ENDS = ".!?。！？\n"
+# Characters that join a word's parts (USB-C, NUCLEO-F446RE, don't).
+WORD_JOINERS = "-_'’"
+
+
+def _ends_sentence(text, index):
+    """Whether the character at `index` is a sentence's end mark: a point followed by a letter
+    or digit is inside a word or number (F/2.8, amazon.de, z.B.), not at a sentence's end."""
+    if text[index] == ".":
+        return not text[index + 1 : index + 2].isalnum()
+    return text[index] in SENTENCE_ENDS
 
 
 def _sentences(text):
     """(start, end) of each sentence: text up to and including its run of end marks."""
     start, index = 0, 0
     while index < len(text):
-        if text[index] in SENTENCE_ENDS:
-            while index < len(text) and text[index] in SENTENCE_ENDS:
+        if _ends_sentence(text, index):
+            while index < len(text) and _ends_sentence(text, index):
                 index += 1
             yield start, index
             start = index
@@ -142,12 +152,27 @@ def _longest_run(text, chars):
     return longest
 
 
+def _word_letter_categories(sentence):
+    """The categories of the letters of a sentence's words, less words holding a digit:
+    model numbers and codes (NUCLEO-F446RE, HP 953XL) are written in capitals, not shouted."""
+    categories, word = [], []
+    for char in (*sentence, " "):
+        category = unicodedata.category(char)
+        if category[0] in "LMN" or char in WORD_JOINERS:
+            word.append(category)
+            continue
+        if not any(kind[0] == "N" for kind in word):
+            categories.extend(word)
+        word = []
+    return categories
+
+
 def check_shouting(rule, context):
     """Sentences mostly in capitals, and sentences with a run of more than
     `max_exclamations` exclamation marks."""
     spec, text, found = rule.spec, context.text, []
     for start, end in _sentences(text):
-        categories = [unicodedata.category(char) for char in text[start:end]]
+        categories = _word_letter_categories(text[start:end])
         upper, lower = categories.count("Lu"), categories.count("Ll")
         capitals = upper + lower >= spec["min_letters"] and upper > spec["max_capital_share"] * (
             upper + lower
