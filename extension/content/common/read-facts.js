@@ -110,8 +110,21 @@ function uiLocaleOf(adapter, scope, found) {
   return title ? localeOfTexts(adapter, "page_title", [oneLine(title.textContent)]) : null;
 }
 
-// An element's classes as classList has them, from one read of its class attribute.
-const classesOf = (element) => [...new Set((element.getAttribute("class") ?? "").split(/[\t\n\f\r ]+/).filter(Boolean))];
+// An element's classes as classList has them, from one read of its class attribute; rows
+// repeat a few status classes, each split once.
+const classLists = new Map();
+const CLASS_LISTS_REMEMBERED = 200;
+
+function classesOf(element) {
+  const written = element.getAttribute("class") ?? "";
+  let classes = classLists.get(written);
+  if (!classes) {
+    classes = [...new Set(written.split(/[\t\n\f\r ]+/).filter(Boolean))];
+    if (classLists.size >= CLASS_LISTS_REMEMBERED) classLists.clear();
+    classLists.set(written, classes);
+  }
+  return classes;
+}
 
 /** An order page lists one status per item: the order is done only when no item is left to ship. */
 function itemStatus(adapter) {

@@ -73,7 +73,7 @@ export function start(context) {
     if (reuse) spare.delete(key);
     const host = previous?.host ?? (reuse ? kept.host : createBadge(facts.orderId));
     const order = reuse ? kept.order : orderFromPage(facts, json, compiled, adapter, place);
-    const step = unreadablePageStep(order, facts.shipByText);
+    const step = !reuse && unreadablePageStep(order, facts.shipByText); // a kept order was judged when read
     if (step) report(step);
     clock.track(host, order, now); // painted before it is placed: one insertion, no restyle per write
     rememberOrder(order);
