@@ -54,24 +54,19 @@ const overlaps = (span, others) => others.some(([start, end]) => start < span[1]
 
 const SENTENCE_ENDS = ".!?。！？\n";
 
+// A point followed by a letter or digit is inside a word or number (F/2.8, amazon.de, z.B.),
+// not at a sentence's end.
+const endsSentence = (text, index) =>
+  text[index] === "." ? !/^[\p{L}\p{N}]/u.test(text.slice(index + 1, index + 3)) : SENTENCE_ENDS.includes(text[index]);
+
 /** [start, end] of each sentence: text up to and including its run of end marks. */
-const DIGITS = "0123456789";
-
-// An end mark ends a sentence, but not the point of "F/2.8".
-function endsSentence(text, index) {
-  if (text[index] === "." && index > 0 && index < text.length - 1) {
-    return !(DIGITS.includes(text[index - 1]) && DIGITS.includes(text[index + 1]));
-  }
-  return SENTENCE_ENDS.includes(text[index]);
-}
-
 function sentences(text) {
   const found = [];
   let start = 0;
   let index = 0;
   while (index < text.length) {
     if (endsSentence(text, index)) {
-      while (index < text.length && SENTENCE_ENDS.includes(text[index])) index += 1;
+      while (index < text.length && endsSentence(text, index)) index += 1;
       found.push([start, index]);
       start = index;
     } else {
@@ -82,13 +77,10 @@ function sentences(text) {
   return found;
 }
 
-// Words holding a digit (model numbers, SKUs such as "NUCLEO-F446RE") are left out, and kana
-// or kanji count among the letters, so a product line is not read as shouting.
-function letters(sentence) {
-  const words = (sentence.match(/\S+/gu) || []).filter((word) => !/[0-9]/.test(word)).join(" ");
-  const count = (pattern) => (words.match(pattern) || []).length;
-  return { upper: count(/\p{Lu}/gu), lower: count(/\p{Ll}/gu), uncased: count(/\p{Lo}/gu) };
-}
+// A sentence's words, less words holding a digit: model numbers and codes (NUCLEO-F446RE,
+// HP 953XL) are written in capitals, not shouted. Joiners as in lint_kinds.py's WORD_JOINERS.
+const wordLetters = (sentence) =>
+  (sentence.match(/[\p{L}\p{M}\p{N}\-_'’]+/gu) || []).filter((word) => !/\p{N}/u.test(word)).join(" ");
 
 const longestRun = (text, chars) => Math.max(0, ...(text.match(new RegExp(`[${chars}]+`, "gu")) || []).map((run) => run.length));
 
@@ -106,9 +98,10 @@ const CHECKS = {
     const found = [];
     for (const [start, end] of sentences(text)) {
       const sentence = text.slice(start, end);
-      const { upper, lower, uncased } = letters(sentence);
-      const cased = upper + lower;
-      const capitals = cased >= spec.min_letters && upper > spec.max_capital_share * (cased + uncased);
+      const letters = wordLetters(sentence);
+      const upper = (letters.match(/\p{Lu}/gu) || []).length;
+      const cased = upper + (letters.match(/\p{Ll}/gu) || []).length;
+      const capitals = cased >= spec.min_letters && upper > spec.max_capital_share * cased;
       if (capitals || longestRun(sentence, "!！") > spec.max_exclamations) found.push([start, end]);
     }
     return merged(found);

@@ -8,21 +8,30 @@ import { shipByDeadline } from "./deadline.js";
 
 const normalise = (text) => (text || "").replace(/\s+/g, " ").trim().toLowerCase();
 
-// Per adapter, computed once: label text -> the UI locale of the label set holding it.
+// Per adapter, computed once: label text -> the UI locale of the label set holding it; and
+// each label as rows write it, answered once (every row of a page asks with the same few).
 const localeIndex = new WeakMap();
 
 /** The UI locale ("en-US", "de-DE") whose label set has `label` (any kind), or null. */
 export function localeOfLabel(adapter, label) {
   let index = localeIndex.get(adapter);
   if (!index) {
-    index = new Map();
+    index = { normalised: new Map(), asWritten: new Map() };
     for (const [locale, set] of Object.entries(adapter.labels || {})) {
-      for (const text of Object.values(set).flat()) if (!index.has(normalise(text))) index.set(normalise(text), locale);
+      for (const text of Object.values(set).flat()) if (!index.normalised.has(normalise(text))) index.normalised.set(normalise(text), locale);
     }
     localeIndex.set(adapter, index);
   }
-  return index.get(normalise(label)) ?? null;
+  let locale = index.asWritten.get(label);
+  if (locale === undefined) {
+    locale = index.normalised.get(normalise(label)) ?? null;
+    // Labels come from the adapter itself, a bounded set; the guard is for any other caller.
+    if (index.asWritten.size < LABELS_REMEMBERED) index.asWritten.set(label, locale);
+  }
+  return locale;
 }
+
+const LABELS_REMEMBERED = 1000;
 
 /** The UI locale whose labels of `kind` one of `texts` starts with, or null. */
 export function localeOfTexts(adapter, kind, texts) {

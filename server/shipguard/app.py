@@ -1,7 +1,7 @@
 """The Flask app factory: settings, data, host check, CORS, security headers, errors and routes."""
 
 from shipguard.bundle.document import load_bundle
-from shipguard.bundle.reloader import install_reloader
+from shipguard.bundle.reloader import install_reloader, validation_cache
 from shipguard.config import Config, settings_from_env
 from shipguard.web.api import api
 from shipguard.web.apidocs import docs
@@ -35,7 +35,7 @@ def create_app(config=None):
     install_auth(app)
     install_host_check(app)
     # Validated and serialised once here, so every request serves the same cached bytes.
-    app.extensions["shipguard"] = load_bundle(app.config["DATA_DIR"])
+    app.extensions["shipguard"] = load_bundle(app.config["DATA_DIR"], validation_cache(app))
     # Swaps in a new bundle when the data files change and are valid (background if configured).
     install_reloader(app)
     register_error_handlers(app)
@@ -46,7 +46,7 @@ def create_app(config=None):
     app.register_blueprint(docs, url_prefix=API_PREFIX)
     app.register_blueprint(status_page)
     # Bundle requests (most requests) skip Flask once it answered one like them.
-    app.wsgi_app = BundleReplay(
+    app.wsgi_app = app.extensions["shipguard.bundle_replay"] = BundleReplay(
         app.wsgi_app, f"{API_PREFIX}/bundle", lambda: app.extensions["shipguard"].etag
     )
     return app

@@ -104,6 +104,7 @@ def _data_dir_option(parser):
 def run_serve(args):
     # Imported here so `check`, `lint` and `build` do not pay for Flask's start-up.
     from shipguard.app import create_app
+    from shipguard.bundle.validation_cache import default_cache_dir
     from shipguard.commands.waitress_server import serve
 
     configure_logging()
@@ -113,12 +114,13 @@ def run_serve(args):
             "DATA_DIR": args.data_dir,
             "RELOAD_INTERVAL": args.reload_interval,
             "BIND_HOST": args.host,
+            "VALIDATION_CACHE_DIR": default_cache_dir(),
         }
     )
     host = f"[{args.host}]" if ":" in args.host else args.host
     version = app.extensions["shipguard"].version
     print(f"Shipguard serving http://{host}:{args.port} (bundle {version})", flush=True)
-    serve(app, args.host, args.port, settings)
+    serve(app, args.host, args.port, settings, app.extensions["shipguard.bundle_replay"].remembers)
     return 0
 
 

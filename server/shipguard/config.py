@@ -32,6 +32,9 @@ class Config:
     # The address `shipguard serve` listens on: bound to anything but loopback, the status
     # page needs the token even from this machine, and this name is an accepted Host.
     BIND_HOST = "127.0.0.1"
+    # Where validated data is kept between starts, by a hash of its exact content (None:
+    # validate in full every time; `shipguard serve` uses the user's cache folder).
+    VALIDATION_CACHE_DIR = None
     # Host names (besides the bound one and localhost) that requests may name in `Host`:
     # the names the server is reached by. Any other name is refused (DNS rebinding).
     ALLOWED_HOSTS = ()

@@ -23,7 +23,7 @@ GERMAN = (
 
 
 # The seller's own phone number: an error by default.
-OWN_PHONE = f"Ihre Bestellung {ORDER} verzögert sich. Rufen Sie uns unter 030 12345678 an."
+OWN_PHONE = f"Ihre Bestellung {ORDER} verzögert sich. Rückfragen unter 030 12345678."
 
 
 def lint(client, **body):
@@ -79,7 +79,7 @@ def test_warnings_alone_leave_the_message_ok():
         for rule in shipped["rules"]
     ]
     data = SimpleNamespace(lint={**shipped, "rules": rules})
-    text = f"Ihre Bestellung {ORDER} verzögert sich leider. Rufen Sie uns unter 030 12345678 an."
+    text = f"Ihre Bestellung {ORDER} verzögert sich leider. Rückfragen unter 030 12345678."
     result = lint_text(data, text, locale="de-DE")
     assert [f["severity"] for f in result["findings"]] == ["warning"] and result["ok"] is True
 
@@ -192,7 +192,7 @@ def test_cli_exit_0_on_a_clean_message_or_warnings_only(tmp_path):
         json.dumps({"rules": [{**phone, "severity": "warning"}]}), encoding="utf-8"
     )
     ours = tmp_path / "ours.txt"
-    ours.write_text(f"Ihre Bestellung {ORDER} verzögert sich. Rufen Sie uns unter 030 12345678 an.")
+    ours.write_text(f"Ihre Bestellung {ORDER} verzögert sich. Rückfragen unter 030 12345678.")
     result = run_cli("lint", ours, "--locale", "de-DE", "--data-dir", team)
     assert result.returncode == 0, result.stdout + result.stderr
     [line] = result.stdout.splitlines()

@@ -1,6 +1,7 @@
 """The real `shipguard serve` process (waitress), checked over HTTP like a client would."""
 
 import http.client
+import socket
 import subprocess
 
 import pytest
@@ -161,3 +162,60 @@ def test_render_over_http(server):
     )
     assert response.status_code == 200
     assert "112-0000000-0000000" in response.json()["subject"]
+
+
+def test_a_remembered_bundle_answer_is_not_given_to_an_unknown_host(server):
+    url, _ = server
+    for _ in range(2):  # the second is answered from memory
+        assert requests.get(f"{url}/api/v1/bundle", timeout=5).status_code == 200
+    port = url.rsplit(":", 1)[1]
+    for _ in range(2):
+        refused = requests.get(
+            f"{url}/api/v1/bundle", headers={"Host": f"rebound.example:{port}"}, timeout=5
+        )
+        assert refused.status_code == 400 and "host name" in refused.json()["message"]
+
+
+def test_pipelined_requests_are_answered_in_order(server):
+    url, _ = server
+    etag = requests.get(f"{url}/api/v1/bundle", timeout=5).headers["ETag"]
+    host = url.removeprefix("http://")
+    revalidate = f"GET /api/v1/bundle HTTP/1.1\r\nHost: {host}\r\nIf-None-Match: {etag}\r\n\r\n"
+    fetch = f"GET /api/v1/bundle HTTP/1.1\r\nHost: {host}\r\nAccept-Encoding: identity\r\n\r\n"
+    health = f"GET /healthz HTTP/1.1\r\nHost: {host}\r\n\r\n"
+    order = [revalidate, fetch, health, revalidate, fetch, revalidate]
+    with socket.create_connection(("127.0.0.1", int(host.rsplit(":", 1)[1])), timeout=10) as sock:
+        sock.sendall("".join(order * 2).encode())  # one write: read together, answered in turn
+        reader = sock.makefile("rb")
+        answers = [_read_response(reader) for _ in order * 2]
+    expected = {revalidate: (304, b""), health: (200, b'"status"'), fetch: (200, b'"version"')}
+    for request, (status, body) in zip(order * 2, answers, strict=True):
+        assert status == expected[request][0] and expected[request][1] in body
+
+
+def test_two_hundred_clients_at_once_are_all_answered(server):
+    url, _ = server
+    etag = requests.get(f"{url}/api/v1/bundle", timeout=5).headers["ETag"]
+    host = url.removeprefix("http://")
+    request = f"GET /api/v1/bundle HTTP/1.1\r\nHost: {host}\r\nIf-None-Match: {etag}\r\n\r\n"
+    address = ("127.0.0.1", int(host.rsplit(":", 1)[1]))
+    clients = [socket.create_connection(address, timeout=30) for _ in range(200)]
+    try:
+        for client in clients:
+            client.sendall(request.encode())
+        statuses = [_read_response(client.makefile("rb"))[0] for client in clients]
+    finally:
+        for client in clients:
+            client.close()
+    assert statuses == [304] * 200
+
+
+def _read_response(reader):
+    """(status, body) of one HTTP/1.1 response read from a socket file."""
+    status = int(reader.readline().split()[1])
+    length = 0
+    while (line := reader.readline()) not in (b"\r\n", b""):
+        name, _, value = line.decode("latin-1").partition(":")
+        if name.lower() == "content-length":
+            length = int(value)
+    return status, reader.read(length)

@@ -3,6 +3,10 @@ import { adoptStyles, prepareStyles } from "./styles.js";
 
 export const HOST_TAG = "shipguard-badge";
 
+// What each host shows, as last written: a paint compares with it instead of reading the
+// DOM back, and writes only what changed (a host is all Shipguard's: nothing else writes it).
+const painted = new WeakMap();
+
 // The badge button as every host starts with it, cloned rather than built per order.
 let buttonTemplate = null;
 
@@ -30,6 +34,7 @@ export function createBadge(orderId) {
   const root = host.attachShadow({ mode: "open" });
   root.append(badgeButtonTemplate().cloneNode()); // first child: paintBadge finds it there
   adoptStyles(root);
+  painted.set(host, { orderId });
   return host;
 }
 
@@ -69,25 +74,33 @@ export function keepClicksInside(host) {
 /** The badge button inside a host. */
 export const badgeButton = (host) => host.shadowRoot.firstChild;
 
-const setData = (host, name, value) => {
-  if (value === null || value === undefined) host.removeAttribute(name);
-  else if (host.getAttribute(name) !== value) host.setAttribute(name, value);
-};
+const HOST_DATA = [
+  ["orderId", "data-shipguard-order"],
+  ["status", "data-shipguard-status"],
+  ["deadlineIso", "data-shipguard-deadline"],
+  ["mark", "data-shipguard-mark"],
+  ["notes", "data-shipguard-notes"],
+];
 
 /** Show a view {orderId, status, deadlineIso, mark, notes, text, tooltip}; writes only what changed. */
 export function paintBadge(host, view) {
-  setData(host, "data-shipguard-order", view.orderId);
-  setData(host, "data-shipguard-status", view.status);
-  setData(host, "data-shipguard-deadline", view.deadlineIso);
-  setData(host, "data-shipguard-mark", view.mark);
-  setData(host, "data-shipguard-notes", view.notes);
+  const shown = painted.get(host) ?? {};
+  if (shown === view) return;
+  for (const [field, name] of HOST_DATA) {
+    const value = view[field] ?? null;
+    if (value === (shown[field] ?? null)) continue;
+    if (value === null) host.removeAttribute(name);
+    else host.setAttribute(name, value);
+  }
   const button = badgeButton(host);
-  if (button.textContent !== view.text) button.textContent = view.text;
-  if (button.title !== view.tooltip) button.title = view.tooltip;
-  const label = `Shipguard: ${view.text}`;
-  if (button.getAttribute("aria-label") !== label) button.setAttribute("aria-label", label);
+  if (shown.text !== view.text) {
+    button.textContent = view.text;
+    button.setAttribute("aria-label", `Shipguard: ${view.text}`);
+  }
+  if (shown.tooltip !== view.tooltip) button.title = view.tooltip;
   const done = view.status === "done";
-  if (button.disabled !== done) button.disabled = done;
+  if ((shown.status === "done") !== done) button.disabled = done;
+  painted.set(host, view);
 }
 
 /**

@@ -16,7 +16,8 @@ import { carrierNoteFor, prepareCarrierNotes, CARRIER_HOLIDAY } from "./carrier-
 const MAX_SLEEP_MS = 60 * 1000;
 
 export class OverlayClock {
-  #entries = new Map(); // host -> {order, view}
+  #entries = new Map(); // host -> {order, fixed, view, freshUntil}
+  #gone = new WeakMap(); // host -> its entry, since the page took the host away
   #timer = null;
   #unsubscribe = null;
   #stopActivation = null;
@@ -32,9 +33,21 @@ export class OverlayClock {
 
   /** Show `order` on `host` (painted at `now`: one value for a whole scan). */
   track(host, order, now = Date.now()) {
-    const entry = { order, fixed: fixedPartsOf(order), view: null };
+    const known = this.#entries.get(host) ?? this.#gone.get(host);
+    // The same order shown again before its words change (the page re-rendered, paged
+    // back): the host already shows it.
+    if (known?.order === order && now < known.freshUntil) {
+      this.#entries.set(host, known);
+      return;
+    }
+    const entry = { order, fixed: fixedPartsOf(order), view: null, freshUntil: 0 };
     this.#entries.set(host, entry);
     this.#paint(host, entry, now);
+  }
+
+  /** How many hosts show an order. */
+  get size() {
+    return this.#entries.size;
   }
 
   untrack(host) {
@@ -51,6 +64,7 @@ export class OverlayClock {
     for (const [host, entry] of this.#entries) {
       if (host.isConnected) continue;
       this.#entries.delete(host);
+      this.#gone.set(host, entry);
       gone.push([host, entry.order]);
     }
     return gone;
@@ -80,11 +94,10 @@ export class OverlayClock {
   #tick() {
     const now = Date.now();
     let sleep = MAX_SLEEP_MS;
+    this.#gone = new WeakMap(); // painted before this tick: a host shown again is painted anew
     for (const [host, entry] of this.#entries) {
       this.#paint(host, entry, now);
-      if (entry.order.deadline !== null && !entry.order.done) {
-        sleep = Math.min(sleep, msUntilTextChanges(entry.order.deadline, now));
-      }
+      sleep = Math.min(sleep, entry.freshUntil - now);
     }
     this.#schedule(sleep);
   }
@@ -96,8 +109,15 @@ export class OverlayClock {
 
   #paint(host, entry, now) {
     entry.view = viewOf(entry, now, this.#compiled);
+    entry.freshUntil = now + msUntilRepaint(entry.order, now);
     paintBadge(host, entry.view);
   }
+}
+
+/** How long what a badge shows for `order` stays true: until its words change, a minute at most. */
+function msUntilRepaint(order, now) {
+  if (order.deadline === null || order.done) return MAX_SLEEP_MS;
+  return Math.min(MAX_SLEEP_MS, msUntilTextChanges(order.deadline, now));
 }
 
 /**

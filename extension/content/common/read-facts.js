@@ -110,8 +110,21 @@ function uiLocaleOf(adapter, scope, found) {
   return title ? localeOfTexts(adapter, "page_title", [oneLine(title.textContent)]) : null;
 }
 
-// An element's classes as classList has them, from one read of its class attribute.
-const classesOf = (element) => [...new Set((element.getAttribute("class") ?? "").split(/[\t\n\f\r ]+/).filter(Boolean))];
+// An element's classes as classList has them, from one read of its class attribute; rows
+// repeat a few status classes, each split once.
+const classLists = new Map();
+const CLASS_LISTS_REMEMBERED = 200;
+
+function classesOf(element) {
+  const written = element.getAttribute("class") ?? "";
+  let classes = classLists.get(written);
+  if (!classes) {
+    classes = [...new Set(written.split(/[\t\n\f\r ]+/).filter(Boolean))];
+    if (classLists.size >= CLASS_LISTS_REMEMBERED) classLists.clear();
+    classLists.set(written, classes);
+  }
+  return classes;
+}
 
 /** An order page lists one status per item: the order is done only when no item is left to ship. */
 function itemStatus(adapter) {
@@ -179,51 +192,61 @@ function readingOf(adapter) {
  * `locate.begin(scope)` starts a reading of one scope, in which each element is looked up once.
  */
 function positionMemo() {
-  const paths = new Map(); // selectors -> [child index, …] from the scope down
+  const paths = new Map(); // selectors -> steps from the scope down (see pathFrom)
   const resolved = new Map(); // selectors -> element, in the scope being read
-  const children = []; // the scope's element children, listed once when a path needs them
   let scope = null;
   const locate = (within, selectors) => {
     if (!selectors?.length || within.nodeType !== Node.ELEMENT_NODE) return firstMatch(within, selectors);
     if (within !== scope) locate.begin(within);
     if (resolved.has(selectors)) return resolved.get(selectors);
     const path = paths.get(selectors);
-    let found = path ? followElements(childAt(path[0]), path) : null;
+    let found = path ? followElements(within, path) : null;
     if (!found || !safeMatches(found, selectors[0])) {
       found = firstMatch(within, selectors);
-      if (found && safeMatches(found, selectors[0])) paths.set(selectors, pathFrom(within, found));
+      if (found && safeMatches(found, selectors[0])) paths.set(selectors, pathFrom(within, found, true));
     }
     resolved.set(selectors, found);
     return found;
   };
-  const childAt = (index) => {
-    if (children.length === 0) for (let child = scope.firstElementChild; child; child = child.nextElementSibling) children.push(child);
-    return children[index] ?? null;
-  };
   locate.begin = (within) => {
     scope = within;
     resolved.clear();
-    children.length = 0;
   };
   return locate;
 }
 
-/** The element reached from `top` (the scope's child at path[0]) by the rest of the path. */
-function followElements(top, path) {
-  let node = top;
-  for (let level = 1; node && level < path.length; level += 1) {
-    node = node.firstElementChild;
-    for (let i = path[level]; node && i > 0; i -= 1) node = node.nextElementSibling;
+// Every node a content script touches costs it a wrapper of its own (its world is not the
+// page's): a path takes as few steps as it can, counting from the nearer end of each level.
+// A step >= 0 counts from the first child, a step < 0 from the last (-1 is the last).
+
+/** The element reached from `scope` by a path of element steps. */
+function followElements(scope, path) {
+  let node = scope;
+  for (let level = 0; node && level < path.length; level += 1) {
+    let step = path[level];
+    if (step >= 0) {
+      node = node.firstElementChild;
+      for (; node && step > 0; step -= 1) node = node.nextElementSibling;
+    } else {
+      node = node.lastElementChild;
+      for (; node && step < -1; step += 1) node = node.previousElementSibling;
+    }
   }
   return node;
 }
 
-/** The node reached from `scope` by taking, level by level, the child node at each index. */
+/** The node reached from `scope` by a path of node steps (text nodes count). */
 function followNodes(scope, path) {
   let node = scope;
   for (let level = 0; node && level < path.length; level += 1) {
-    node = node.firstChild;
-    for (let i = path[level]; node && i > 0; i -= 1) node = node.nextSibling;
+    let step = path[level];
+    if (step >= 0) {
+      node = node.firstChild;
+      for (; node && step > 0; step -= 1) node = node.nextSibling;
+    } else {
+      node = node.lastChild;
+      for (; node && step < -1; step += 1) node = node.previousSibling;
+    }
   }
   return node;
 }
@@ -236,12 +259,20 @@ function safeMatches(element, selector) {
   }
 }
 
-function pathFrom(scope, element) {
+/** The steps from `scope` down to `node` (see followElements), each from the nearer end of its level. */
+function pathFrom(scope, node, elementsOnly) {
   const path = [];
-  for (let node = element; node && node !== scope; node = node.parentElement) {
-    let index = 0;
-    for (let sibling = node.previousElementSibling; sibling; sibling = sibling.previousElementSibling) index += 1;
-    path.unshift(index);
+  for (let at = node; at && at !== scope; at = at.parentNode) {
+    let before = 0;
+    let after = 0;
+    if (elementsOnly) {
+      for (let sibling = at.previousElementSibling; sibling; sibling = sibling.previousElementSibling) before += 1;
+      for (let sibling = at.nextElementSibling; sibling; sibling = sibling.nextElementSibling) after += 1;
+    } else {
+      for (let sibling = at.previousSibling; sibling; sibling = sibling.previousSibling) before += 1;
+      for (let sibling = at.nextSibling; sibling; sibling = sibling.nextSibling) after += 1;
+    }
+    path.unshift(after < before ? -1 - after : before);
   }
   return path;
 }
@@ -329,20 +360,10 @@ function walkLabels(cell, kinds, reading, found) {
     if (!kind || found[kind] !== undefined || !kinds.includes(kind)) continue;
     found[kind] = valueAfter(node, label, cell, reading);
     if (kind === "ship_by") found.ship_by_label = label;
-    plan?.push({ kind, label, data, path: nodePath(cell, node) });
+    plan?.push({ kind, label, data, path: pathFrom(cell, node, false) });
     wanted -= 1;
   }
   return wanted === 0 ? plan : null;
-}
-
-function nodePath(scope, node) {
-  const path = [];
-  for (let at = node; at && at !== scope; at = at.parentNode) {
-    let index = 0;
-    for (let sibling = at.previousSibling; sibling; sibling = sibling.previousSibling) index += 1;
-    path.unshift(index);
-  }
-  return path;
 }
 
 function valueAfter(node, label, cell, reading) {

@@ -28,6 +28,7 @@ export function start(context) {
   const tracked = new WeakMap(); // row -> {host, key, json}: what its badge shows
   const shown = new WeakMap(); // host -> the same, still known once its row is gone
   const spare = new Map(); // facts key -> {host, order, json}
+  const hosts = document.getElementsByTagName(HOST_TAG); // live: every badge host in the page
   const clock = new OverlayClock(compiled);
   const place = placeOf(adapter);
   const rowSelector = adapter.selectors.row.join(", ");
@@ -72,14 +73,11 @@ export function start(context) {
     if (reuse) spare.delete(key);
     const host = previous?.host ?? (reuse ? kept.host : createBadge(facts.orderId));
     const order = reuse ? kept.order : orderFromPage(facts, json, compiled, adapter, place);
-    const step = unreadablePageStep(order, facts.shipByText);
+    const step = !reuse && unreadablePageStep(order, facts.shipByText); // a kept order was judged when read
     if (step) report(step);
-    // A row the app cloned from one with a badge carries an empty copy of it, where ours go.
-    const spot = anchor && adapter.anchor_placement === "append" ? anchor : (anchor?.parentElement || row);
-    for (const stray of spot.querySelectorAll(HOST_TAG)) if (stray !== host) stray.remove();
-    clock.track(host, order, now);
+    clock.track(host, order, now); // painted before it is placed: one insertion, no restyle per write
     rememberOrder(order);
-    if (!host.isConnected) placeHost(host, anchor || row.lastElementChild || row, adapter.anchor_placement);
+    if (host !== previous?.host) placeHost(host, anchor || row.lastElementChild || row, adapter.anchor_placement);
     const showing = { host, key, json };
     tracked.set(row, showing);
     shown.set(host, showing);
@@ -88,18 +86,30 @@ export function start(context) {
   /** Sync every row (rows added, replaced, sorted) or only `dirty` ones (their text changed). */
   function scan(force, dirty = null) {
     const now = Date.now();
-    if (dirty) {
-      const { writes } = readRows([...dirty].filter((row) => row.isConnected), force);
-      quietly(() => writes.forEach((change) => write(change, now)));
-      return;
+    let rows;
+    if (dirty) rows = [...dirty].filter((row) => row.isConnected);
+    else {
+      table = firstMatch(document, adapter.selectors.table);
+      if (!table) return;
+      rows = allMatches(document, adapter.selectors.row);
     }
-    table = firstMatch(document, adapter.selectors.table);
-    if (!table) return;
-    const rows = allMatches(document, adapter.selectors.row);
     const { writes, orders } = readRows(rows, force);
-    quietly(() => writes.forEach((change) => write(change, now)));
-    keepSpares(clock.forgetDetached());
-    if (rows.length > 0 && orders === 0) report("no-order-rows");
+    quietly(() => {
+      writes.forEach((change) => write(change, now));
+      keepSpares(clock.forgetDetached());
+      removeStrays();
+    });
+    if (!dirty && rows.length > 0 && orders === 0) report("no-order-rows");
+  }
+
+  /**
+   * A row the app copied from one with a badge (cloned, or its markup copied) carries an
+   * empty copy of the host: more hosts in the page than badges shown says so, and only
+   * then are they looked at.
+   */
+  function removeStrays() {
+    if (hosts.length <= clock.size) return;
+    for (const host of [...hosts]) if (!shown.has(host)) host.remove();
   }
 
   function keepSpares(gone) {

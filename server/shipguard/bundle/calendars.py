@@ -6,8 +6,6 @@ import re
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 
-import holidays
-
 # The extension's UI languages: holiday names are packed in those the country's data has.
 UI_LANGUAGES = ("en", "de", "fr", "it", "es", "ja")
 # How long ahead a bundle's calendar must reach; `shipguard check` refuses less.
@@ -24,14 +22,20 @@ def calendar_window(months_ahead, today):
     return first, last
 
 
-def pack_calendars(calendars_file, today):
-    """The bundle's `carrier_calendars` for the rules file at `today` (UTC)."""
+def pack_calendars(calendars_file, today, packed=None):
+    """The bundle's `carrier_calendars` for the rules file at `today` (UTC); `packed`, the
+    same rules packed before (kept by the validation cache), is used if it covers the days."""
     first, last = calendar_window(calendars_file["months_ahead"], today)
+    if packed and (packed["from"], packed["until"]) == (first.isoformat(), last.isoformat()):
+        return packed
     return _pack(json.dumps(calendars_file, sort_keys=True), first, last)
 
 
 @lru_cache(maxsize=4)
 def _pack(rules_json, first, last):
+    # Imported when needed: its country modules are a good part of a server's start.
+    import holidays
+
     rules = json.loads(rules_json)
     return {
         "from": first.isoformat(),
@@ -45,6 +49,8 @@ def _pack(rules_json, first, last):
 
 
 def _marketplace(calendar, first, last):
+    import holidays
+
     country = calendar["country"]
     national = _holidays(country, None, first, last)
     english = {day: names["en"] for day, names in national.items()}
@@ -90,6 +96,8 @@ def _dated(names_by_day):
 
 def _holidays(country, subdivision, first, last):
     """{ISO date: {language: name}} of a country's (or a subdivision's) holidays in the window."""
+    import holidays
+
     years = range(first.year, last.year + 1)
     by_day = {}
     for ui_language, data_language in _languages(country).items():
@@ -105,6 +113,8 @@ def _holidays(country, subdivision, first, last):
 @lru_cache(maxsize=64)
 def _languages(country):
     """UI language -> the holidays package's language code for it, English always included."""
+    import holidays
+
     supported = holidays.country_holidays(country).supported_languages
     chosen = {}
     for ui_language in UI_LANGUAGES:
@@ -146,6 +156,8 @@ def coverage_problems(calendars_file, today):
 
 def calendar_reference_problems(calendar, marketplaces, carriers, today):
     """Field errors of one marketplace's rules, as {field: reasons} (empty when sound)."""
+    import holidays
+
     errors = {}
     if calendar["marketplace"] not in marketplaces:
         errors["marketplace"] = [f"No marketplace with code {calendar['marketplace']!r}."]

@@ -1,6 +1,8 @@
 """Reading one JSON data file and validating it, noting every problem instead of stopping."""
 
 import json
+import os
+from pathlib import Path
 
 from marshmallow import ValidationError
 
@@ -16,10 +18,51 @@ def _reject_constant(name):
     raise ValueError(f"{name} is not valid JSON")
 
 
-def read_json(path, problems):
-    """The parsed content of a JSON file; raises _NotJson after noting why it is unusable."""
+class DataFiles:
+    """Every JSON file under some folders, read once, so that loading validates exactly the
+    bytes a validation cache key was computed from (a file changed meanwhile waits for the
+    next load)."""
+
+    def __init__(self, folders):
+        self.contents = {}  # Path -> bytes, or the OSError reading it raised
+        for folder in folders:
+            for root, directories, names in os.walk(folder):
+                directories[:] = sorted(d for d in directories if not d.startswith("."))
+                for name in names:
+                    path = Path(root) / name
+                    # Regular files only: a pipe or a device would never end.
+                    if name.endswith(".json") and path.is_file():
+                        try:
+                            self.contents[path] = path.read_bytes()
+                        except OSError as error:
+                            self.contents[path] = error
+
+    def is_file(self, path):
+        return path in self.contents
+
+    def read_text(self, path):
+        """The file's text as Path.read_text gives it (UTF-8, universal newlines)."""
+        content = self.contents.get(path)
+        if content is None:
+            raise FileNotFoundError(2, "No such file or directory", str(path))
+        if isinstance(content, OSError):
+            raise content
+        return content.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+
+    def json_files(self, folder):
+        """The *.json files directly in a folder, in name order, but hidden ones."""
+        return sorted(
+            path
+            for path in self.contents
+            if path.parent == folder and not path.name.startswith(".")
+        )
+
+
+def read_json(path, problems, files=None):
+    """The parsed content of a JSON file (from `files`, a DataFiles, if given); raises
+    _NotJson after noting why it is unusable."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = files.read_text(path) if files is not None else path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
         problems.append(Problem(str(path), f"byte {error.start}", "Not UTF-8 text."))
         raise _NotJson from error
@@ -37,10 +80,10 @@ def read_json(path, problems):
         raise _NotJson from error
 
 
-def load_file(path, schema, problems, **load_options):
+def load_file(path, schema, problems, files=None, **load_options):
     """(raw document, validated data) of one data file, or None once its problems are noted."""
     try:
-        raw = read_json(path, problems)
+        raw = read_json(path, problems, files)
     except _NotJson:
         return None
     try:
@@ -48,15 +91,6 @@ def load_file(path, schema, problems, **load_options):
     except ValidationError as error:
         problems.extend(problems_from_messages(path, error.messages))
         return None
-
-
-def json_files(folder):
-    """The *.json files of a folder in name order (none if the folder does not exist)."""
-    if not folder.is_dir():
-        return []
-    return sorted(
-        path for path in folder.glob("*.json") if path.is_file() and not path.name.startswith(".")
-    )
 
 
 def link_problems(paths):

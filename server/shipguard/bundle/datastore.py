@@ -5,8 +5,13 @@ from functools import cached_property
 from pathlib import Path
 
 from shipguard import config
-from shipguard.bundle.calendars import calendar_reference_problems, coverage_problems, utc_today
-from shipguard.bundle.datafiles import json_files, link_problems, load_file
+from shipguard.bundle.calendars import (
+    calendar_reference_problems,
+    coverage_problems,
+    pack_calendars,
+    utc_today,
+)
+from shipguard.bundle.datafiles import DataFiles, link_problems, load_file
 from shipguard.bundle.disabled import DISABLED_FILE_NAME, apply_disabled
 from shipguard.bundle.problems import DataError, Problem, problems_from_messages
 from shipguard.bundle.schemas.calendars import CarrierCalendarsFileSchema
@@ -25,6 +30,7 @@ from shipguard.bundle.schemas.templates import (
     marketplace_reference_problems,
 )
 from shipguard.bundle.schemas.transit import TransitTimesFileSchema
+from shipguard.bundle.validation_cache import content_key
 from shipguard.buyer_messages.lint import lint_data
 from shipguard.buyer_messages.template_checks import (
     missing_language_problems,
@@ -92,6 +98,8 @@ class ShipguardData:
     files: tuple
     lint: dict = field(default_factory=dict)
     carrier_calendars: dict = field(default_factory=dict)
+    # The bundle's carrier_calendars as the validation cache kept them (None: pack them).
+    packed_calendars: dict = None
     transit_tables: list = field(default_factory=list)
     tracking_dataset: dict = field(default_factory=dict)
 
@@ -102,6 +110,21 @@ class ShipguardData:
     def template(self, template_id):
         """The template with this id, or None."""
         return self.templates_by_id.get(template_id)
+
+
+# The _Layers tables of records by id, each entry (record, Source).
+RECORD_TABLES = (
+    "marketplaces",
+    "date_formats",
+    "remedies",
+    "pages",
+    "templates",
+    "carriers",
+    "lint_languages",
+    "lint_rules",
+    "calendars",
+    "transit_tables",
+)
 
 
 @dataclass
@@ -123,6 +146,44 @@ class _Layers:
     transit_tables: dict = field(default_factory=dict)
     tracking_formats: dict = field(default_factory=dict)
     files: list = field(default_factory=list)
+    data_files: DataFiles = None  # the bytes every layer is read from
+
+    def validated(self):
+        """The layers as JSON data, for the validation cache (records keep their sources)."""
+        return {
+            "records": {
+                name: [
+                    [key, record, str(source.file), source.where]
+                    for key, (record, source) in getattr(self, name).items()
+                ]
+                for name in RECORD_TABLES
+            },
+            "settings": self.settings,
+            "calendar_settings": self.calendar_settings,
+            "calendar_settings_file": self.calendar_settings_file
+            and str(self.calendar_settings_file),
+            "tracking_formats": self.tracking_formats,
+            "files": [str(path) for path in self.files],
+        }
+
+    @classmethod
+    def from_validated(cls, validated, data_files):
+        """The layers validated() described, exactly as validation left them."""
+        layers = cls(
+            settings=validated["settings"],
+            calendar_settings=validated["calendar_settings"],
+            calendar_settings_file=validated["calendar_settings_file"]
+            and Path(validated["calendar_settings_file"]),
+            tracking_formats=validated["tracking_formats"],
+            files=[Path(path) for path in validated["files"]],
+            data_files=data_files,
+        )
+        for name in RECORD_TABLES:
+            getattr(layers, name).update(
+                (key, (record, Source(Path(file), where)))
+                for key, record, file, where in validated["records"][name]
+            )
+        return layers
 
     def lint_file(self):
         """lint.json as the layers make it: profiles by language, rules by id in file order."""
@@ -133,7 +194,7 @@ class _Layers:
             "rules": [rule for rule, _ in self.lint_rules.values()],
         }
 
-    def freeze(self):
+    def freeze(self, packed_calendars=None):
         settings = dict(self.settings)
         disabled_features = settings.pop("disabled_features", [])
         rules = {**settings, "remedies": [record for record, _ in self.remedies.values()]}
@@ -148,6 +209,7 @@ class _Layers:
             files=tuple(self.files),
             lint=lint_data(self.lint_file(), [record for record, _ in self.marketplaces.values()]),
             carrier_calendars=self.calendars_file(),
+            packed_calendars=packed_calendars,
             transit_tables=[record for record, _ in self.transit_tables.values()],
             tracking_dataset=self.tracking_formats.get("dataset", {}),
         )
@@ -171,14 +233,14 @@ class _Layers:
         }
 
 
-def load_data(team_dir=None):
+def load_data(team_dir=None, cache=None):
     """Load and validate the default data, then the team folder over it if one is given.
 
     Raises DataError listing every problem (file, field path, reason) if anything is wrong.
+    With `cache` (a ValidationCache), content validated before on the same UTC day (the
+    calendar checks depend on the day) is taken from it instead of validated again.
     """
-    problems = []
-    layers = _Layers()
-    _load_layer(layers, config.default_data_dir(), config.messages_dir(), problems, team=False)
+    folders = [config.default_data_dir(), config.messages_dir()]
     if team_dir:
         team_dir = Path(team_dir)
         if not team_dir.is_dir():
@@ -187,13 +249,43 @@ def load_data(team_dir=None):
         linked = link_problems(_team_paths(team_dir))
         if linked:
             raise DataError(linked)
+        folders.append(team_dir)
+    data_files = DataFiles(folders)
+    if cache is None:
+        layers, problems = _validated_layers(data_files, team_dir, utc_today(), None)
+        if problems:
+            raise DataError(problems)
+        return layers.freeze()
+    today = utc_today()
+    key = content_key(data_files, [config.features_path()], today.isoformat())
+    validated = cache.read(key)
+    if validated:
+        try:
+            layers = _Layers.from_validated(validated["layers"], data_files)
+            return layers.freeze(validated["packed_calendars"])
+        except (KeyError, TypeError, ValueError):
+            pass  # not an entry this code wrote: validate in full and replace it
+    proofs = cache.proofs()
+    layers, problems = _validated_layers(data_files, team_dir, today, proofs)
+    cache.keep(proofs)  # what passed, even beside a problem, needs no check next time
+    if problems:
+        raise DataError(problems)
+    packed = pack_calendars(layers.calendars_file(), today)
+    cache.write(key, {"layers": layers.validated(), "packed_calendars": packed})
+    return layers.freeze(packed)
+
+
+def _validated_layers(data_files, team_dir, today, proofs):
+    """(layers, problems): every layer read and validated, calendars for `today`; the lint
+    checks that `proofs` (validation_cache.Proofs, or None) hold as passed are skipped."""
+    problems = []
+    layers = _Layers(data_files=data_files)
+    _load_layer(layers, config.default_data_dir(), config.messages_dir(), problems, team=False)
+    if team_dir:
         _load_layer(layers, team_dir, team_dir / "messages", problems, team=True)
         apply_disabled(layers, team_dir, problems)
     # References are only worth checking once every file could be read.
-    problems = problems or _reference_problems(layers)
-    if problems:
-        raise DataError(problems)
-    return layers.freeze()
+    return layers, problems or _reference_problems(layers, today, proofs)
 
 
 def _team_paths(team_dir):
@@ -202,7 +294,7 @@ def _team_paths(team_dir):
     for name in TEAM_RECORD_FOLDERS:
         folder = team_dir / name
         if folder.is_dir() and not folder.is_symlink():
-            # Links to missing files too, which json_files would leave out.
+            # Links to missing files too, which reading the folder would leave out.
             paths += [
                 path for path in sorted(folder.glob("*.json")) if not path.name.startswith(".")
             ]
@@ -255,15 +347,15 @@ def _load_layer(layers, data_dir, messages_dir, problems, *, team):
         list_key="transit_tables",
         id_key=lambda table: f"{table['marketplace']} {table['carrier']}",
     )
-    for path in json_files(data_dir / "pages"):
+    for path in layers.data_files.json_files(data_dir / "pages"):
         _load_record_file(layers, path, PAGE_ADAPTER, layers.pages, problems)
-    for path in json_files(messages_dir):
+    for path in layers.data_files.json_files(messages_dir):
         _load_record_file(layers, path, TEMPLATE, layers.templates, problems)
 
 
-def _present(path, problems, team):
+def _present(layers, path, problems, team):
     """Whether a layer file exists; the defaults must have every file, a team need not."""
-    if path.is_file():
+    if layers.data_files.is_file(path):
         return True
     if not team:
         problems.append(Problem(str(path), "", "The file is missing."))
@@ -272,10 +364,10 @@ def _present(path, problems, team):
 
 def _load_list_file(layers, path, schema, problems, *, team, into, list_key, id_key):
     """A file holding one list of records, each with its own id."""
-    if not _present(path, problems, team):
+    if not _present(layers, path, problems, team):
         return
     layers.files.append(path)
-    loaded = load_file(path, schema, problems)
+    loaded = load_file(path, schema, problems, layers.data_files)
     if loaded:
         for index, record in enumerate(loaded[1][list_key]):
             key = id_key(record) if callable(id_key) else record[id_key]
@@ -284,10 +376,12 @@ def _load_list_file(layers, path, schema, problems, *, team, into, list_key, id_
 
 def _load_rules(layers, path, problems, *, team):
     """rules.json: settings override one by one, remedies replace or add by id."""
-    if not _present(path, problems, team):
+    if not _present(layers, path, problems, team):
         return
     layers.files.append(path)
-    loaded = load_file(path, RULES_FILE, problems, partial=TEAM_RULES_PARTIAL if team else ())
+    loaded = load_file(
+        path, RULES_FILE, problems, layers.data_files, partial=TEAM_RULES_PARTIAL if team else ()
+    )
     if not loaded:
         return
     raw, rules = loaded
@@ -298,10 +392,12 @@ def _load_rules(layers, path, problems, *, team):
 
 def _load_lint(layers, path, problems, *, team):
     """lint.json: language profiles by code and rules by id replace or add, layer by layer."""
-    if not _present(path, problems, team):
+    if not _present(layers, path, problems, team):
         return
     layers.files.append(path)
-    loaded = load_file(path, LINT_FILE, problems, partial=TEAM_LINT_PARTIAL if team else ())
+    loaded = load_file(
+        path, LINT_FILE, problems, layers.data_files, partial=TEAM_LINT_PARTIAL if team else ()
+    )
     if not loaded:
         return
     for code, profile in loaded[1].get("languages", {}).items():
@@ -312,21 +408,25 @@ def _load_lint(layers, path, problems, *, team):
 
 def _load_tracking_formats(layers, path, problems, *, team):
     """tracking-formats.json: a team's file (a newer conversion) replaces the whole dataset."""
-    if not _present(path, problems, team):
+    if not _present(layers, path, problems, team):
         return
     layers.files.append(path)
-    loaded = load_file(path, TRACKING_FORMATS_FILE, problems)
+    loaded = load_file(path, TRACKING_FORMATS_FILE, problems, layers.data_files)
     if loaded:
         layers.tracking_formats = loaded[1]
 
 
 def _load_calendars(layers, path, problems, *, team):
     """carrier-calendars.json: months ahead overrides, a marketplace's rules replace or add."""
-    if not _present(path, problems, team):
+    if not _present(layers, path, problems, team):
         return
     layers.files.append(path)
     loaded = load_file(
-        path, CALENDARS_FILE, problems, partial=TEAM_CALENDARS_PARTIAL if team else ()
+        path,
+        CALENDARS_FILE,
+        problems,
+        layers.data_files,
+        partial=TEAM_CALENDARS_PARTIAL if team else (),
     )
     if not loaded:
         return
@@ -341,7 +441,7 @@ def _load_calendars(layers, path, problems, *, team):
 def _load_record_file(layers, path, schema, into, problems):
     """A file holding one record whose id is the file name (a page adapter, a template)."""
     layers.files.append(path)
-    loaded = load_file(path, schema, problems)
+    loaded = load_file(path, schema, problems, layers.data_files)
     if not loaded:
         return
     record = loaded[1]
@@ -351,8 +451,9 @@ def _load_record_file(layers, path, schema, into, problems):
     into[record["id"]] = (record, Source(path))
 
 
-def _reference_problems(layers):
-    """Records naming a template or marketplace that no layer has."""
+def _reference_problems(layers, today, proofs):
+    """Records naming a template or marketplace that no layer has, calendars that would
+    not do `today`, rules or templates that lint wrong."""
     problems = []
     group_ids = {group["id"] for group in layers.settings.get("groups", [])}
     for remedy, source in layers.remedies.values():
@@ -373,24 +474,22 @@ def _reference_problems(layers):
         if unknown:
             errors = {**errors, "dataset_couriers": unknown}
         problems += problems_from_messages(source.file, {source.where: errors} if errors else {})
-    problems += _calendar_problems(layers) + _transit_problems(layers)
-    lint_problems = _lint_problems(layers)
+    problems += _calendar_problems(layers, today) + _transit_problems(layers)
+    lint_problems = _lint_problems(layers, proofs)
     # Templates are linted only with rules that are themselves sound.
-    return problems + (lint_problems or _template_problems(layers))
+    return problems + (lint_problems or _template_problems(layers, proofs))
 
 
-def _calendar_problems(layers):
+def _calendar_problems(layers, today):
     """Calendars naming unknown marketplaces, carriers or holidays, or too short to rely on."""
     problems = []
     for calendar, source in layers.calendars.values():
-        errors = calendar_reference_problems(
-            calendar, layers.marketplaces, layers.carriers, utc_today()
-        )
+        errors = calendar_reference_problems(calendar, layers.marketplaces, layers.carriers, today)
         problems += problems_from_messages(source.file, {source.where: errors} if errors else {})
     if layers.calendar_settings_file:
         problems += [
             Problem(str(layers.calendar_settings_file), "months_ahead", reason)
-            for reason in coverage_problems(layers.calendars_file(), utc_today())
+            for reason in coverage_problems(layers.calendars_file(), today)
         ]
     return problems
 
@@ -408,7 +507,7 @@ def _transit_problems(layers):
     return problems
 
 
-def _lint_problems(layers):
+def _lint_problems(layers, proofs):
     """Rules scoped to unknown marketplaces, keyed by unknown languages, or whose examples misbehave."""
     lint_file = layers.lint_file()
     sources = [source for _, source in layers.lint_rules.values()]
@@ -422,7 +521,7 @@ def _lint_problems(layers):
         },
         **scope_reference_problems(lint_file, layers.marketplaces),
     }
-    errors = errors or rule_example_problems(lint_file)
+    errors = errors or rule_example_problems(lint_file, proofs)
     problems = []
     for where, reasons in errors.items():
         # "rules.<merged index>.rest" becomes the rule's own file and index.
@@ -432,7 +531,7 @@ def _lint_problems(layers):
     return problems
 
 
-def _template_problems(layers):
+def _template_problems(layers, proofs):
     """Templates missing a language their marketplaces need, or with lint errors in a language."""
     lint_file = layers.lint_file()
     marketplaces = {code: record for code, (record, _) in layers.marketplaces.items()}
@@ -441,7 +540,7 @@ def _template_problems(layers):
     for template, source in layers.templates.values():
         errors = {
             **missing_language_problems(template, marketplaces),
-            **template_lint_problems(template, lint_file, date_formats),
+            **template_lint_problems(template, lint_file, date_formats, proofs),
         }
         problems += problems_from_messages(source.file, errors)
     return problems

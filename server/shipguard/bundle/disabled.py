@@ -17,10 +17,10 @@ KINDS = {
 def apply_disabled(layers, team_dir, problems):
     """Remove the records a team's disabled.json names; note ids that name nothing."""
     path = team_dir / DISABLED_FILE_NAME
-    if not path.is_file():
+    if not layers.data_files.is_file(path):
         return
     layers.files.append(path)
-    loaded = load_file(path, DISABLED_FILE, problems)
+    loaded = load_file(path, DISABLED_FILE, problems, layers.data_files)
     if not loaded:
         return
     for key, ids in loaded[1].items():

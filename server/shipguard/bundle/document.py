@@ -42,7 +42,7 @@ def bundle_content(data, today):
         "templates": data.templates,
         "carriers": data.carriers,
         "tracking_dataset": data.tracking_dataset,
-        "carrier_calendars": pack_calendars(data.carrier_calendars, today),
+        "carrier_calendars": pack_calendars(data.carrier_calendars, today, data.packed_calendars),
         "transit_times": data.transit_tables,
         "disabled_features": data.disabled_features,
     }
@@ -79,9 +79,10 @@ def build_bundle(data, today=None):
     )
 
 
-def load_bundle(team_dir=None):
-    """Load and validate the data (defaults plus an optional team folder) into a Bundle.
+def load_bundle(team_dir=None, cache=None):
+    """Load and validate the data (defaults plus an optional team folder) into a Bundle;
+    `cache`, a ValidationCache, skips what this exact content already passed.
 
     Raises DataError if the data is not valid.
     """
-    return build_bundle(load_data(team_dir))
+    return build_bundle(load_data(team_dir, cache))

@@ -10,6 +10,7 @@ from shipguard import config
 from shipguard.bundle.calendars import calendar_window, utc_today
 from shipguard.bundle.document import load_bundle
 from shipguard.bundle.problems import DataError
+from shipguard.bundle.validation_cache import ValidationCache
 from shipguard.config import parse_reload_interval
 
 log = logging.getLogger("shipguard.reload")
@@ -41,9 +42,10 @@ class Reloader:
     request sees the old bundle or the new one, never a mix.
     """
 
-    def __init__(self, app, team_dir=None):
+    def __init__(self, app, team_dir=None, cache=None):
         self._extensions = app.extensions
         self.team_dir = Path(team_dir) if team_dir else None
+        self.cache = cache
         self._lock = threading.Lock()
         # Unknown: files may have changed since create_app read them, so the first check
         # reloads (and keeps the same bundle, ETag and bytes if nothing did).
@@ -76,7 +78,7 @@ class Reloader:
             if before == self._signature and not force:
                 return False
             try:
-                bundle = load_bundle(self.team_dir)
+                bundle = load_bundle(self.team_dir, self.cache)
             except DataError as error:
                 if self.signature() == before:
                     self._reject(before, error.problems)
@@ -132,11 +134,19 @@ def start_polling(reloader, interval):
 
 def install_reloader(app):
     """Attach a Reloader to the app, and start the background checks if the config asks."""
-    reloader = app.extensions[EXTENSION_KEY] = Reloader(app, app.config.get("DATA_DIR"))
+    reloader = app.extensions[EXTENSION_KEY] = Reloader(
+        app, app.config.get("DATA_DIR"), validation_cache(app)
+    )
     interval = parse_reload_interval(app.config.get("RELOAD_INTERVAL"))
     if interval:
         app.extensions["shipguard.reload_stop"] = start_polling(reloader, interval)
     return reloader
+
+
+def validation_cache(app):
+    """The app's ValidationCache, or None when VALIDATION_CACHE_DIR is unset."""
+    folder = app.config.get("VALIDATION_CACHE_DIR")
+    return ValidationCache(folder) if folder else None
 
 
 def _now():

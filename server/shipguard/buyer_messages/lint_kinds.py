@@ -1,9 +1,7 @@
 """What each kind of lint rule checks; spans here are character indexes (lint.py converts them)."""
 
-import re
 import unicodedata
 
-from shipguard.buyer_messages.lint_regex import WHITESPACE
 from shipguard.buyer_messages.utf16 import char_index, utf16_len
 
 
@@ -119,13 +117,15 @@ def check_requires(rule, context):
 
 
 SENTENCE_ENDS = ".!?。！？\n"
-DIGITS = "0123456789"
+# Characters that join a word's parts (USB-C, NUCLEO-F446RE, don't).
+WORD_JOINERS = "-_'’"
 
 
 def _ends_sentence(text, index):
-    """Whether text[index] ends a sentence: an end mark, but not the point of "F/2.8"."""
-    if text[index] == "." and 0 < index < len(text) - 1:
-        return not (text[index - 1] in DIGITS and text[index + 1] in DIGITS)
+    """Whether the character at `index` is a sentence's end mark: a point followed by a letter
+    or digit is inside a word or number (F/2.8, amazon.de, z.B.), not at a sentence's end."""
+    if text[index] == ".":
+        return not text[index + 1 : index + 2].isalnum()
     return text[index] in SENTENCE_ENDS
 
 
@@ -134,7 +134,7 @@ def _sentences(text):
     start, index = 0, 0
     while index < len(text):
         if _ends_sentence(text, index):
-            while index < len(text) and text[index] in SENTENCE_ENDS:
+            while index < len(text) and _ends_sentence(text, index):
                 index += 1
             yield start, index
             start = index
@@ -152,22 +152,19 @@ def _longest_run(text, chars):
     return longest
 
 
-_WORDS = re.compile(f"[^{WHITESPACE}]+")
-
-
-def _letters(sentence):
-    """(capitals, small letters, letters of uncased scripts) in a sentence's words.
-
-    Words holding a digit (model numbers, SKUs such as "NUCLEO-F446RE") are left out, and
-    kana or kanji count among the letters, so a product line is not read as shouting.
-    """
-    categories = [
-        unicodedata.category(char)
-        for word in _WORDS.findall(sentence)
-        if not any(char in DIGITS for char in word)
-        for char in word
-    ]
-    return categories.count("Lu"), categories.count("Ll"), categories.count("Lo")
+def _word_letter_categories(sentence):
+    """The categories of the letters of a sentence's words, less words holding a digit:
+    model numbers and codes (NUCLEO-F446RE, HP 953XL) are written in capitals, not shouted."""
+    categories, word = [], []
+    for char in (*sentence, " "):
+        category = unicodedata.category(char)
+        if category[0] in "LMN" or char in WORD_JOINERS:
+            word.append(category)
+            continue
+        if not any(kind[0] == "N" for kind in word):
+            categories.extend(word)
+        word = []
+    return categories
 
 
 def check_shouting(rule, context):
@@ -175,9 +172,10 @@ def check_shouting(rule, context):
     `max_exclamations` exclamation marks."""
     spec, text, found = rule.spec, context.text, []
     for start, end in _sentences(text):
-        upper, lower, uncased = _letters(text[start:end])
+        categories = _word_letter_categories(text[start:end])
+        upper, lower = categories.count("Lu"), categories.count("Ll")
         capitals = upper + lower >= spec["min_letters"] and upper > spec["max_capital_share"] * (
-            upper + lower + uncased
+            upper + lower
         )
         if capitals or _longest_run(text[start:end], "!！") > spec["max_exclamations"]:
             found.append((start, end))

@@ -60,11 +60,23 @@ def compiled_lint(lint_file):
     return _compiled(_key(lint_file))
 
 
-def template_lint_problems(template, lint_file, date_formats):
+def template_lint_problems(template, lint_file, date_formats, proofs=None):
     """{field: [reason]}: every lint error in any language of a template, rendered with its
-    examples (days written by `date_formats`)."""
+    examples (days written by `date_formats`); `proofs` (validation_cache.Proofs) skips a
+    template that passed with the same rules and date formats before, and notes one that does."""
     keys = _key(template), _key(lint_file), _key(date_formats)
-    return {field: list(reasons) for field, reasons in _template_lint_problems(*keys).items()}
+    return _proven_or_checked(proofs, "template-lint", keys, _template_lint_problems)
+
+
+def _proven_or_checked(proofs, kind, keys, check):
+    """check(*keys) as fresh lists, or {} when `proofs` holds that it passed on these keys."""
+    content = "\n".join(keys)
+    if proofs is not None and proofs.passed(kind, content):
+        return {}
+    errors = {field: list(reasons) for field, reasons in check(*keys).items()}
+    if proofs is not None and not errors:
+        proofs.note(kind, content)
+    return errors
 
 
 @lru_cache(maxsize=256)
@@ -104,11 +116,10 @@ def _lint_reason(finding, text):
     return f"lint {finding['rule']}: {finding['message']} Found: {quoted!r}"
 
 
-def rule_example_problems(lint_file):
-    """{field: [reason]} for rules whose examples do not behave: a flag example not flagged, an ok one flagged."""
-    return {
-        field: list(reasons) for field, reasons in _rule_example_problems(_key(lint_file)).items()
-    }
+def rule_example_problems(lint_file, proofs=None):
+    """{field: [reason]} for rules whose examples do not behave: a flag example not flagged,
+    an ok one flagged; `proofs` as for template_lint_problems."""
+    return _proven_or_checked(proofs, "rule-examples", (_key(lint_file),), _rule_example_problems)
 
 
 @lru_cache(maxsize=4)

@@ -11,7 +11,7 @@ has not seen, or that was not a 200 or 304, goes to the app as before.
 
 # What the app's answer depends on besides the bundle: which tag the client holds, which
 # encoding it accepts (each has its own body and ETag) and its Origin (CORS).
-DECIDING_HEADERS = ("HTTP_IF_NONE_MATCH", "HTTP_ACCEPT_ENCODING", "HTTP_ORIGIN")
+DECIDING_HEADERS = ("HTTP_IF_NONE_MATCH", "HTTP_ACCEPT_ENCODING", "HTTP_ORIGIN", "HTTP_HOST")
 METHODS = ("GET", "HEAD")
 REPLAYED = ("200", "304")
 REMEMBERED = 256  # distinct answers per bundle; clients send a handful of header sets
@@ -41,6 +41,14 @@ class BundleReplay:
             start_response(status, headers)
             return [body]
         return self._learn(key, etag, environ, start_response)
+
+    def remembers(self, method, path, headers):
+        """Whether a request is answered from memory, without the app: `headers` by their
+        WSGI names less the HTTP_ prefix (IF_NONE_MATCH, ...), as waitress parses them."""
+        if path != self.path or self.answers_for != self.current_etag():
+            return False
+        key = (method, *(headers.get(name[5:], "") for name in DECIDING_HEADERS))
+        return key in self.answers
 
     def _learn(self, key, etag, environ, start_response):
         given = {}
