@@ -55,6 +55,11 @@ def test_each_module_comes_after_the_ones_it_imports(tmp_path):
     ]
 
 
+def test_the_compile_hint_is_the_first_line_where_v8_reads_it(tmp_path):
+    script, _ = join(tmp_path, MODULES)
+    assert script.splitlines()[0] == "//# allFunctionsCalledOnLoad"
+
+
 def test_the_joined_script_runs_like_the_modules(tmp_path):
     script, _ = join(tmp_path, MODULES)
     result = subprocess.run(

@@ -139,6 +139,10 @@ def join_content_script(root, entry=ENTRY):
     """
     modules = _modules_in_order(Path(root), entry)
     parts = [
+        # V8's explicit compile hint (other engines ignore the comment): compile every function
+        # when the script loads, not lazily at its first call, which on a fresh page cost the
+        # first rows more than reading them did. It must stay the first line.
+        "//# allFunctionsCalledOnLoad\n",
         f"// Built by `shipguard build` from {entry} and the modules it imports; edit those.\n",
         "(() => {\n",
         '"use strict";\n',
