@@ -4,9 +4,9 @@ Validating the data (every file's schema, every pattern compiled and checked aga
 bounded dialect, every lint rule's examples, every template linted in every language) is
 most of a server's start. Its outcome depends only on the bytes of the data files, the
 code and the UTC day (the carrier calendar checks), so a start whose files hash to a key
-validated before that day takes the validated records from the cache instead. Any other byte in any file (or other code) is another key, validated
-in full; only valid data is ever written, so a bad file is refused naming its file and field
-as before. An entry that cannot be read, is corrupt or cannot be written is ignored: the
+validated before that day takes the validated records from the cache instead. Any other
+byte in any file (or other code) is another key, validated in full; only valid data is ever
+written, so a bad file is refused naming its file and field as before. An entry that cannot be read, is corrupt or cannot be written is ignored: the
 data is then validated as if there were no cache.
 """
 
