@@ -77,6 +77,42 @@ function sentences(text) {
   return found;
 }
 
+/** The index of the last of the ascending `starts` at or before `position` (-1: none). */
+function lastAtOrBefore(starts, position) {
+  let low = 0;
+  let high = starts.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (starts[middle] <= position) low = middle + 1;
+    else high = middle;
+  }
+  return low - 1;
+}
+
+/**
+ * The spans whose sentences ask something of the buyer (twin of lint_kinds.py's _asked).
+ * A span is dropped when a sentence it lies in holds a `sentence_unless` cue (someone else's
+ * review, a name, the buyer's own right to cancel) and none holds an asking form (`asks`).
+ * Each is searched once in the whole text, so this stays linear.
+ */
+function asked(found, rule, context) {
+  const { text } = context;
+  const cues = spans(context.patterns(rule, "sentence_unless"), text);
+  if (!cues.length) return found;
+  const starts = sentences(text).map(([start]) => start);
+  const cued = new Set(cues.map(([start]) => lastAtOrBefore(starts, start)));
+  const asking = new Set(spans(context.patterns(rule, "asks"), text).map(([start]) => lastAtOrBefore(starts, start)));
+  return found.filter(([start, end]) => {
+    const last = lastAtOrBefore(starts, end - 1);
+    let cue = false;
+    for (let index = lastAtOrBefore(starts, start); index <= last; index += 1) {
+      if (asking.has(index)) return true;
+      cue ||= cued.has(index);
+    }
+    return !cue;
+  });
+}
+
 // A sentence's words, less words holding a digit: model numbers and codes (NUCLEO-F446RE,
 // HP 953XL) are written in capitals, not shouted. Joiners as in lint_kinds.py's WORD_JOINERS.
 const wordLetters = (sentence) =>
@@ -86,10 +122,12 @@ const longestRun = (text, chars) => Math.max(0, ...(text.match(new RegExp(`[${ch
 
 const CHECKS = {
   // An `unless` match overlapping a match exempts it (an antipattern: "the carrier's number
-  // is …" is not the seller's phone number).
+  // is …" is not the seller's phone number), and so does a sentence read as not asking the
+  // buyer (see asked).
   pattern: (rule, context) => {
     const exempt = spans(context.patterns(rule, "unless"), context.text);
-    return merged(spans(context.patterns(rule, "patterns"), context.text).filter((span) => !overlaps(span, exempt)));
+    const found = spans(context.patterns(rule, "patterns"), context.text).filter((span) => !overlaps(span, exempt));
+    return merged(found.length ? asked(found, rule, context) : found);
   },
 
   shouting: (rule, context) => {

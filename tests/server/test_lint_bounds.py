@@ -38,7 +38,7 @@ def test_every_shipped_pattern_is_in_the_bounded_dialect():
     lint = json.loads(
         (Path(__file__).resolve().parents[2] / "server/shipguard/data/lint.json").read_text("utf-8")
     )
-    keys = ("patterns", "core", "when", "unless", "require")
+    keys = ("patterns", "core", "when", "unless", "require", "sentence_unless", "asks")
     patterns = [
         pattern
         for rule in lint["rules"]

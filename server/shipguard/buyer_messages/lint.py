@@ -128,7 +128,7 @@ def _compile_by_language(mapping):
     return PatternsByLanguage(mapping)
 
 
-PATTERN_KEYS = ("patterns", "core", "when", "unless", "require")
+PATTERN_KEYS = ("patterns", "core", "when", "unless", "require", "sentence_unless", "asks")
 
 
 def compile_lint(data):

@@ -1,6 +1,7 @@
 """What each kind of lint rule checks; spans here are character indexes (lint.py converts them)."""
 
 import unicodedata
+from bisect import bisect_right
 
 from shipguard.buyer_messages.utf16 import char_index, utf16_len
 
@@ -53,14 +54,44 @@ def _overlaps(span, others):
 
 def check_pattern(rule, context):
     """Every match of the rule's patterns is a finding, unless an `unless` match overlaps it
-    (an antipattern: "the carrier's number is …" is not the seller's phone number)."""
+    (an antipattern: "the carrier's number is …" is not the seller's phone number) or its
+    sentence is read as not asking the buyer (see _asked)."""
     text = context.text
     exempt = list(_spans(context.patterns(rule, "unless"), text))
-    return merged(
+    found = [
         span
         for span in _spans(context.patterns(rule, "patterns"), text)
         if not _overlaps(span, exempt)
-    )
+    ]
+    return merged(_asked(found, rule, context) if found else found)
+
+
+def _asked(spans, rule, context):
+    """The spans whose sentences ask something of the buyer.
+
+    A pattern sees a few words; whether they ask the buyer to act is said by the rest of the
+    sentence: "our routine review of incoming stock", "the carrier's feedback", "it carries a
+    5-star rating", "you can ask us to cancel at any time" name someone else's review or the
+    buyer's own right. A span is dropped when a sentence it lies in holds such a cue
+    (`sentence_unless`) and none holds an asking form aimed at the buyer (`asks`: please,
+    could you, leave us ...). Each is searched once in the whole text, so this stays linear.
+    """
+    text = context.text
+    cues = [start for start, _ in _spans(context.patterns(rule, "sentence_unless"), text)]
+    if not cues:
+        return spans
+    starts = [start for start, _ in _sentences(text)]
+    cued = {bisect_right(starts, start) - 1 for start in cues}
+    asking = {
+        bisect_right(starts, start) - 1 for start, _ in _spans(context.patterns(rule, "asks"), text)
+    }
+    kept = []
+    for start, end in spans:
+        held = range(bisect_right(starts, start) - 1, bisect_right(starts, end - 1))
+        if asking.isdisjoint(held) and not cued.isdisjoint(held):
+            continue
+        kept.append((start, end))
+    return kept
 
 
 def check_required_pattern(rule, context):

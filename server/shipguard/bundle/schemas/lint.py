@@ -17,11 +17,11 @@ from shipguard.buyer_messages.lint_regex import PatternError, compile_pattern
 LANGUAGE = r"^[a-z]{2,3}$"
 ANY_LANGUAGE = "*"
 SEVERITIES = ("error", "warning")
-PATTERN_KEYS = ("patterns", "core", "when", "unless", "require")
+PATTERN_KEYS = ("patterns", "core", "when", "unless", "require", "sentence_unless", "asks")
 # What each kind of check reads besides id, severity, message, kind, scope and examples; a
 # parameter another kind would use is refused, so a misplaced one is not silently ignored.
 KIND_PARAMETERS = {
-    "pattern": {"required": ("patterns",), "optional": ("unless",)},
+    "pattern": {"required": ("patterns",), "optional": ("unless", "sentence_unless", "asks")},
     "required-pattern": {"required": ("patterns",), "optional": ()},
     "max-length": {"required": ("max_chars",), "optional": ()},
     "only": {"required": ("core", "max_other_letters"), "optional": ()},
@@ -38,6 +38,8 @@ PARAMETERS = (
     "when",
     "unless",
     "require",
+    "sentence_unless",
+    "asks",
     "max_chars",
     "max_other_letters",
     "min_words",
@@ -167,6 +169,14 @@ class LintRuleSchema(StrictSchema):
         "Phrases that exempt a message (requires), or the matches they overlap (pattern)"
     )
     require = patterns_by_language("Phrases one of which must then be present (requires)")
+    sentence_unless = patterns_by_language(
+        "Phrases that show a sentence speaks of someone else's review, a name or the buyer's "
+        "own right: the matches in it are exempt unless the sentence also `asks` (pattern)"
+    )
+    asks = patterns_by_language(
+        "Asking forms aimed at the buyer: a sentence holding one keeps its matches whatever "
+        "`sentence_unless` finds in it (pattern)"
+    )
     max_chars = fields.Integer(
         strict=True,
         validate=validate.Range(min=1),
@@ -230,6 +240,8 @@ class LintRuleSchema(StrictSchema):
                 if name in data and name not in allowed
             }
         )
+        if "asks" in data and "sentence_unless" not in data:
+            errors["asks"] = ["Only read with sentence_unless."]
         if "max_other_letters" in data and ANY_LANGUAGE not in data["max_other_letters"]:
             errors["max_other_letters"] = ['Must have a "*" entry for languages without their own.']
         if errors:
