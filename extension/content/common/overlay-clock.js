@@ -51,6 +51,23 @@ export class OverlayClock {
     return shown;
   }
 
+  /**
+   * Paint `order` as each status would show it on new hosts that are dropped (none is
+   * tracked or placed): see rehearsal.js.
+   */
+  rehearse(order, now) {
+    const HOUR_MS = 3600 * 1000;
+    const variants = [{ deadline: now - 30 * HOUR_MS }, { deadline: now + 2 * HOUR_MS }, { deadline: now + 80 * HOUR_MS },
+      { deadline: null, problem: "unreadable-ship-by" }, { done: true, doneReason: "shipped-or-cancelled" }];
+    for (const variant of [{}, ...variants]) {
+      const entry = { order: { ...order, ...variant }, fixed: null, view: null, freshUntil: 0 };
+      entry.fixed = fixedPartsOf(entry.order);
+      this.#look(entry, now);
+      createBadge(entry.view);
+      createBadge(entry.view); // a copy of the first, as most badges are
+    }
+  }
+
   /** How many hosts show an order. */
   get size() {
     return this.#entries.size;

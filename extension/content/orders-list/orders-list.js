@@ -4,6 +4,7 @@ import { placeHost, prepareBadges, HOST_TAG } from "../common/badge.js";
 import { observePage } from "../common/observe-page.js";
 import { prepareReading, readRowFacts } from "../common/read-facts.js";
 import { placeOf } from "../common/order-source.js";
+import { rehearse } from "../common/rehearsal.js";
 import { rememberOrder } from "../common/seen-orders.js";
 import { OverlayClock } from "../common/overlay-clock.js";
 import { orderFromPage, unreadablePageStep } from "../../core/order.js";
@@ -31,6 +32,7 @@ export function start(context) {
   const hosts = document.getElementsByTagName(HOST_TAG); // live: every badge host in the page
   const clock = new OverlayClock(compiled);
   const place = placeOf(adapter);
+  rehearse(context, clock, place);
   const rowSelector = adapter.selectors.row.join(", ");
   let table = null;
   const reported = new Set(); // each unreadable step once per page, not once per row
