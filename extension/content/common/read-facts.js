@@ -195,13 +195,25 @@ function readingOf(adapter) {
 function positionMemo() {
   const paths = new Map(); // selectors -> steps from the scope down (see pathFrom)
   const resolved = new Map(); // selectors -> element, in the scope being read
+  const children = new Map(); // a first step -> the scope's child there, in the scope being read
   let scope = null;
+  // Paths of one row mostly begin in a few of its cells: each is reached once per row,
+  // from the next cell toward the end it counts from when that one was reached before.
+  const childAt = (step) => {
+    let child = children.get(step);
+    if (child !== undefined) return child;
+    const neighbour = step < -1 ? children.get(step + 1) : step > 0 ? children.get(step - 1) : undefined;
+    if (neighbour === undefined) child = followElements(scope, [step], 0);
+    else child = step < 0 ? neighbour?.previousElementSibling ?? null : neighbour?.nextElementSibling ?? null;
+    children.set(step, child);
+    return child;
+  };
   const locate = (within, selectors) => {
     if (!selectors?.length || within.nodeType !== Node.ELEMENT_NODE) return firstMatch(within, selectors);
     if (within !== scope) locate.begin(within);
     if (resolved.has(selectors)) return resolved.get(selectors);
     const path = paths.get(selectors);
-    let found = path ? followElements(within, path) : null;
+    let found = path ? followElements(childAt(path[0]), path, 1) : null;
     if (!found || !safeMatches(found, selectors[0])) {
       found = firstMatch(within, selectors);
       if (found && safeMatches(found, selectors[0])) paths.set(selectors, pathFrom(within, found, true));
@@ -212,6 +224,7 @@ function positionMemo() {
   locate.begin = (within) => {
     scope = within;
     resolved.clear();
+    children.clear();
   };
   return locate;
 }
@@ -222,10 +235,9 @@ function positionMemo() {
 // Two walks, elements and nodes, rather than one taking property names: they run for every
 // row, and fixed property names keep their loads on V8's fast path.
 
-/** The element reached from `scope` by a path of element steps. */
-function followElements(scope, path) {
-  let node = scope;
-  for (let level = 0; node && level < path.length; level += 1) {
+/** The element reached from `node` by a path of element steps, from its step `from` on. */
+function followElements(node, path, from) {
+  for (let level = from; node && level < path.length; level += 1) {
     let step = path[level];
     if (step >= 0) {
       node = node.firstElementChild;
