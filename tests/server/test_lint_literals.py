@@ -15,7 +15,13 @@ from shipguard import config
 from shipguard.bundle.schemas.lint import example_text
 from shipguard.buyer_messages.evaluation import read_corpus
 from shipguard.buyer_messages.lint import ANY_LANGUAGE, PATTERN_KEYS, language_of, unfolded
-from shipguard.buyer_messages.lint_literals import FoldedMessage, folded, needs
+from shipguard.buyer_messages.lint_literals import (
+    FoldedMessage,
+    folded,
+    needs,
+    needs_as_data,
+    needs_from_data,
+)
 from shipguard.buyer_messages.lint_regex import compile_pattern
 
 LINT = json.loads((config.default_data_dir() / "lint.json").read_text(encoding="utf-8"))
@@ -116,3 +122,12 @@ def test_no_shipped_pattern_matches_a_text_it_is_said_to_need_more_of():
                                 checked += 1
                                 assert not pattern.search(text), (rule["id"], source, text)
     assert checked > 100_000  # most texts lack most patterns' words: that is the point
+
+
+def test_needs_kept_as_data_come_back_the_same():
+    for rule in LINT["rules"]:
+        for key in PATTERN_KEYS:
+            for sources in rule.get(key, {}).values():
+                for source in sources:
+                    kept = json.loads(json.dumps(needs_as_data(needs(source))))
+                    assert needs_from_data(kept) == needs(source)

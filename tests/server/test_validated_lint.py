@@ -4,7 +4,7 @@ a changed file is validated again, and refused naming its file and field when ba
 import pytest
 from shipguard.bundle import datastore
 from shipguard.bundle.problems import DataError
-from shipguard.bundle.validated_lint import validated_lint
+from shipguard.bundle.validated_lint import pattern_needs, validated_lint
 
 from .helpers import default_document, problem_lines, run_cli, write_json
 
@@ -32,7 +32,9 @@ def test_unchanged_data_is_validated_once_and_read_back_the_same(tmp_path, valid
     first = validated_lint(cache_dir=tmp_path)
     second = validated_lint(cache_dir=tmp_path)
     assert len(validations) == 1
-    assert first == second == datastore.load_data().lint
+    assert first == second
+    assert first[0] == datastore.load_data().lint
+    assert first[1] == pattern_needs(first[0])
     assert len(list(tmp_path.glob("lint-*.json"))) == 1
 
 
@@ -40,7 +42,7 @@ def test_a_team_file_changed_after_its_validation_is_validated_again_and_refused
     tmp_path, team_dir, validations
 ):
     path = write_json(team_dir / "lint.json", {"rules": [team_rule(severity="warning")]})
-    lint = validated_lint(team_dir, cache_dir=tmp_path)
+    lint, _ = validated_lint(team_dir, cache_dir=tmp_path)
     assert next(r for r in lint["rules"] if r["id"] == "no-phone-numbers")["severity"] == "warning"
     write_json(path, {"rules": [team_rule(severity="fatal")]})
     with pytest.raises(DataError) as refused:

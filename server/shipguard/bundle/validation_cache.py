@@ -12,16 +12,14 @@ data is then validated as if there were no cache.
 
 import hashlib
 import json
-import logging
 import os
 import sys
-import tempfile
 from functools import cache
 from pathlib import Path
 
 from shipguard import config
 
-log = logging.getLogger("shipguard.validation_cache")
+LOGGER = "shipguard.validation_cache"
 
 # Bumped when an entry's layout changes, so older entries are never misread.
 FORMAT = b"shipguard-validated-data 1"
@@ -34,6 +32,12 @@ VALIDATED = "validated"
 PROOFS_FILE = "proofs.json"
 # Checks remembered as passed at most (each a 64-character hash; the newest are kept).
 KEEP_PROOFS = 2048
+
+
+def _warn(message, *args):
+    import logging  # warnings are rare: `shipguard lint` starts without logging
+
+    logging.getLogger(LOGGER).warning(message, *args)
 
 
 def default_cache_dir():
@@ -147,7 +151,7 @@ class ValidationCache:
                 raise ValueError("header does not match")
             return json.loads(body)
         except ValueError:
-            log.warning("Ignoring a corrupt validation cache entry: %s", self._entry(key, kind))
+            _warn("Ignoring a corrupt validation cache entry: %s", self._entry(key, kind))
             return None
 
     def write(self, key, validated, kind=VALIDATED):
@@ -155,7 +159,7 @@ class ValidationCache:
         body = json.dumps(validated, ensure_ascii=False, separators=(",", ":")).encode()
         if json.loads(body) != validated:
             # Tuples or non-string keys would come back different: validate every time instead.
-            log.warning("Validated data does not survive JSON; not cached.")
+            _warn("Validated data does not survive JSON; not cached.")
             return
         header = json.dumps({"key": key, "sha256": hashlib.sha256(body).hexdigest()}).encode()
         if self._write(self._entry(key, kind).name, header + b"\n" + body):
@@ -165,6 +169,8 @@ class ValidationCache:
         """Write a file of the folder atomically; False (logged) if it cannot be written."""
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
+            import tempfile  # only to write: `shipguard lint` reads, and starts without it
+
             handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
             try:
                 with os.fdopen(handle, "wb") as out:
@@ -174,7 +180,7 @@ class ValidationCache:
                 os.unlink(temporary)
                 raise
         except OSError as error:
-            log.warning(
+            _warn(
                 "Cannot write the validation cache in %s (%s); starts validate in full.",
                 self.folder,
                 error.strerror,
@@ -191,7 +197,7 @@ class ValidationCache:
         except OSError:
             known = []
         except ValueError:
-            log.warning("Ignoring a corrupt validation cache file: %s", self.folder / PROOFS_FILE)
+            _warn("Ignoring a corrupt validation cache file: %s", self.folder / PROOFS_FILE)
             known = []
         return Proofs(known)
 

@@ -11,7 +11,7 @@ from functools import cache, cached_property
 
 from shipguard import config
 from shipguard.buyer_messages.lint_kinds import CHECKS, in_scope
-from shipguard.buyer_messages.lint_literals import FoldedMessage, needs
+from shipguard.buyer_messages.lint_literals import FoldedMessage, needs, needs_from_data
 from shipguard.buyer_messages.lint_regex import SYNTAX, compile_pattern
 from shipguard.buyer_messages.utf16 import char_index, utf16_offsets
 
@@ -82,9 +82,12 @@ class PatternGroup:
     may match.
     """
 
-    def __init__(self, sources):
+    def __init__(self, sources, known_needs):
         self.sources = tuple(sources)
-        self.needs = tuple(needs(source) for source in self.sources)
+        self.needs = tuple(
+            needs_from_data(known_needs[source]) if source in known_needs else needs(source)
+            for source in self.sources
+        )
         self._compiled = [None] * len(self.sources)
 
     def candidates(self, message):
@@ -105,9 +108,10 @@ class PatternsByLanguage(dict):
     hundreds of patterns would be wasted.
     """
 
-    def __init__(self, sources):
+    def __init__(self, sources, known_needs):
         super().__init__()
         self._sources = sources
+        self._known_needs = known_needs
 
     def get(self, language, default=None):
         group = super().get(language)
@@ -116,15 +120,20 @@ class PatternsByLanguage(dict):
             if sources is None:
                 return default
             # Threads may both read a language: the same group, either one kept.
-            group = self[language] = PatternGroup(sources)
+            group = self[language] = PatternGroup(sources, self._known_needs)
         return group
 
 
 PATTERN_KEYS = ("patterns", "core", "when", "unless", "require")
 
 
-def compile_lint(data):
-    """Compile lint data (the content of lint.json, or the bundle's `lint`) into LintRules."""
+def compile_lint(data, known_needs=None):
+    """Compile lint data (the content of lint.json, or the bundle's `lint`) into LintRules.
+
+    `known_needs` maps pattern sources to their needs as lint_literals.needs_as_data() gave
+    them (kept by validated_lint.py), so a run need not read each pattern again.
+    """
+    known_needs = known_needs or {}
     profiles = {
         code: Profile(
             code,
@@ -142,7 +151,11 @@ def compile_lint(data):
             spec["message"],
             spec["kind"],
             spec,
-            {key: PatternsByLanguage(spec[key]) for key in PATTERN_KEYS if key in spec},
+            {
+                key: PatternsByLanguage(spec[key], known_needs)
+                for key in PATTERN_KEYS
+                if key in spec
+            },
         )
         for index, spec in enumerate(data["rules"])
     )

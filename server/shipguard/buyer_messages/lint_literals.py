@@ -239,6 +239,16 @@ def needs(source):
     )
 
 
+def needs_as_data(pattern_needs):
+    """needs() as JSON data, to be kept (each Need its sorted texts)."""
+    return [sorted(need.texts) for need in pattern_needs]
+
+
+def needs_from_data(data):
+    """needs() again from needs_as_data()."""
+    return tuple(_need(frozenset(texts)) for texts in data)
+
+
 # Texts are found by their first characters in a set of the message's, in one C-level
 # intersection, instead of one substring search per text.
 START = 3
@@ -247,9 +257,10 @@ START = 3
 class Need:
     """Texts one of which every match of a pattern holds (folded)."""
 
-    __slots__ = ("short", "by_start")
+    __slots__ = ("texts", "short", "by_start")
 
     def __init__(self, texts):
+        self.texts = texts
         self.short = tuple(text for text in texts if len(text) < START)
         self.by_start = {}
         for text in sorted(texts):

@@ -28,12 +28,12 @@ def run(paths, locale=None, marketplace=None, data_dir=None, out=sys.stdout, err
     if problem:
         print(f"shipguard lint: {problem}", file=err)
         return USAGE_ERROR
-    lint = lint_rules(data_dir)
+    lint, known_needs = lint_rules(data_dir)
     unknown = unknown_lint_target(lint, locale, marketplace)
     if unknown:
         print(f"shipguard lint: {unknown}", file=err)
         return USAGE_ERROR
-    compiled = compile_lint(lint)
+    compiled = compile_lint(lint, known_needs)
     files, status = message_files(paths, err)
     for file in files:
         text = _read(file)
@@ -49,8 +49,8 @@ def run(paths, locale=None, marketplace=None, data_dir=None, out=sys.stdout, err
 
 
 def lint_rules(data_dir=None):
-    """The lint data, with a team's folder over the defaults: validated as the server does,
-    once per exact content (validated_lint.py)."""
+    """(lint data, its patterns' needs), with a team's folder over the defaults: validated
+    as the server does, once per exact content (validated_lint.py)."""
     from shipguard.bundle.validated_lint import validated_lint
 
     return validated_lint(data_dir)
@@ -134,7 +134,7 @@ def run_evaluation(folder, misses=False, data_dir=None, out=sys.stdout, err=sys.
     if misses and any(HOLDOUT in sample.path.parts for sample in samples):
         print(f"shipguard lint: --misses is refused on a {HOLDOUT} split.", file=err)
         return USAGE_ERROR
-    evaluation = evaluate(samples, rules=lint_rules(data_dir))
+    evaluation = evaluate(samples, rules=compile_lint(*lint_rules(data_dir)))
     print(f"{folder}: {len(samples)} messages", file=out)
     print(report(evaluation), file=out)
     if misses:
