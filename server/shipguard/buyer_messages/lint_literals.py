@@ -6,8 +6,9 @@ than linting a hundred messages. A message that lacks what a pattern cannot matc
 ("review" or "rating" or ...) skips it, uncompiled. Each pattern's needs are read from its
 dialect source (lint_regex.py) once:
 
-- `needs(source)`: a tuple of alternatives sets; every match of the pattern holds, for each
-  set, at least one of its strings, compared as `folded()` text. An empty tuple: no filter.
+- `needs(source)`: a tuple of Needs, sets of alternative texts; every match of the pattern
+  holds, for each Need, at least one of its texts, compared as `folded()` text. An empty
+  tuple: no filter.
 - Only what is certain is kept: a character class of more than a few characters, a repeat
   that may be absent or anything else open-ended ends a literal run; lookarounds and `\\b`
   match no text.
@@ -57,8 +58,10 @@ class _Piece:
         return max(self.needs, key=_selectivity, default=None)
 
     def all_needs(self):
-        best = self.best_need() if self.exact is not None else None
-        return (best,) if best else self.needs
+        """Every alternatives set a match holds one text of."""
+        if self.exact is not None:
+            return () if "" in self.exact else (self.exact,)
+        return self.needs
 
 
 OPEN = _Piece(None)
