@@ -48,6 +48,15 @@ def heaviest_languages(rule, lint):
     return tuple(sorted(weight, key=weight.get, reverse=True)[:most])
 
 
+class _EveryPattern:
+    """A message's folded text that every pattern may match: the Python twin skips a pattern
+    whose words a message lacks (lint_literals.py), which a run of one character always does,
+    so the patterns are timed as for a message holding all their words beside the run."""
+
+    def may_match(self, pattern_needs):
+        return True
+
+
 def python_worst():
     """{rule id: (ms, character)}: each rule's slowest adversarial run, best of three."""
     from shipguard.buyer_messages.lint import _context, _default_rules
@@ -68,7 +77,11 @@ def python_worst():
         slowest = (0.0, "")
         for character in characters:
             text = character * LENGTH
-            context = replace(_context(text, "en-US", "US", lint, text), languages=languages)
+            context = replace(
+                _context(text, "en-US", "US", lint, text),
+                languages=languages,
+                folded=_EveryPattern(),
+            )
             CHECKS[rule.kind](rule, context)  # compiles what is compiled on first use
             timings = []
             for _ in range(3):

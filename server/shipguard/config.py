@@ -153,6 +153,11 @@ def extension_dir():
     return _package_or_repo("extension")
 
 
+def data_folders(team_dir=None):
+    """The folders whose JSON files make the data: the defaults, then a team's folder."""
+    return [default_data_dir(), messages_dir(), *([Path(team_dir)] if team_dir else [])]
+
+
 def features_path():
     """The extension's feature registry, which the kill switch's ids are checked against."""
     return extension_dir() / "core" / "features.json"

@@ -41,7 +41,7 @@ export function start(context) {
       if (!orderId) continue;
       let entry = entries.get(orderId);
       if (!entry || !row.contains(entry.host)) {
-        entry = { row, host: entry?.host || createBadge(orderId), seen: entry?.seen ?? null };
+        entry = { row, host: entry?.host || createBadge({ orderId }), seen: entry?.seen ?? null };
         entries.set(orderId, entry);
         placeHost(entry.host, firstMatch(row, adapter.selectors.badge_anchor) || row, adapter.anchor_placement);
         seenOrder(orderId).then((seen) => {

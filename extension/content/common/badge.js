@@ -1,5 +1,5 @@
 /** The overlay host of one order: a `shipguard-badge` element with a shadow root. */
-import { adoptStyles, prepareStyles } from "./styles.js";
+import { adoptStyles, prepareStyles, restyleCopy } from "./styles.js";
 
 export const HOST_TAG = "shipguard-badge";
 
@@ -27,14 +27,42 @@ export function prepareBadges() {
   prepareStyles();
 }
 
-/** A new badge host for an order, not yet in the page (see placeHost). */
-export function createBadge(orderId) {
+// Painted hosts to copy, one per look (what a view shows but its order id): orders of one
+// page share a few deadlines and words, so most badges are one cloneNode of a host painted
+// before (host, shadow root and button copied at once) and one attribute.
+const looks = new Map();
+const LOOKS_REMEMBERED = 500;
+
+const lookOf = (view) => `${view.status}|${view.deadlineIso}|${view.mark}|${view.notes}|${view.text}|${view.tooltip}`;
+
+/**
+ * A new badge host showing `view` ({orderId} alone for one painted later), not yet in
+ * the page (see placeHost).
+ */
+export function createBadge(view) {
+  const look = lookOf(view);
+  const model = looks.get(look);
+  const copy = model?.cloneNode(true);
+  // A browser without clonable shadow roots copies the host alone: such a copy is built.
+  if (copy?.shadowRoot) {
+    restyleCopy(copy.shadowRoot);
+    copy.setAttribute("data-shipguard-order", view.orderId);
+    painted.set(copy, view);
+    return copy;
+  }
   const host = document.createElement(HOST_TAG);
-  host.setAttribute("data-shipguard-order", orderId);
-  const root = host.attachShadow({ mode: "open" });
+  host.setAttribute("data-shipguard-order", view.orderId);
+  // Clonable: the host is a model for the next badge of its look (the page's own copies of
+  // a row carry a copy of it too, which the orders list removes as a stray).
+  const root = host.attachShadow({ mode: "open", clonable: true });
   root.append(badgeButtonTemplate().cloneNode()); // first child: paintBadge finds it there
   adoptStyles(root);
-  painted.set(host, { orderId });
+  painted.set(host, { orderId: view.orderId });
+  paintBadge(host, view);
+  if (!model) {
+    if (looks.size >= LOOKS_REMEMBERED) looks.clear();
+    looks.set(look, host.cloneNode(true));
+  }
   return host;
 }
 

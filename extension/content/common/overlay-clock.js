@@ -3,7 +3,7 @@
  * statuses and writes only those that changed; it sleeps until the next change is due.
  * A click on a badge opens its order's remedies.
  */
-import { onBadgeActivation, paintBadge } from "./badge.js";
+import { createBadge, onBadgeActivation, paintBadge } from "./badge.js";
 import { togglePanel } from "./panel.js";
 import { t, uiLocale, words } from "./i18n.js";
 import { badgeText, msUntilTextChanges } from "../../core/countdown.js";
@@ -31,18 +31,41 @@ export class OverlayClock {
     warmUp(compiled.marketplaceForHost(location.hostname)?.time_zone);
   }
 
-  /** Show `order` on `host` (painted at `now`: one value for a whole scan). */
+  /**
+   * Show `order` on `host`, or on a new host when `host` is null (painted at `now`: one
+   * value for a whole scan); returns the host.
+   */
   track(host, order, now = Date.now()) {
-    const known = this.#entries.get(host) ?? this.#gone.get(host);
+    const known = host && (this.#entries.get(host) ?? this.#gone.get(host));
     // The same order shown again before its words change (the page re-rendered, paged
     // back): the host already shows it.
     if (known?.order === order && now < known.freshUntil) {
       this.#entries.set(host, known);
-      return;
+      return host;
     }
     const entry = { order, fixed: fixedPartsOf(order), view: null, freshUntil: 0 };
-    this.#entries.set(host, entry);
-    this.#paint(host, entry, now);
+    this.#look(entry, now);
+    const shown = host ?? createBadge(entry.view);
+    if (host) paintBadge(host, entry.view);
+    this.#entries.set(shown, entry);
+    return shown;
+  }
+
+  /**
+   * Paint `order` as each status would show it on new hosts that are dropped (none is
+   * tracked or placed): see rehearsal.js.
+   */
+  rehearse(order, now) {
+    const HOUR_MS = 3600 * 1000;
+    const variants = [{ deadline: now - 30 * HOUR_MS }, { deadline: now + 2 * HOUR_MS }, { deadline: now + 80 * HOUR_MS },
+      { deadline: null, problem: "unreadable-ship-by" }, { done: true, doneReason: "shipped-or-cancelled" }];
+    for (const variant of [{}, ...variants]) {
+      const entry = { order: { ...order, ...variant }, fixed: null, view: null, freshUntil: 0 };
+      entry.fixed = fixedPartsOf(entry.order);
+      this.#look(entry, now);
+      createBadge(entry.view);
+      createBadge(entry.view); // a copy of the first, as most badges are
+    }
   }
 
   /** How many hosts show an order. */
@@ -108,9 +131,14 @@ export class OverlayClock {
   }
 
   #paint(host, entry, now) {
+    this.#look(entry, now);
+    paintBadge(host, entry.view);
+  }
+
+  /** What `entry`'s badge shows at `now`, and until when. */
+  #look(entry, now) {
     entry.view = viewOf(entry, now, this.#compiled);
     entry.freshUntil = now + msUntilRepaint(entry.order, now);
-    paintBadge(host, entry.view);
   }
 }
 

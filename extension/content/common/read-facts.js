@@ -178,6 +178,7 @@ function readingOf(adapter) {
     locate: positionMemo(),
     plans: new Map(), // a cell's kinds -> [where a cell read whole had their labels, …]
     cellTexts: new Map(), // a cell's kinds -> its text -> the values read in it
+    values: new Map(), // a label -> its holder's text -> the value after it
     rows: new Map(), // a row's text -> {its status classes, what readFacts made of them}
   };
   readings.set(adapter, reading);
@@ -194,13 +195,25 @@ function readingOf(adapter) {
 function positionMemo() {
   const paths = new Map(); // selectors -> steps from the scope down (see pathFrom)
   const resolved = new Map(); // selectors -> element, in the scope being read
+  const children = new Map(); // a first step -> the scope's child there, in the scope being read
   let scope = null;
+  // Paths of one row mostly begin in a few of its cells: each is reached once per row,
+  // from the next cell toward the end it counts from when that one was reached before.
+  const childAt = (step) => {
+    let child = children.get(step);
+    if (child !== undefined) return child;
+    const neighbour = step < -1 ? children.get(step + 1) : step > 0 ? children.get(step - 1) : undefined;
+    if (neighbour === undefined) child = followElements(scope, [step], 0);
+    else child = step < 0 ? neighbour?.previousElementSibling ?? null : neighbour?.nextElementSibling ?? null;
+    children.set(step, child);
+    return child;
+  };
   const locate = (within, selectors) => {
     if (!selectors?.length || within.nodeType !== Node.ELEMENT_NODE) return firstMatch(within, selectors);
     if (within !== scope) locate.begin(within);
     if (resolved.has(selectors)) return resolved.get(selectors);
     const path = paths.get(selectors);
-    let found = path ? followElements(within, path) : null;
+    let found = path ? followElements(childAt(path[0]), path, 1) : null;
     if (!found || !safeMatches(found, selectors[0])) {
       found = firstMatch(within, selectors);
       if (found && safeMatches(found, selectors[0])) paths.set(selectors, pathFrom(within, found, true));
@@ -211,6 +224,7 @@ function positionMemo() {
   locate.begin = (within) => {
     scope = within;
     resolved.clear();
+    children.clear();
   };
   return locate;
 }
@@ -221,10 +235,9 @@ function positionMemo() {
 // Two walks, elements and nodes, rather than one taking property names: they run for every
 // row, and fixed property names keep their loads on V8's fast path.
 
-/** The element reached from `scope` by a path of element steps. */
-function followElements(scope, path) {
-  let node = scope;
-  for (let level = 0; node && level < path.length; level += 1) {
+/** The element reached from `node` by a path of element steps, from its step `from` on. */
+function followElements(node, path, from) {
+  for (let level = from; node && level < path.length; level += 1) {
     let step = path[level];
     if (step >= 0) {
       node = node.firstElementChild;
@@ -326,17 +339,35 @@ function readLabels(cell, kinds, reading, found) {
 
 /** Follow `plan`; false (and nothing read) unless every label is where the plan says. */
 function readByPlan(cell, plan, reading, found) {
-  const nodes = [];
+  const texts = [];
   for (const step of plan) {
-    const node = followNodes(cell, step.path);
-    if (node?.data !== step.data) return false;
-    nodes.push(node);
+    const text = holderTextByPlan(cell, step);
+    if (text === null) return false;
+    texts.push(text);
   }
   plan.forEach((step, i) => {
-    found[step.kind] = valueAfter(nodes[i], step.label, cell, reading);
+    found[step.kind] = valueIn(texts[i], step.label, reading);
     if (step.kind === "ship_by") found.ship_by_label = step.label;
   });
   return true;
+}
+
+/**
+ * The text of the element holding a plan step's label and its value, reached down the
+ * step's path (no climbing back up from the label), or null unless the label is there
+ * and that element is the one holderOf would find: everything under it on the way holds
+ * the label alone, and it holds more.
+ */
+function holderTextByPlan(cell, step) {
+  const holder = followNodes(cell, step.toHolder);
+  if (!holder) return null;
+  if (step.climb === 0) return holder.data === step.data ? oneLine(holder.data) : null;
+  const below = followNodes(holder, step.toBelow);
+  const node = step.climb === 1 ? below : followNodes(below, step.belowToLabel);
+  if (node?.data !== step.data) return null;
+  if (step.climb > 1 && oneLine(below.textContent).length > step.label.length) return null;
+  const text = oneLine(holder.textContent);
+  return text.length > step.label.length || holder === cell ? text : null;
 }
 
 /**
@@ -360,28 +391,55 @@ function walkLabels(cell, kinds, reading, found) {
     const label = written && squash(written);
     const kind = label && reading.kindOf.get(label);
     if (!kind || found[kind] !== undefined || !kinds.includes(kind)) continue;
-    found[kind] = valueAfter(node, label, cell, reading);
+    const { climb, text } = holderOf(node, label, cell);
+    found[kind] = valueIn(text, label, reading);
     if (kind === "ship_by") found.ship_by_label = label;
-    plan?.push({ kind, label, data, path: pathFrom(cell, node, false) });
+    if (plan) {
+      const path = pathFrom(cell, node, false);
+      const at = path.length - climb; // the holder's depth below the cell
+      plan.push({ kind, label, data, climb, toHolder: path.slice(0, at), toBelow: path.slice(at, at + 1), belowToLabel: path.slice(at + 1) });
+    }
     wanted -= 1;
   }
   return wanted === 0 ? plan : null;
 }
 
-function valueAfter(node, label, cell, reading) {
-  // The smallest element around the label with more than the label in it.
+/**
+ * The smallest element around a label's text node with more than the label in it (the
+ * node itself when it holds more): how many levels up it is, and its text on one line.
+ */
+function holderOf(node, label, cell) {
   let holder = node;
+  let climb = 0;
   let text = oneLine(node.data); // as long as its squashed form: apostrophes keep their length
   while (holder !== cell && text.length <= label.length) {
     const only = holder.parentNode.firstChild === holder.parentNode.lastChild;
     holder = holder.parentNode;
+    climb += 1;
     // A parent with nothing but the label in it has the same text: no need to copy it.
     if (!only) text = oneLine(holder.textContent);
   }
-  text = squash(text);
-  const value = text.slice(text.indexOf(label) + label.length);
-  const next = reading.nextLabel?.exec(value);
-  return (next ? value.slice(0, next.index) : value).trim();
+  return { climb, text };
+}
+
+// Values remembered per label by their holder's text ("Fulfillment method: Seller" is on
+// most rows): each distinct text is cut once.
+const REMEMBERED_VALUES = 500;
+
+/** The value after `label` in its holder's text (on one line), up to the next label. */
+function valueIn(holderText, label, reading) {
+  let byText = reading.values.get(label);
+  if (!byText) reading.values.set(label, (byText = new Map()));
+  let value = byText.get(holderText);
+  if (value === undefined) {
+    const text = squash(holderText);
+    const after = text.slice(text.indexOf(label) + label.length);
+    const next = reading.nextLabel?.exec(after);
+    value = (next ? after.slice(0, next.index) : after).trim();
+    if (byText.size >= REMEMBERED_VALUES) byText.clear();
+    byText.set(holderText, value);
+  }
+  return value;
 }
 
 /**

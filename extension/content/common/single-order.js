@@ -3,7 +3,7 @@
  * placed by the adapter's anchor, repainted when the page or its data changes.
  */
 import { firstMatch } from "./dom-read.js";
-import { createBadge, placeHost } from "./badge.js";
+import { placeHost } from "./badge.js";
 import { observePage } from "./observe-page.js";
 import { rememberOrder } from "./seen-orders.js";
 import { OverlayClock } from "./overlay-clock.js";
@@ -30,8 +30,7 @@ export function startSingleOrder(context, { readOrder, onPainted, opensRemedies 
       return;
     }
     const first = !host;
-    host ??= createBadge(order.orderId);
-    clock.track(host, order);
+    host = clock.track(host, order);
     if (order.deadline !== null || order.done) rememberOrder(order);
     if (!host.isConnected) placeHost(host, anchor, adapter.anchor_placement);
     key = found.key;

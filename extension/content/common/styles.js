@@ -118,7 +118,12 @@ export function adoptStyles(root) {
       shared = false; // refused when adopted rather than when built: <style> from now on
     }
   }
-  const style = document.createElement("style");
+  const style = document.createElement("style"); // a copy of the root copies it too (restyleCopy)
   style.textContent = CSS;
   root.append(style);
+}
+
+/** Give a copy of a styled root its styles: an adopted sheet is not part of a copy. */
+export function restyleCopy(root) {
+  if (shared) root.adoptedStyleSheets = sharedList;
 }

@@ -1,9 +1,10 @@
 /** Manage Orders: one badge per seller-fulfilled order row, kept in step with the table. */
 import { allMatches, firstMatch } from "../common/dom-read.js";
-import { createBadge, placeHost, prepareBadges, HOST_TAG } from "../common/badge.js";
+import { placeHost, prepareBadges, HOST_TAG } from "../common/badge.js";
 import { observePage } from "../common/observe-page.js";
 import { prepareReading, readRowFacts } from "../common/read-facts.js";
 import { placeOf } from "../common/order-source.js";
+import { rehearse } from "../common/rehearsal.js";
 import { rememberOrder } from "../common/seen-orders.js";
 import { OverlayClock } from "../common/overlay-clock.js";
 import { orderFromPage, unreadablePageStep } from "../../core/order.js";
@@ -31,6 +32,7 @@ export function start(context) {
   const hosts = document.getElementsByTagName(HOST_TAG); // live: every badge host in the page
   const clock = new OverlayClock(compiled);
   const place = placeOf(adapter);
+  rehearse(context, clock, place);
   const rowSelector = adapter.selectors.row.join(", ");
   let table = null;
   const reported = new Set(); // each unreadable step once per page, not once per row
@@ -71,11 +73,11 @@ export function start(context) {
     const kept = !previous && spare.get(key);
     const reuse = kept && kept.json === json && !kept.host.isConnected;
     if (reuse) spare.delete(key);
-    const host = previous?.host ?? (reuse ? kept.host : createBadge(facts.orderId));
     const order = reuse ? kept.order : orderFromPage(facts, json, compiled, adapter, place);
     const step = !reuse && unreadablePageStep(order, facts.shipByText); // a kept order was judged when read
     if (step) report(step);
-    clock.track(host, order, now); // painted before it is placed: one insertion, no restyle per write
+    // Painted before it is placed: one insertion, no restyle per write.
+    const host = clock.track(previous?.host ?? (reuse ? kept.host : null), order, now);
     rememberOrder(order);
     if (host !== previous?.host) placeHost(host, anchor || row.lastElementChild || row, adapter.anchor_placement);
     const showing = { host, key, json };

@@ -4,8 +4,6 @@ import json
 import os
 from pathlib import Path
 
-from marshmallow import ValidationError
-
 from shipguard.bundle.problems import Problem, problems_from_messages
 
 
@@ -86,6 +84,9 @@ def load_file(path, schema, problems, files=None, **load_options):
         raw = read_json(path, problems, files)
     except _NotJson:
         return None
+    # Imported here: `shipguard lint` reads DataFiles for a cache key, without the schemas.
+    from marshmallow import ValidationError
+
     try:
         return raw, schema.load(raw, **load_options)
     except ValidationError as error:

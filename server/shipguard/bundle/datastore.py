@@ -240,7 +240,6 @@ def load_data(team_dir=None, cache=None):
     With `cache` (a ValidationCache), content validated before on the same UTC day (the
     calendar checks depend on the day) is taken from it instead of validated again.
     """
-    folders = [config.default_data_dir(), config.messages_dir()]
     if team_dir:
         team_dir = Path(team_dir)
         if not team_dir.is_dir():
@@ -249,8 +248,7 @@ def load_data(team_dir=None, cache=None):
         linked = link_problems(_team_paths(team_dir))
         if linked:
             raise DataError(linked)
-        folders.append(team_dir)
-    data_files = DataFiles(folders)
+    data_files = DataFiles(config.data_folders(team_dir))
     if cache is None:
         layers, problems = _validated_layers(data_files, team_dir, utc_today(), None)
         if problems:

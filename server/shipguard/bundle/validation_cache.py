@@ -12,17 +12,14 @@ data is then validated as if there were no cache.
 
 import hashlib
 import json
-import logging
 import os
 import sys
-import tempfile
 from functools import cache
-from importlib import metadata
 from pathlib import Path
 
 from shipguard import config
 
-log = logging.getLogger("shipguard.validation_cache")
+LOGGER = "shipguard.validation_cache"
 
 # Bumped when an entry's layout changes, so older entries are never misread.
 FORMAT = b"shipguard-validated-data 1"
@@ -30,10 +27,17 @@ FORMAT = b"shipguard-validated-data 1"
 KEEP_ENTRIES = 8
 # What validation runs besides the package's own code.
 LIBRARIES = ("marshmallow", "holidays")
-PREFIX = "validated-"
+# Entries are "validated-<key>.json" (all the data) or "lint-<key>.json" (shipguard lint's).
+VALIDATED = "validated"
 PROOFS_FILE = "proofs.json"
 # Checks remembered as passed at most (each a 64-character hash; the newest are kept).
 KEEP_PROOFS = 2048
+
+
+def _warn(message, *args):
+    import logging  # warnings are rare: `shipguard lint` starts without logging
+
+    logging.getLogger(LOGGER).warning(message, *args)
 
 
 def default_cache_dir():
@@ -49,18 +53,37 @@ def code_fingerprint():
     """A hash of the code that validates: the package's Python files and the libraries' versions."""
     digest = hashlib.sha256(sys.version.encode())
     for name in LIBRARIES:
-        digest.update(f"{name} {metadata.version(name)}".encode())
+        digest.update(f"{name} {installed_version(name)}".encode())
     for path in sorted(config.PACKAGE_DIR.rglob("*.py")):
         digest.update(str(path.relative_to(config.PACKAGE_DIR)).encode() + b"\0")
         digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
-def content_key(files, extra_files, day):
+def installed_version(name):
+    """A library's version, from the name of its .dist-info folder on sys.path (the first,
+    as imports find it): importing importlib.metadata would take longer than `shipguard
+    lint` takes for a message."""
+    start, end = name + "-", ".dist-info"
+    for folder in sys.path:
+        try:
+            names = os.listdir(folder or ".")
+        except OSError:
+            continue
+        for entry in names:
+            if entry.startswith(start) and entry.endswith(end):
+                return entry[len(start) : -len(end)]
+    from importlib import metadata  # installed some other way (an .egg-info)
+
+    return metadata.version(name)
+
+
+def content_key(files, extra_files, scope):
     """The key of the exact content: the code, every file's path and bytes (`files` a
-    DataFiles snapshot; `extra_files` other paths validation reads) and the day (ISO)."""
+    DataFiles snapshot; `extra_files` other paths validation reads) and `scope`: the day
+    (ISO) for all the data, whose calendar checks depend on it, else what the entry is for."""
     digest = hashlib.sha256(FORMAT)
-    digest.update(code_fingerprint().encode() + day.encode())
+    digest.update(code_fingerprint().encode() + scope.encode())
     extra = {Path(path): _bytes_or_error(Path(path)) for path in extra_files}
     for path, content in sorted({**files.contents, **extra}.items()):
         digest.update(b"\0" + str(path).encode() + b"\0")
@@ -112,13 +135,13 @@ class ValidationCache:
     def __init__(self, folder):
         self.folder = Path(folder)
 
-    def _entry(self, key):
-        return self.folder / f"{PREFIX}{key}.json"
+    def _entry(self, key, kind):
+        return self.folder / f"{kind}-{key}.json"
 
-    def read(self, key):
+    def read(self, key, kind=VALIDATED):
         """The validated data stored for `key`, or None (missing, unreadable or corrupt)."""
         try:
-            raw = self._entry(key).read_bytes()
+            raw = self._entry(key, kind).read_bytes()
         except OSError:
             return None
         header, _, body = raw.partition(b"\n")
@@ -128,24 +151,26 @@ class ValidationCache:
                 raise ValueError("header does not match")
             return json.loads(body)
         except ValueError:
-            log.warning("Ignoring a corrupt validation cache entry: %s", self._entry(key))
+            _warn("Ignoring a corrupt validation cache entry: %s", self._entry(key, kind))
             return None
 
-    def write(self, key, validated):
+    def write(self, key, validated, kind=VALIDATED):
         """Store `validated` (JSON data) for `key`, atomically; a failure is only logged."""
         body = json.dumps(validated, ensure_ascii=False, separators=(",", ":")).encode()
         if json.loads(body) != validated:
             # Tuples or non-string keys would come back different: validate every time instead.
-            log.warning("Validated data does not survive JSON; not cached.")
+            _warn("Validated data does not survive JSON; not cached.")
             return
         header = json.dumps({"key": key, "sha256": hashlib.sha256(body).hexdigest()}).encode()
-        if self._write(f"{PREFIX}{key}.json", header + b"\n" + body):
-            self._prune()
+        if self._write(self._entry(key, kind).name, header + b"\n" + body):
+            self._prune(kind)
 
     def _write(self, name, content):
         """Write a file of the folder atomically; False (logged) if it cannot be written."""
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
+            import tempfile  # only to write: `shipguard lint` reads, and starts without it
+
             handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
             try:
                 with os.fdopen(handle, "wb") as out:
@@ -155,7 +180,7 @@ class ValidationCache:
                 os.unlink(temporary)
                 raise
         except OSError as error:
-            log.warning(
+            _warn(
                 "Cannot write the validation cache in %s (%s); starts validate in full.",
                 self.folder,
                 error.strerror,
@@ -172,7 +197,7 @@ class ValidationCache:
         except OSError:
             known = []
         except ValueError:
-            log.warning("Ignoring a corrupt validation cache file: %s", self.folder / PROOFS_FILE)
+            _warn("Ignoring a corrupt validation cache file: %s", self.folder / PROOFS_FILE)
             known = []
         return Proofs(known)
 
@@ -183,8 +208,8 @@ class ValidationCache:
         kept = [p for p in self.proofs().known if p not in set(proofs.added)] + proofs.added
         self._write(PROOFS_FILE, json.dumps(kept[-KEEP_PROOFS:]).encode())
 
-    def _prune(self):
-        """Keep the newest entries only (another process may be pruning too)."""
+    def _prune(self, kind):
+        """Keep the newest entries of a kind only (another process may be pruning too)."""
 
         def modified(path):
             try:
@@ -192,6 +217,6 @@ class ValidationCache:
             except OSError:
                 return 0
 
-        entries = sorted(self.folder.glob(f"{PREFIX}*.json"), key=modified, reverse=True)
+        entries = sorted(self.folder.glob(f"{kind}-*.json"), key=modified, reverse=True)
         for stale in entries[KEEP_ENTRIES:]:
             stale.unlink(missing_ok=True)

@@ -5,13 +5,13 @@ unit JavaScript counts in), so both twins report the same spans, emoji included.
 """
 
 import json
-import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, cached_property
 
 from shipguard import config
 from shipguard.buyer_messages.lint_kinds import CHECKS, in_scope
+from shipguard.buyer_messages.lint_literals import FoldedMessage, needs, needs_from_data
 from shipguard.buyer_messages.lint_regex import SYNTAX, compile_pattern
 from shipguard.buyer_messages.utf16 import char_index, utf16_offsets
 
@@ -72,67 +72,68 @@ def word_list_pattern(words, word_boundary=True):
     return f"\\b{body}\\b" if word_boundary else body
 
 
-@dataclass(frozen=True)
 class PatternGroup:
-    """One language's compiled patterns of a rule key, with a cheap test of whether any of
-    them matches a text.
+    """One language's patterns of a rule key, each compiled when a message first holds what
+    it needs (lint_literals.py).
 
-    Python's engine pays a fixed price per pattern for each character of a text. Patterns
-    that start with `\\b` joined in one alternation pay it about once, so they are tested
-    together; a pattern that starts otherwise (a character class, a lookbehind) would make
-    the whole alternation slow, so it is tested on its own.
+    Python's `re` tries every alternative of a case-insensitive pattern at every position
+    of a text, and compiles slowly: a message lacking a pattern's words skips it for a few
+    substring tests, and a run of `shipguard lint` compiles only the patterns its messages
+    may match.
     """
 
-    patterns: tuple
-    word_led: re.Pattern | None
-    others: tuple
+    def __init__(self, sources, known_needs):
+        self.sources = tuple(sources)
+        self.needs = tuple(
+            needs_from_data(known_needs[source]) if source in known_needs else needs(source)
+            for source in self.sources
+        )
+        self._compiled = [None] * len(self.sources)
 
-    @classmethod
-    def of(cls, sources):
-        patterns = tuple(compile_pattern(p) for p in sources)
-        led = [p.pattern for p in patterns if p.pattern.startswith("\\b")]
-        word_led = re.compile("|".join(f"(?:{p})" for p in led), re.IGNORECASE) if led else None
-        others = tuple(p for p in patterns if not p.pattern.startswith("\\b"))
-        return cls(patterns, word_led, others)
-
-    def found_in(self, text):
-        """Whether any of the patterns matches somewhere in `text`."""
-        if self.word_led is not None and self.word_led.search(text):
-            return True
-        return any(pattern.search(text) for pattern in self.others)
+    def candidates(self, message):
+        """The compiled patterns that may match a message (a FoldedMessage); the others cannot."""
+        for index, pattern_needs in enumerate(self.needs):
+            if message.may_match(pattern_needs):
+                compiled = self._compiled[index]
+                if compiled is None:
+                    # Threads may both compile a pattern: the same pattern, either one kept.
+                    compiled = self._compiled[index] = compile_pattern(self.sources[index])
+                yield compiled
 
 
 class PatternsByLanguage(dict):
-    """A rule's patterns by language, each language compiled when a message first needs it.
+    """A rule's patterns by language, each language read when a message first needs it.
 
-    Most runs lint messages in one or two of the ten languages: compiling the others'
-    hundreds of patterns would be most of `shipguard lint`'s time.
+    Most runs lint messages in one or two of the ten languages: reading the others'
+    hundreds of patterns would be wasted.
     """
 
-    def __init__(self, sources):
+    def __init__(self, sources, known_needs):
         super().__init__()
         self._sources = sources
+        self._known_needs = known_needs
 
     def get(self, language, default=None):
-        compiled = super().get(language)
-        if compiled is None:
+        group = super().get(language)
+        if group is None:
             sources = self._sources.get(language)
             if sources is None:
                 return default
-            # Threads may both compile a language: the same patterns, either one kept.
-            compiled = self[language] = PatternGroup.of(sources)
-        return compiled
-
-
-def _compile_by_language(mapping):
-    return PatternsByLanguage(mapping)
+            # Threads may both read a language: the same group, either one kept.
+            group = self[language] = PatternGroup(sources, self._known_needs)
+        return group
 
 
 PATTERN_KEYS = ("patterns", "core", "when", "unless", "require", "sentence_unless", "asks")
 
 
-def compile_lint(data):
-    """Compile lint data (the content of lint.json, or the bundle's `lint`) into LintRules."""
+def compile_lint(data, known_needs=None):
+    """Compile lint data (the content of lint.json, or the bundle's `lint`) into LintRules.
+
+    `known_needs` maps pattern sources to their needs as lint_literals.needs_as_data() gave
+    them (kept by validated_lint.py), so a run need not read each pattern again.
+    """
+    known_needs = known_needs or {}
     profiles = {
         code: Profile(
             code,
@@ -150,7 +151,11 @@ def compile_lint(data):
             spec["message"],
             spec["kind"],
             spec,
-            {key: _compile_by_language(spec[key]) for key in PATTERN_KEYS if key in spec},
+            {
+                key: PatternsByLanguage(spec[key], known_needs)
+                for key in PATTERN_KEYS
+                if key in spec
+            },
         )
         for index, spec in enumerate(data["rules"])
     )
@@ -218,15 +223,16 @@ class Context:
     scores: dict
     lint: LintRules
     whole: str  # the message as given; patterns read `text`, its unfolded first MAX_LINT_CHARS
+    folded: FoldedMessage  # `text` as lint_literals tells which patterns may match it
 
     def patterns(self, rule, key):
         """The rule's compiled patterns of `key` for the message's languages and "*", less
-        each language's whose patterns match nowhere in the text (they would find nothing)."""
+        those that cannot match the text (they would find nothing)."""
         by_language = rule.patterns.get(key, {})
         for language in (*self.languages, ANY_LANGUAGE):
             group = by_language.get(language)
-            if group is not None and group.found_in(self.text):
-                yield from group.patterns
+            if group is not None:
+                yield from group.candidates(self.folded)
 
     def profiles(self):
         return [self.lint.profiles[code] for code in self.languages if code in self.lint.profiles]
@@ -249,7 +255,10 @@ def _context(text, locale, marketplace, lint, whole):
     # The language the text is actually in joins the declared ones, so a German request
     # for a review is caught even when the message was declared English.
     detected = (best,) if best and scores[best] > 0 and best not in declared else ()
-    return Context(text, locale, marketplace, declared, (*declared, *detected), scores, lint, whole)
+    languages = (*declared, *detected)
+    return Context(
+        text, locale, marketplace, declared, languages, scores, lint, whole, FoldedMessage(text)
+    )
 
 
 def _unfolded(char):

@@ -57,12 +57,11 @@ def check_pattern(rule, context):
     (an antipattern: "the carrier's number is …" is not the seller's phone number) or its
     sentence is read as not asking the buyer (see _asked)."""
     text = context.text
+    spans = list(_spans(context.patterns(rule, "patterns"), text))
+    if not spans:
+        return []  # most messages: no antipattern to look for
     exempt = list(_spans(context.patterns(rule, "unless"), text))
-    found = [
-        span
-        for span in _spans(context.patterns(rule, "patterns"), text)
-        if not _overlaps(span, exempt)
-    ]
+    found = [span for span in spans if not _overlaps(span, exempt)]
     return merged(_asked(found, rule, context) if found else found)
 
 

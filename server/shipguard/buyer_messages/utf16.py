@@ -22,6 +22,8 @@ def utf16_offsets(text):
 
 def char_index(text, unit):
     """The index of the character holding UTF-16 offset `unit` (past the end: len(text))."""
+    if unit >= 2 * len(text):
+        return len(text)  # no character takes more than two units
     total = 0
     for index, char in enumerate(text):
         width = 2 if ord(char) > 0xFFFF else 1

@@ -1,8 +1,8 @@
 """`shipguard lint FILE|DIR ...`: buyer messages linted, one `FILE:line:col: severity rule: message` line per finding.
 
 Linting one message must feel instant, so this module imports only what linting needs:
-the lint engine and the lint data, never the schemas, Flask or the rest of the bundle.
-The rules are compiled once per run, however many files it lints.
+the lint engine and the lint data, never Flask, nor the schemas unless the data is new
+(validated_lint.py). Each pattern is compiled once per run, when a message first may match it.
 """
 
 import re
@@ -10,8 +10,7 @@ import sys
 from pathlib import Path
 
 from shipguard.bundle.formats import LOCALE, MARKETPLACE_CODE
-from shipguard.buyer_messages.evaluation import CorpusError, evaluate, read_corpus, report
-from shipguard.buyer_messages.lint import compile_lint, default_lint_data, lint_message
+from shipguard.buyer_messages.lint import compile_lint, lint_message
 from shipguard.buyer_messages.lint_requests import unknown_lint_target
 from shipguard.buyer_messages.utf16 import char_index
 
@@ -29,12 +28,12 @@ def run(paths, locale=None, marketplace=None, data_dir=None, out=sys.stdout, err
     if problem:
         print(f"shipguard lint: {problem}", file=err)
         return USAGE_ERROR
-    lint = lint_rules(data_dir)
+    lint, known_needs = lint_rules(data_dir)
     unknown = unknown_lint_target(lint, locale, marketplace)
     if unknown:
         print(f"shipguard lint: {unknown}", file=err)
         return USAGE_ERROR
-    compiled = compile_lint(lint)
+    compiled = compile_lint(lint, known_needs)
     files, status = message_files(paths, err)
     for file in files:
         text = _read(file)
@@ -50,16 +49,11 @@ def run(paths, locale=None, marketplace=None, data_dir=None, out=sys.stdout, err
 
 
 def lint_rules(data_dir=None):
-    """The lint data: the shipped files as they are, or validated with a team's folder over them.
+    """(lint data, its patterns' needs), with a team's folder over the defaults: validated
+    as the server does, once per exact content (validated_lint.py)."""
+    from shipguard.bundle.validated_lint import validated_lint
 
-    The shipped files are validated by `shipguard check`, by the server at start and by the
-    tests; a team folder is validated here, whole, as the server would.
-    """
-    if not data_dir:
-        return default_lint_data()
-    from shipguard.bundle.datastore import load_data  # the schemas: only for a team folder
-
-    return load_data(data_dir).lint
+    return validated_lint(data_dir)
 
 
 def message_files(paths, err):
@@ -130,6 +124,8 @@ def run_evaluation(folder, misses=False, data_dir=None, out=sys.stdout, err=sys.
     A holdout split is measured, never shown file by file: its figures stay honest only
     while nobody tunes rules to its messages.
     """
+    from shipguard.buyer_messages.evaluation import CorpusError, evaluate, read_corpus, report
+
     try:
         samples = read_corpus(folder)
     except (CorpusError, OSError) as error:
@@ -138,7 +134,7 @@ def run_evaluation(folder, misses=False, data_dir=None, out=sys.stdout, err=sys.
     if misses and any(HOLDOUT in sample.path.parts for sample in samples):
         print(f"shipguard lint: --misses is refused on a {HOLDOUT} split.", file=err)
         return USAGE_ERROR
-    evaluation = evaluate(samples, rules=lint_rules(data_dir))
+    evaluation = evaluate(samples, rules=compile_lint(*lint_rules(data_dir)))
     print(f"{folder}: {len(samples)} messages", file=out)
     print(report(evaluation), file=out)
     if misses:

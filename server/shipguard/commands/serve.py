@@ -1,6 +1,5 @@
 """`shipguard serve`'s waitress options, each also settable by a SHIPGUARD_* environment variable."""
 
-import logging
 import os
 
 from shipguard.config import ConfigError
@@ -108,6 +107,8 @@ def proxy_settings(args):
 
 
 def configure_logging():
+    import logging  # only `shipguard serve` logs: other commands start without it
+
     """Log to stderr with times; reload results are INFO, rejected data WARNING."""
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
