@@ -1,11 +1,13 @@
 """`shipguard build`: a loadable dist/chrome/ with the packed bundle, and its zip."""
 
+import hashlib
 import json
 import zipfile
 
 import pytest
 import shipguard
 from shipguard.commands.build import build
+from shipguard.commands.deflate_zip import write_zip
 
 from .helpers import write_json
 
@@ -107,3 +109,22 @@ def test_cli_build_writes_the_folder(runner, tmp_path):
     result = runner("build", "--out", tmp_path / "out")
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "out" / "chrome" / "bundle.json").is_file()
+
+
+def test_zip_entries_read_back_byte_for_byte_whether_deflated_or_stored(tmp_path):
+    text = ("Ship by Dec 5, 2026 " * 2000).encode()  # large: zopfli's deflate
+    small = b'{"name": "Shipguard"}' * 20  # small: zlib's
+    noise = b"".join(hashlib.sha256(bytes([i])).digest() for i in range(160))  # incompressible
+    zip_path = write_zip(
+        tmp_path / "x.zip", [("a/text.txt", text), ("b.json", small), ("c.png", noise)]
+    )
+    with zipfile.ZipFile(zip_path) as archive:
+        assert archive.testzip() is None  # every CRC checks
+        infos = {info.filename: info for info in archive.infolist()}
+        assert archive.read("a/text.txt") == text and archive.read("b.json") == small
+        assert archive.read("c.png") == noise
+    assert infos["a/text.txt"].compress_type == zipfile.ZIP_DEFLATED
+    assert infos["a/text.txt"].compress_size < len(text) / 50
+    assert infos["c.png"].compress_type == zipfile.ZIP_STORED
+    assert all(info.external_attr >> 16 == 0o644 for info in infos.values())
+    assert all(info.date_time == (1980, 1, 1, 0, 0, 0) for info in infos.values())

@@ -3,7 +3,6 @@
 import json
 import re
 import shutil
-import zipfile
 from pathlib import Path
 
 from shipguard import __version__, config
@@ -14,12 +13,9 @@ from shipguard.commands.content_script import (
     join_content_script,
     modules_reachable_from,
 )
+from shipguard.commands.deflate_zip import write_zip
 from shipguard.commands.firefox_manifest import firefox_manifest
 from shipguard.commands.store_files import load_store_data, write_store_files
-
-# Zip entries get a fixed date so the same sources always give the same zip bytes.
-ZIP_DATE = (1980, 1, 1, 0, 0, 0)
-
 
 _MODULE_SCRIPT = re.compile(r'<script\b[^>]*\bsrc="([^"]+\.js)"')
 
@@ -137,11 +133,5 @@ def _write_manifest(source, target, adjust):
 
 def zip_folder(folder, zip_path):
     """Zip a folder's contents (entries relative to it, as the stores want), reproducibly."""
-    zip_path.unlink(missing_ok=True)
-    with zipfile.ZipFile(zip_path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            entry = zipfile.ZipInfo(path.relative_to(folder).as_posix(), date_time=ZIP_DATE)
-            entry.external_attr = 0o644 << 16
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(entry, path.read_bytes())
-    return zip_path
+    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    return write_zip(zip_path, ((p.relative_to(folder).as_posix(), p.read_bytes()) for p in files))
