@@ -107,9 +107,9 @@ def proxy_settings(args):
 
 
 def configure_logging():
+    """Log to stderr with times; reload results are INFO, rejected data WARNING."""
     import logging  # only `shipguard serve` logs: other commands start without it
 
-    """Log to stderr with times; reload results are INFO, rejected data WARNING."""
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )

@@ -1,8 +1,10 @@
 """`shipguard demo`: the built extension in Chromium on sample Seller Central pages, in a window or as screenshots."""
 
+import contextlib
 import json
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
@@ -307,5 +309,26 @@ def show_window(context, extension_id):
         "Click a badge for its remedies, or the toolbar icon for the popup. Nothing is sent to Amazon."
     )
     print("Close the browser window (or press Ctrl+C) to end the demo.", flush=True)
-    context.wait_for_event("close", timeout=0)
+    wait_until_closed_or_interrupted(context)
     print("Demo closed.")
+
+
+def wait_until_closed_or_interrupted(context):
+    """Until the window is closed or Ctrl+C is pressed; then the window is closed.
+
+    Ctrl+C only raises a flag here: a KeyboardInterrupt raised inside a Playwright call can
+    leave its connection waiting for an answer that never comes, and the demo hangs on exit.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    closed, interrupted = [], []
+    context.on("close", lambda _context: closed.append(True))
+    previous = signal.signal(signal.SIGINT, lambda _signal, _frame: interrupted.append(True))
+    try:
+        while not closed and not interrupted:
+            with contextlib.suppress(PlaywrightTimeout):  # a chance to see the flag
+                context.wait_for_event("close", timeout=250)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if not closed:
+        context.close()
