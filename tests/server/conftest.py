@@ -2,6 +2,7 @@
 
 import pytest
 from shipguard.app import create_app
+from shipguard.bundle import datastore
 
 from .helpers import run_cli
 
@@ -28,3 +29,17 @@ def team_dir(tmp_path):
     folder = tmp_path / "team"
     folder.mkdir()
     return folder
+
+
+@pytest.fixture
+def validations(monkeypatch):
+    """Counts full validations (every schema, lint rule example and template lint)."""
+    calls = []
+    validate = datastore._validated_layers
+
+    def counted(*args):
+        calls.append(args)
+        return validate(*args)
+
+    monkeypatch.setattr(datastore, "_validated_layers", counted)
+    return calls

@@ -9,20 +9,6 @@ from shipguard.bundle.validated_lint import pattern_needs, validated_lint
 from .helpers import default_document, problem_lines, run_cli, write_json
 
 
-@pytest.fixture
-def validations(monkeypatch):
-    """Counts full validations of the data."""
-    calls = []
-    validate = datastore._validated_layers
-
-    def counted(*args):
-        calls.append(args)
-        return validate(*args)
-
-    monkeypatch.setattr(datastore, "_validated_layers", counted)
-    return calls
-
-
 def team_rule(**changes):
     rule = next(r for r in default_document("lint.json")["rules"] if r["id"] == "no-phone-numbers")
     return {**rule, **changes}

@@ -19,20 +19,6 @@ from .helpers import problem_lines, run_cli, team_template, write_json
 
 
 @pytest.fixture
-def validations(monkeypatch):
-    """Counts full validations (every schema, lint rule example and template lint)."""
-    calls = []
-    validate = datastore._validated_layers
-
-    def counted(*args):
-        calls.append(args)
-        return validate(*args)
-
-    monkeypatch.setattr(datastore, "_validated_layers", counted)
-    return calls
-
-
-@pytest.fixture
 def validation_cache(tmp_path):
     return ValidationCache(tmp_path / "cache")
 
