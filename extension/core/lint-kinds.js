@@ -138,8 +138,10 @@ const CHECKS = {
       const sentence = text.slice(start, end);
       const letters = wordLetters(sentence);
       const upper = (letters.match(/\p{Lu}/gu) || []).length;
-      const cased = upper + (letters.match(/\p{Ll}/gu) || []).length;
-      const capitals = cased >= spec.min_letters && upper > spec.max_capital_share * cased;
+      // Uncased letters (kana, kanji) count with the small ones: in a Japanese sentence a
+      // product name or acronym in capitals (「PLAY MAT XL」) is not a shout.
+      const counted = upper + (letters.match(/[\p{Ll}\p{Lo}\p{Lm}]/gu) || []).length;
+      const capitals = counted >= spec.min_letters && upper > spec.max_capital_share * counted;
       if (capitals || longestRun(sentence, "!！") > spec.max_exclamations) found.push([start, end]);
     }
     return merged(found);

@@ -203,7 +203,10 @@ def check_shouting(rule, context):
     spec, text, found = rule.spec, context.text, []
     for start, end in _sentences(text):
         categories = _word_letter_categories(text[start:end])
-        upper, lower = categories.count("Lu"), categories.count("Ll")
+        # Uncased letters (kana, kanji) count with the small ones: in a Japanese sentence a
+        # product name or acronym in capitals (「PLAY MAT XL」) is not a shout.
+        upper = categories.count("Lu")
+        lower = sum(categories.count(kind) for kind in ("Ll", "Lo", "Lm"))
         capitals = upper + lower >= spec["min_letters"] and upper > spec["max_capital_share"] * (
             upper + lower
         )
