@@ -52,7 +52,11 @@ METHODS = [
     "orders (page 2), then by page 1 and page 2 again in turn, whose readings Shipguard remembers "
     "(by row text and status classes); the judged figure is the median of all of them, and the "
     'lines "new orders only" and "orders shown before only" tell the two apart; the reference '
-    "overlay is timed the same way. The "
+    "overlay is timed the same way. With the extension the replacements follow the memory "
+    "reading (5) in the same visit, so the first one runs after two forced full collections: "
+    "in one run of 4 visits with them and 4 without at 1,000 rows, that first replacement took "
+    "a median 267.6 ms instead of 73.7 ms (floor 12.1 ms; Chromium's `--no-flush-bytecode` did "
+    "not change it), which the new-orders line carries and the others do not. The "
     "unrelated change rewrites one text outside the table and times until every mutation "
     "observer has run (a microtask queued after the change), with and without the extension.",
     "- **4. Steady state.** A 100-row page with badges, left alone for N seconds (default 60) "
