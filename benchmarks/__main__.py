@@ -136,7 +136,8 @@ def _browser_sections(args, figures):
         | ({100} if "idle" in args.only else set())
         | ({args.profile_rows} if "profile" in args.only else set())
     )
-    with sync_playwright() as playwright, Browsers(playwright, sizes) as browsers:
+    least = "overlay" in args.only  # the reference overlay is timed beside Shipguard
+    with sync_playwright() as playwright, Browsers(playwright, sizes, True, least) as browsers:
         chromium = browsers.chromium_version()
         log(f"{chromium}; extension built at {browsers.extension_dir}")
         if "sizes" in args.only:

@@ -71,15 +71,21 @@ class BenchPage:
         self.page.close()
 
 
+# The reference overlay: the least a content script can do per row (see its content.js).
+LEAST_OVERLAY_DIR = Path(__file__).with_name("least_overlay")
+
+
 class Browsers:
     """`with Browsers(playwright, sizes) as b:` b.with_ext / b.without are persistent contexts
-    serving the generated pages; b.zip_path is the built extension's store zip."""
+    serving the generated pages (b.least, with need_least, has the reference overlay);
+    b.zip_path is the built extension's store zip."""
 
-    def __init__(self, playwright, sizes, need_without=True):
+    def __init__(self, playwright, sizes, need_without=True, need_least=False):
         self.playwright = playwright
         self.sizes = sizes
         self.need_without = need_without
-        self.with_ext = self.without = None
+        self.need_least = need_least
+        self.with_ext = self.without = self.least = None
 
     def __enter__(self):
         self._tmp = tempfile.TemporaryDirectory(prefix="shipguard-bench-")
@@ -104,12 +110,20 @@ class Browsers:
                 args=BROWSER_ARGS,
             )
             install_pages(self.without, self.sizes)
-        for context in (self.with_ext, self.without):
+        if self.need_least:
+            self.least = launch_with_extension(
+                self.playwright, LEAST_OVERLAY_DIR, root / "profile-least"
+            )
+            install_pages(self.least, self.sizes)
+        for context in (self.with_ext, self.without, self.least):
             for page in list(context.pages) if context else []:
                 page.close()  # the blank first tab would only add noise
         return self
 
-    def page(self, extension: bool) -> BenchPage:
+    def page(self, extension: bool, least: bool = False) -> BenchPage:
+        """A tab with Shipguard, without it, or (`least`) with the reference overlay."""
+        if least:
+            return BenchPage(self.least, True)
         return BenchPage(self.with_ext if extension else self.without, extension)
 
     def chromium_version(self) -> str:
@@ -122,7 +136,7 @@ class Browsers:
             page.close()
 
     def __exit__(self, *exc):
-        for context in (self.with_ext, self.without):
+        for context in (self.with_ext, self.without, self.least):
             if context:
                 with contextlib.suppress(Exception):
                     context.close()

@@ -2,8 +2,10 @@
 size and repetition, the variants interleaved so drift hits them alike.
 
 Variants: "ext" (the built extension), "floor" (no extension; the page itself adds one
-shadow-root host with one text per row: the bare DOM work) and "bare" (no extension, no
-floor: the page's own cost, the baseline for script time and memory). At APP_SIZE rows
+shadow-root host with one text per row: the bare DOM work), "bare" (no extension, no
+floor: the page's own cost, the baseline for script time and memory) and "least" (the
+reference overlay of benchmarks/least_overlay: the least a content script does per row,
+so what the isolated world alone costs above the floor). At APP_SIZE rows
 also "app-ext": the rows rendered as a framework would (harness.js APP mode) with the
 extension, CPU-profiled, for Shipguard's share of a real app's script time: both sides
 from the same samples, so a loaded machine slows them alike.
@@ -14,7 +16,7 @@ from __future__ import annotations
 from .pages import page_url
 from .profile import hot_spots, profiled
 
-VARIANTS = ("ext", "floor", "bare")
+VARIANTS = ("ext", "floor", "bare", "least")
 APP_VARIANTS = ("app-ext",)
 APP_SIZE = 100
 # Long enough for the extension's batched storage write (1 s after the first row) to land.
@@ -50,9 +52,9 @@ def visit(browsers, size, variant, rerenders):
     unrelated: [busyMs, ...]; statuses: {status: count}}; for the app variant only
     {app: {ours, page}} (see _app_visit)
     """
-    extension = variant in ("ext", "app-ext")
+    extension = variant in ("ext", "app-ext", "least")
     app = variant.startswith("app-")
-    page = browsers.page(extension)
+    page = browsers.page(extension, least=variant == "least")
     try:
         page.open(page_url(size))
         before = page.metrics()["ScriptDuration"]
@@ -62,7 +64,7 @@ def visit(browsers, size, variant, rerenders):
             return {"app": _app_visit(page, expect)}
         first = _insert(page, "bench-rows-1", floor, expect)
         result = {"first": first, "load_script": before}
-        if variant != "floor":
+        if variant not in ("floor", "least"):  # the references are timed, nothing more
             page.wait(SCRIPT_SETTLE_MS)
             after = page.metrics()["ScriptDuration"]
             result.update(insert_script=after - before, visit_script=after, heap=page.heap())

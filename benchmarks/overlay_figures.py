@@ -25,6 +25,18 @@ def _rerender(visits, key="domMs"):
     return summarise(r[key] for v in visits for r in v.get("rerenders", []))
 
 
+def _least_figure(section, what, least, floor):
+    """The reference overlay's figure: what the isolated world alone costs above the floor,
+    a bound no reading inside a content script goes below."""
+    return Figure(
+        section,
+        f"{what}, the least a content script does (reference overlay)",
+        f"{num(least.median)} ms ({num(ratio(least.median, floor.median))}x floor)",
+        f"floor {num(floor.median)} ms",
+        spread=least.spread(),
+    )
+
+
 def latency_figures(raw):
     figures = []
     for size, runs in raw.items():
@@ -41,6 +53,11 @@ def latency_figures(raw):
                 ext.spread(),
             )
         )
+    figures += [
+        _least_figure(S1, f"{size} rows", _ms(runs["least"]), _ms(runs["floor"]))
+        for size, runs in raw.items()
+        if runs.get("least")
+    ]
     for size, runs in raw.items():
         ext, floor = _ms(runs["ext"], key="layoutMs"), _ms(runs["floor"], key="layoutMs")
         figures.append(
@@ -177,6 +194,13 @@ def rerender_figures(raw):
                         spread=ext.spread(),
                     )
                 )
+    figures += [
+        _least_figure(
+            S3, f"{size} rows replaced", _rerender(runs["least"]), _rerender(runs["floor"])
+        )
+        for size, runs in raw.items()
+        if runs.get("least")
+    ]
     for size, runs in raw.items():
         ext, floor, bare = (
             _rerender(runs[variant], "insertMs") for variant in ("ext", "floor", "bare")

@@ -127,5 +127,8 @@ def test_a_tiny_quick_run_prints_figures_with_targets(tmp_path):
     figures = json.loads(out.read_text(encoding="utf-8"))["figures"]
     latency = next(f for f in figures if f["section"].startswith("1.") and f["name"] == "15 rows")
     assert "x floor" in latency["value"] and latency["verdict"] in ("MET", "NOT MET")
+    # The reference overlay is timed beside Shipguard, with no target of its own.
+    least = [f for f in figures if "reference overlay" in f["name"]]
+    assert [f["section"][:2] for f in least] == ["1.", "3."] and "x floor" in least[0]["value"]
     assert any(f["name"].startswith("extension zip") and f["verdict"] for f in figures)
     assert "Targets:" in result.stdout
