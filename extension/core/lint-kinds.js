@@ -118,6 +118,9 @@ function asked(found, rule, context) {
 const wordLetters = (sentence) =>
   (sentence.match(/[\p{L}\p{M}\p{N}\-_'’]+/gu) || []).filter((word) => !/\p{N}/u.test(word)).join(" ");
 
+// A name in quotes is written as its maker writes it ("PLAY MAT XL", 「PLAY MAT XL」), not shouted.
+const QUOTED = /“[^”\n]{0,80}”|„[^“”\n]{0,80}[“”]|«[^»\n]{0,80}»|「[^」\n]{0,80}」|『[^』\n]{0,80}』|"[^"\n]{0,80}"/gu;
+
 const longestRun = (text, chars) => Math.max(0, ...(text.match(new RegExp(`[${chars}]+`, "gu")) || []).map((run) => run.length));
 
 const CHECKS = {
@@ -130,16 +133,18 @@ const CHECKS = {
     return merged(found.length ? asked(found, rule, context) : found);
   },
 
+  // Letters of scripts without case (kana, kanji) count among a sentence's letters: a Japanese
+  // sentence naming a SKU is not in capitals.
   shouting: (rule, context) => {
     const { text } = context;
     const spec = rule.spec;
     const found = [];
     for (const [start, end] of sentences(text)) {
       const sentence = text.slice(start, end);
-      const letters = wordLetters(sentence);
+      const letters = wordLetters(sentence.replace(QUOTED, " "));
       const upper = (letters.match(/\p{Lu}/gu) || []).length;
-      const cased = upper + (letters.match(/\p{Ll}/gu) || []).length;
-      const capitals = cased >= spec.min_letters && upper > spec.max_capital_share * cased;
+      const counted = (letters.match(/[\p{Lu}\p{Ll}\p{Lo}]/gu) || []).length;
+      const capitals = counted >= spec.min_letters && upper > spec.max_capital_share * counted;
       if (capitals || longestRun(sentence, "!！") > spec.max_exclamations) found.push([start, end]);
     }
     return merged(found);

@@ -1,5 +1,6 @@
 """What each kind of lint rule checks; spans here are character indexes (lint.py converts them)."""
 
+import re
 import unicodedata
 from bisect import bisect_right
 
@@ -197,16 +198,21 @@ def _word_letter_categories(sentence):
     return categories
 
 
+# A name in quotes is written as its maker writes it ("PLAY MAT XL", 「PLAY MAT XL」), not shouted.
+QUOTED = re.compile(
+    r'“[^”\n]{0,80}”|„[^“”\n]{0,80}[“”]|«[^»\n]{0,80}»|「[^」\n]{0,80}」|『[^』\n]{0,80}』|"[^"\n]{0,80}"'
+)
+
+
 def check_shouting(rule, context):
     """Sentences mostly in capitals, and sentences with a run of more than
-    `max_exclamations` exclamation marks."""
+    `max_exclamations` exclamation marks. Letters of scripts without case (kana, kanji) count
+    among a sentence's letters: a Japanese sentence naming a SKU is not in capitals."""
     spec, text, found = rule.spec, context.text, []
     for start, end in _sentences(text):
-        categories = _word_letter_categories(text[start:end])
-        upper, lower = categories.count("Lu"), categories.count("Ll")
-        capitals = upper + lower >= spec["min_letters"] and upper > spec["max_capital_share"] * (
-            upper + lower
-        )
+        categories = _word_letter_categories(QUOTED.sub(" ", text[start:end]))
+        upper, letters = categories.count("Lu"), sum(map(("Lu", "Ll", "Lo").count, categories))
+        capitals = letters >= spec["min_letters"] and upper > spec["max_capital_share"] * letters
         if capitals or _longest_run(text[start:end], "!！") > spec["max_exclamations"]:
             found.append((start, end))
     return merged(found)
