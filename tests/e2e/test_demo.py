@@ -159,6 +159,7 @@ def test_demo_window_opens_every_marketplace_and_ends_on_ctrl_c(virtual_display)
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
+        start_new_session=True,  # its server and browser share its group: a failure kills them all
     )
     lines = queue.Queue()
     reader = threading.Thread(target=lambda: [lines.put(line) for line in demo.stdout], daemon=True)
@@ -171,7 +172,7 @@ def test_demo_window_opens_every_marketplace_and_ends_on_ctrl_c(virtual_display)
         assert demo.wait(timeout=60) == 0, "".join(said)
     finally:
         if demo.poll() is None:
-            demo.kill()
+            os.killpg(demo.pid, signal.SIGKILL)
             demo.wait()
         reader.join(timeout=10)  # it stops at the end of the output; then the pipe can close
         demo.stdout.close()

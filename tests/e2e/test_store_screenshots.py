@@ -1,4 +1,5 @@
-"""`shipguard build` takes the stores' listing screenshots from the demo, at their size."""
+"""`shipguard build` (the command) writes the extension and takes the stores' listing
+screenshots from the demo, at their size."""
 
 import os
 import struct
@@ -24,6 +25,7 @@ def test_build_writes_listing_screenshots_at_the_stores_size(tmp_path):
         env=env,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+    assert (tmp_path / "chrome" / "bundle.json").is_file()
     folder = tmp_path / "store" / "screenshots"
     assert f"Store screenshots (7) in {folder}" in result.stdout
     shots = sorted(p.name for p in folder.iterdir())

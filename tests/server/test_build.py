@@ -32,18 +32,31 @@ SKIPPED_NAMES = [
 ]
 
 
-@pytest.fixture
-def extension_source(tmp_path):
-    """A stand-in extension/ holding both files to ship and files a build must leave out."""
-    source = tmp_path / "extension"
+def write_extension_source(folder):
+    """A stand-in extension/ holding both files to ship and files a build must leave out;
+    returns (extension folder, manifest)."""
+    source = folder / "extension"
     for name in SHIPPED_NAMES[2:] + SKIPPED_NAMES:
         write_json(source / name, "{}")
     (source / "popup" / "popup.html").write_text('<script type="module" src="popup.js"></script>')
     (source / "popup" / "popup.js").write_text('import { x } from "../core/deadline.js";\n')
     manifest = write_json(
-        tmp_path / "manifest.json", {"manifest_version": 3, "name": "Shipguard", "version": "0.0.0"}
+        folder / "manifest.json", {"manifest_version": 3, "name": "Shipguard", "version": "0.0.0"}
     )
     return source, manifest
+
+
+@pytest.fixture
+def extension_source(tmp_path):
+    return write_extension_source(tmp_path)
+
+
+@pytest.fixture(scope="module")
+def stand_in_build(tmp_path_factory):
+    """The stand-in built once for the tests that only read the result: (dist, chrome folder)."""
+    folder = tmp_path_factory.mktemp("stand-in")
+    source, manifest = write_extension_source(folder)
+    return folder / "dist", build(folder / "dist", extension_dir=source, manifest=manifest)
 
 
 def all_names(folder):
@@ -52,30 +65,26 @@ def all_names(folder):
     )
 
 
-def test_build_copies_what_ships_and_skips_the_rest(tmp_path, extension_source):
-    source, manifest = extension_source
-    chrome = build(tmp_path / "dist", extension_dir=source, manifest=manifest)
-    assert chrome == tmp_path / "dist" / "chrome"
+def test_build_copies_what_ships_and_skips_the_rest(stand_in_build):
+    dist, chrome = stand_in_build
+    assert chrome == dist / "chrome"
     assert all_names(chrome) == sorted(SHIPPED_NAMES)
 
 
-def test_manifest_gets_the_package_version(tmp_path, extension_source):
-    source, manifest = extension_source
-    chrome = build(tmp_path / "dist", extension_dir=source, manifest=manifest)
+def test_manifest_gets_the_package_version(stand_in_build):
+    _, chrome = stand_in_build
     built = json.loads((chrome / "manifest.json").read_text())
     assert built == {"manifest_version": 3, "name": "Shipguard", "version": shipguard.__version__}
 
 
-def test_packed_bundle_is_the_served_bytes(tmp_path, extension_source, client):
-    source, manifest = extension_source
-    chrome = build(tmp_path / "dist", extension_dir=source, manifest=manifest)
+def test_packed_bundle_is_the_served_bytes(stand_in_build, client):
+    _, chrome = stand_in_build
     assert (chrome / "bundle.json").read_bytes() == client.get("/api/v1/bundle").data
 
 
-def test_zip_holds_the_folder_contents_at_its_root(tmp_path, extension_source):
-    source, manifest = extension_source
-    chrome = build(tmp_path / "dist", extension_dir=source, manifest=manifest)
-    zip_path = tmp_path / "dist" / f"shipguard-chrome-{shipguard.__version__}.zip"
+def test_zip_holds_the_folder_contents_at_its_root(stand_in_build):
+    dist, chrome = stand_in_build
+    zip_path = dist / f"shipguard-chrome-{shipguard.__version__}.zip"
     with zipfile.ZipFile(zip_path) as archive:
         assert sorted(archive.namelist()) == all_names(chrome)
         assert archive.read("bundle.json") == (chrome / "bundle.json").read_bytes()
@@ -92,8 +101,8 @@ def test_rebuild_removes_stale_files_and_gives_the_same_zip(tmp_path, extension_
     assert zip_path.read_bytes() == first_zip
 
 
-def test_build_of_the_real_repo_is_loadable(tmp_path, client):
-    chrome = build(tmp_path / "dist")
+def test_build_of_the_real_repo_is_loadable(built_dist, client):
+    chrome = built_dist / "chrome"  # the run's `shipguard build`, which the browser suites load
     names = all_names(chrome)
     assert "manifest.json" in names and "bundle.json" in names
     for name in names:
@@ -102,13 +111,7 @@ def test_build_of_the_real_repo_is_loadable(tmp_path, client):
             assert not part.startswith("."), name
     assert json.loads((chrome / "manifest.json").read_text())["version"] == shipguard.__version__
     assert (chrome / "bundle.json").read_bytes() == client.get("/api/v1/bundle").data
-    assert (tmp_path / "dist" / f"shipguard-chrome-{shipguard.__version__}.zip").is_file()
-
-
-def test_cli_build_writes_the_folder(runner, tmp_path):
-    result = runner("build", "--out", tmp_path / "out")
-    assert result.returncode == 0, result.stderr
-    assert (tmp_path / "out" / "chrome" / "bundle.json").is_file()
+    assert (built_dist / f"shipguard-chrome-{shipguard.__version__}.zip").is_file()
 
 
 def test_zip_entries_read_back_byte_for_byte_whether_deflated_or_stored(tmp_path):

@@ -13,7 +13,6 @@ import pytest
 import shipguard
 from shipguard import config
 from shipguard.bundle.problems import DataError
-from shipguard.commands.build import build
 from shipguard.commands.firefox_manifest import (
     GECKO_ID,
     MIN_FIREFOX_ANDROID_VERSION,
@@ -48,10 +47,10 @@ REMOTE_CODE = [
 
 
 @pytest.fixture(scope="module")
-def dist(tmp_path_factory):
-    out = tmp_path_factory.mktemp("dist")
-    build(out)
-    return out
+def dist(built_dist):
+    """The run's one `shipguard build` (tests/support/browser_suite.py), which the browser
+    suites load: what is checked here is what they ran."""
+    return built_dist
 
 
 def built_manifest(dist, browser):

@@ -7,6 +7,7 @@ so the few records of the format are written here; the entries and their order a
 caller's, and every byte is fixed by the content, so the same sources give the same zip.
 """
 
+import functools
 import struct
 import zlib
 
@@ -26,6 +27,15 @@ def _deflated(data):
     if len(data) < _ZOPFLI_FROM_BYTES:
         compressor = zlib.compressobj(9, zlib.DEFLATED, -15)  # -15: raw deflate, as zips hold
         return compressor.compress(data) + compressor.flush()
+    return _zopfli_deflated(data)
+
+
+# The Chrome and Firefox zips hold the same large files (the bundle, the content script, the
+# locales), and a process that builds again builds them again: each is deflated once, as
+# zopfli takes seconds on the bundle. The output depends on the bytes alone. Room for a few
+# builds' files (a build has 13 here), well over one, so the second zip never misses.
+@functools.lru_cache(maxsize=64)
+def _zopfli_deflated(data):
     # One iteration: further ones find well under 0.1% more here and cost seconds a build.
     # zopfli writes a zlib stream: 2 header bytes and 4 of Adler-32 around the raw deflate.
     return zopfli.zopfli.compress(data, numiterations=1)[2:-4]
