@@ -93,19 +93,26 @@ function lastAtOrBefore(starts, position) {
  * The spans whose sentences ask something of the buyer (twin of lint_kinds.py's _asked).
  * A span is dropped when a sentence it lies in holds a `sentence_unless` cue (someone else's
  * review, a name, the buyer's own right to cancel) and none holds an asking form (`asks`).
- * Each is searched once in the whole text, so this stays linear.
+ * Where the rule reads asking forms in the message's language, a span wholly inside quotes is
+ * a name or someone's words (the book "Leave a Review", a gift note) and its own cue, and
+ * asking forms inside quotes ask nothing. Each list is searched once, so this stays linear.
  */
 function asked(found, rule, context) {
   const { text } = context;
   const cues = spans(context.patterns(rule, "sentence_unless"), text);
-  if (!cues.length) return found;
+  const readsAsks = context.languages.some((code) => code in (rule.spec.asks || {}));
+  const quoted = readsAsks ? [...text.matchAll(QUOTED)].map((match) => [match.index, match.index + match[0].length]) : [];
+  const named = new Set(found.filter((span) => within(span, quoted)));
+  if (!cues.length && !named.size) return found;
   const starts = sentences(text).map(([start]) => start);
   const cued = new Set(cues.map(([start]) => lastAtOrBefore(starts, start)));
-  const asking = new Set(spans(context.patterns(rule, "asks"), text).map(([start]) => lastAtOrBefore(starts, start)));
-  return found.filter(([start, end]) => {
-    const last = lastAtOrBefore(starts, end - 1);
-    let cue = false;
-    for (let index = lastAtOrBefore(starts, start); index <= last; index += 1) {
+  const asking = new Set(spans(context.patterns(rule, "asks"), text)
+    .filter((span) => !within(span, quoted))
+    .map(([start]) => lastAtOrBefore(starts, start)));
+  return found.filter((span) => {
+    const last = lastAtOrBefore(starts, span[1] - 1);
+    let cue = named.has(span);
+    for (let index = lastAtOrBefore(starts, span[0]); index <= last; index += 1) {
       if (asking.has(index)) return true;
       cue ||= cued.has(index);
     }
@@ -113,10 +120,15 @@ function asked(found, rule, context) {
   });
 }
 
+const within = (span, others) => others.some(([start, end]) => start <= span[0] && span[1] <= end);
+
 // A sentence's words, less words holding a digit: model numbers and codes (NUCLEO-F446RE,
 // HP 953XL) are written in capitals, not shouted. Joiners as in lint_kinds.py's WORD_JOINERS.
 const wordLetters = (sentence) =>
   (sentence.match(/[\p{L}\p{M}\p{N}\-_'’]+/gu) || []).filter((word) => !/\p{N}/u.test(word)).join(" ");
+
+// A name in quotes is written as its maker writes it ("PLAY MAT XL", 「PLAY MAT XL」), not shouted.
+const QUOTED = /“[^”\n]{0,80}”|„[^“”\n]{0,80}[“”]|«[^»\n]{0,80}»|「[^」\n]{0,80}」|『[^』\n]{0,80}』|"[^"\n]{0,80}"/gu;
 
 const longestRun = (text, chars) => Math.max(0, ...(text.match(new RegExp(`[${chars}]+`, "gu")) || []).map((run) => run.length));
 
@@ -130,17 +142,17 @@ const CHECKS = {
     return merged(found.length ? asked(found, rule, context) : found);
   },
 
+  // Letters of scripts without case (kana, kanji) count among a sentence's letters: a Japanese
+  // sentence naming a SKU is not in capitals.
   shouting: (rule, context) => {
     const { text } = context;
     const spec = rule.spec;
     const found = [];
     for (const [start, end] of sentences(text)) {
       const sentence = text.slice(start, end);
-      const letters = wordLetters(sentence);
+      const letters = wordLetters(sentence.replace(QUOTED, " "));
       const upper = (letters.match(/\p{Lu}/gu) || []).length;
-      // Uncased letters (kana, kanji) count with the small ones: in a Japanese sentence a
-      // product name or acronym in capitals (「PLAY MAT XL」) is not a shout.
-      const counted = upper + (letters.match(/[\p{Ll}\p{Lo}\p{Lm}]/gu) || []).length;
+      const counted = (letters.match(/[\p{Lu}\p{Ll}\p{Lo}\p{Lm}]/gu) || []).length;
       const capitals = counted >= spec.min_letters && upper > spec.max_capital_share * counted;
       if (capitals || longestRun(sentence, "!！") > spec.max_exclamations) found.push([start, end]);
     }

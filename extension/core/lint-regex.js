@@ -5,6 +5,9 @@
  */
 
 import { checkBounded, UnboundedPattern } from "./lint-bounds.js";
+import {
+  boundaryAlternatives, closingOf, endsWithWordChar, groupAlternatives, quantifierAt, startsWithWordChar,
+} from "./lint-pattern-shape.js";
 
 const WHITESPACE = "\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff";
 const WORD = "\\p{L}\\p{N}_";
@@ -23,159 +26,6 @@ const EXPANSIONS = {
 };
 const WORD_START = `(?<![${WORD}])`;
 const WORD_END = `(?![${WORD}])`;
-const WORD_CHAR = /^[\p{L}\p{N}_]$/u;
-
-/** [end, mayBeEmpty] of the quantifier at source[index] (none: [index, false]). */
-function quantifierAt(source, index) {
-  const char = source[index];
-  let end = index;
-  if (char === "?" || char === "*" || char === "+") end = index + 1;
-  else if (char === "{") end = source.indexOf("}", index) + 1;
-  else return [index, false];
-  const mayBeEmpty = char === "?" || char === "*" || source.startsWith("{0", index);
-  return [source[end] === "?" ? end + 1 : end, mayBeEmpty];
-}
-
-/** The index past the ")" closing the group opened at source[index], and its alternatives' starts. */
-function groupAlternatives(source, index) {
-  const starts = [index + 3];
-  let depth = 0;
-  let position = index + 3;
-  while (position < source.length) {
-    const char = source[position];
-    if (char === "\\") position += 2;
-    else if (char === "[") {
-      position += 1;
-      while (position < source.length && source[position] !== "]") position += source[position] === "\\" ? 2 : 1;
-      position += 1;
-    } else {
-      if (char === "(") depth += 1;
-      else if (char === ")" && depth === 0) return [position + 1, starts];
-      else if (char === ")") depth -= 1;
-      else if (char === "|" && depth === 0) starts.push(position + 1);
-      position += 1;
-    }
-  }
-  return [-1, starts];
-}
-
-/** [atom starts with a word character, index past the atom] at source[index], or null. */
-function atomAt(source, index) {
-  const char = source[index];
-  if (char === "\\") return ["wd".includes(source[index + 1]), index + 2];
-  if (char === "[") {
-    const end = closingOf(source, index);
-    return end > 0 ? [classOfWordChars(source, index, end), end] : null;
-  }
-  if (source.startsWith("(?:", index)) {
-    const [end, starts] = groupAlternatives(source, index);
-    return end > 0 ? [starts.every((start) => startsWithWordChar(source, start)), end] : null;
-  }
-  const codePoint = source.codePointAt(index);
-  return [WORD_CHAR.test(String.fromCodePoint(codePoint)), index + (codePoint > 0xffff ? 2 : 1)];
-}
-
-/** Whether the pattern text from source[index] always begins by consuming a word character. */
-function startsWithWordChar(source, index) {
-  if (index >= source.length || "|)".includes(source[index])) return false;
-  if (source.startsWith("\\b", index)) return startsWithWordChar(source, index + 2);
-  const atom = atomAt(source, index);
-  if (!atom || !atom[0]) return false;
-  const [next, mayBeEmpty] = quantifierAt(source, atom[1]);
-  return !mayBeEmpty || startsWithWordChar(source, next);
-}
-
-/** The index past the group or class opened at source[index] (a "(" or "["), or -1. */
-function closingOf(source, index) {
-  if (source[index] === "[") {
-    let position = index + 1;
-    while (position < source.length && source[position] !== "]") position += source[position] === "\\" ? 2 : 1;
-    return position < source.length ? position + 1 : -1;
-  }
-  const opener = source.startsWith("(?<", index) ? 4 : 3;
-  return groupAlternatives(source, index - 3 + opener)[0];
-}
-
-/** Whether the class source[index..end) (such as [0-9] or [ei]) holds only word characters. */
-function classOfWordChars(source, index, end) {
-  const body = source.slice(index + 1, end - 1);
-  if (end < 0 || body.startsWith("^")) return false;
-  const range = /^(?:[a-z]-[a-z]|[0-9]-[0-9])/;
-  for (let position = 0; position < body.length; ) {
-    if (range.test(body.slice(position))) position += 3;
-    else if (body[position] === "\\" && "wd".includes(body[position + 1])) position += 2;
-    else if (WORD_CHAR.test(String.fromCodePoint(body.codePointAt(position))) && body[position + 1] !== "-") {
-      position += body.codePointAt(position) > 0xffff ? 2 : 1;
-    } else return false;
-  }
-  return body.length > 0;
-}
-
-/** [atom ends with a word character (null: consumes nothing), index past it] at source[index]. */
-function atomEndAt(source, index) {
-  const char = source[index];
-  if (char === "\\") return [source[index + 1] === "b" ? null : "wd".includes(source[index + 1]), index + 2];
-  if (char === "[") {
-    const end = closingOf(source, index);
-    return [classOfWordChars(source, index, end), end];
-  }
-  if (char === "(") {
-    const end = closingOf(source, index);
-    if (end < 0 || !source.startsWith("(?:", index)) return [null, end];
-    const [, starts] = groupAlternatives(source, index);
-    const ends = [...starts.slice(1).map((start) => start - 1), end - 1];
-    return [starts.every((start, n) => endsWithWordChar(source, start, ends[n])), end];
-  }
-  const codePoint = source.codePointAt(index);
-  return [WORD_CHAR.test(String.fromCodePoint(codePoint)), index + (codePoint > 0xffff ? 2 : 1)];
-}
-
-/** Whether the pattern text source[from..to), one alternative, always ends by consuming a word character. */
-function endsWithWordChar(source, from, to) {
-  const atoms = [];
-  let index = from;
-  while (index < to) {
-    const [word, end] = atomEndAt(source, index);
-    if (end < 0 || end > to) return false;
-    const [next, mayBeEmpty] = quantifierAt(source, end);
-    atoms.push([word, mayBeEmpty]);
-    index = next;
-  }
-  for (let n = atoms.length - 1; n >= 0; n -= 1) {
-    const [word, mayBeEmpty] = atoms[n];
-    if (!word) return false;
-    if (!mayBeEmpty) return true;
-  }
-  return false;
-}
-
-/** For each "\\b" of a pattern (by index), where the alternative holding it starts. */
-function boundaryAlternatives(source) {
-  const found = new Map();
-  const opened = [];
-  let start = 0;
-  let index = 0;
-  while (index < source.length) {
-    const char = source[index];
-    if (char === "\\") {
-      if (source[index + 1] === "b") found.set(index, start);
-      index += 2;
-    } else if (char === "[") {
-      index = closingOf(source, index);
-      if (index < 0) break;
-    } else if (char === "(") {
-      opened.push(start);
-      start = index + (source.startsWith("(?<", index) ? 4 : 3);
-      index = start;
-    } else {
-      if (char === "|") start = index + 1;
-      else if (char === ")") start = opened.pop() ?? 0;
-      index += 1;
-    }
-  }
-  return found;
-}
-
 const ANY_BUT_LINE_BREAK = "[^\\n\\r\\u2028\\u2029]";
 const END_OF_TEXT = "(?![\\s\\S])";
 export const SYNTAX_CHARS = new Set("^$\\.*+?()[]{}|/");
@@ -232,6 +82,86 @@ function escape(source, index, inClass, boundaries) {
   throw new PatternError(`\\${char} is not in the portable dialect.`);
 }
 
+const LOOKAROUND_GROUPS = ["(?=", "(?!", "(?<=", "(?<!"];
+
+/** Whether a class body starts or ends with an unescaped "-", which would make a range with
+ * its neighbour once several bodies are joined into one class. */
+function bareDashAtEnd(body) {
+  const escapes = body.slice(0, -1).match(/\\*$/)[0].length;
+  return body.startsWith("-") || (body.endsWith("-") && escapes % 2 === 0);
+}
+
+/** A character as an item of a JavaScript class. */
+const classItem = (codePoint) => (codePoint < 0x80 ? literal(codePoint) : String.fromCodePoint(codePoint));
+
+/**
+ * The class items (JavaScript source) of the characters a match of source[from..to), one
+ * alternative, can start with, and whether it can match empty; null when any character can
+ * start one, or only the Unicode word class says which.
+ */
+function firstCharacters(source, from, to) {
+  const items = [];
+  let index = from;
+  while (index < to) {
+    const char = source[index];
+    let next;
+    let mayBeEmpty = false;
+    if (char === "\\" && "bB".includes(source[index + 1])) {
+      index += 2;
+      continue;
+    }
+    if (char === "$" || char === "^") {
+      index += 1;
+      continue;
+    }
+    if (char === "(" && LOOKAROUND_GROUPS.some((group) => source.startsWith(group, index))) {
+      index = quantifierAt(source, closingOf(source, index))[0];
+      continue;
+    }
+    if (char === "." || (char === "\\" && "wWSD".includes(source[index + 1])) || source.startsWith("[^", index)) return null;
+    if (char === "\\") {
+      const [text, end] = escape(source, index, true, null);
+      items.push(text);
+      next = end;
+    } else if (char === "[") {
+      next = closingOf(source, index);
+      const body = translatePattern(source.slice(index, next)).slice(1, -1);
+      if (body.includes("\\p{") || bareDashAtEnd(body)) return null;
+      items.push(body);
+    } else if (char === "(") {
+      const [end, starts] = groupAlternatives(source, index);
+      const ends = [...starts.slice(1).map((start) => start - 1), end - 1];
+      for (const [n, start] of starts.entries()) {
+        const first = firstCharacters(source, start, ends[n]);
+        if (!first) return null;
+        items.push(...first.items);
+        mayBeEmpty ||= first.mayBeEmpty;
+      }
+      next = end;
+    } else {
+      const codePoint = source.codePointAt(index);
+      items.push(classItem(codePoint));
+      next = index + (codePoint > 0xffff ? 2 : 1);
+    }
+    const [afterQuantifier, optional] = quantifierAt(source, next);
+    if (!optional && !mayBeEmpty) return { items, mayBeEmpty: false };
+    index = afterQuantifier;
+  }
+  return { items, mayBeEmpty: true };
+}
+
+/**
+ * A lookahead of the characters a match can start with, or "" when any can. Where the quick
+ * check V8 derives from a pattern's first characters cannot tell (a class, many alternatives,
+ * or code compiled unoptimised once the process has compiled much), V8 would try the whole
+ * pattern at every position, Unicode word class and all; one small class rejects most first.
+ */
+function firstCharacterFilter(source) {
+  const wrapped = `(?:${source})`;
+  const first = firstCharacters(wrapped, 0, wrapped.length);
+  return first && !first.mayBeEmpty && first.items.length ? `(?=[${first.items.join("")}])` : "";
+}
+
 /** The JavaScript source (for the "giu" flags) of a dialect pattern; throws PatternError. */
 export function translatePattern(source) {
   const boundaries = boundaryAlternatives(source);
@@ -270,11 +200,18 @@ export function translatePattern(source) {
   return out;
 }
 
+/** The JavaScript source of a whole pattern: its translation behind a first-character filter. */
+function patternSource(source) {
+  const translated = translatePattern(source);
+  const filter = firstCharacterFilter(source);
+  return filter ? `${filter}(?:${translated})` : translated;
+}
+
 /** A global, case-insensitive, Unicode RegExp of a dialect pattern; throws PatternError. */
 export function compilePattern(source) {
   let compiled;
   try {
-    compiled = new RegExp(translatePattern(source), "giu");
+    compiled = new RegExp(patternSource(source), "giu");
     checkBounded(source);
   } catch (error) {
     if (error instanceof PatternError) throw error;

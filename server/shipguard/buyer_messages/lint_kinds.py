@@ -1,5 +1,6 @@
 """What each kind of lint rule checks; spans here are character indexes (lint.py converts them)."""
 
+import re
 import unicodedata
 from bisect import bisect_right
 
@@ -73,24 +74,37 @@ def _asked(spans, rule, context):
     5-star rating", "you can ask us to cancel at any time" name someone else's review or the
     buyer's own right. A span is dropped when a sentence it lies in holds such a cue
     (`sentence_unless`) and none holds an asking form aimed at the buyer (`asks`: please,
-    could you, leave us ...). Each is searched once in the whole text, so this stays linear.
+    could you, leave us ...). Where the rule reads asking forms in the message's language, a
+    span wholly inside quotes is a name or someone's words (the book "Leave a Review", a gift
+    note "Tell everyone...") and counts as its own cue, and asking forms inside quotes ask
+    nothing. Each list is searched once in the whole text, so this stays linear.
     """
     text = context.text
     cues = [start for start, _ in _spans(context.patterns(rule, "sentence_unless"), text)]
-    if not cues:
+    reads_asks = any(code in rule.spec.get("asks", {}) for code in context.languages)
+    quoted = [match.span() for match in QUOTED.finditer(text)] if reads_asks else []
+    named = {span for span in spans if _within(span, quoted)}
+    if not cues and not named:
         return spans
     starts = [start for start, _ in _sentences(text)]
     cued = {bisect_right(starts, start) - 1 for start in cues}
     asking = {
-        bisect_right(starts, start) - 1 for start, _ in _spans(context.patterns(rule, "asks"), text)
+        bisect_right(starts, span[0]) - 1
+        for span in _spans(context.patterns(rule, "asks"), text)
+        if not _within(span, quoted)
     }
     kept = []
     for start, end in spans:
         held = range(bisect_right(starts, start) - 1, bisect_right(starts, end - 1))
-        if asking.isdisjoint(held) and not cued.isdisjoint(held):
+        exempt = (start, end) in named or not cued.isdisjoint(held)
+        if asking.isdisjoint(held) and exempt:
             continue
         kept.append((start, end))
     return kept
+
+
+def _within(span, others):
+    return any(start <= span[0] and span[1] <= end for start, end in others)
 
 
 def check_required_pattern(rule, context):
@@ -197,19 +211,21 @@ def _word_letter_categories(sentence):
     return categories
 
 
+# A name in quotes is written as its maker writes it ("PLAY MAT XL", 「PLAY MAT XL」), not shouted.
+QUOTED = re.compile(
+    r'“[^”\n]{0,80}”|„[^“”\n]{0,80}[“”]|«[^»\n]{0,80}»|「[^」\n]{0,80}」|『[^』\n]{0,80}』|"[^"\n]{0,80}"'
+)
+
+
 def check_shouting(rule, context):
     """Sentences mostly in capitals, and sentences with a run of more than
-    `max_exclamations` exclamation marks."""
+    `max_exclamations` exclamation marks. Letters of scripts without case (kana, kanji) count
+    among a sentence's letters: a Japanese sentence naming a SKU is not in capitals."""
     spec, text, found = rule.spec, context.text, []
     for start, end in _sentences(text):
-        categories = _word_letter_categories(text[start:end])
-        # Uncased letters (kana, kanji) count with the small ones: in a Japanese sentence a
-        # product name or acronym in capitals (「PLAY MAT XL」) is not a shout.
-        upper = categories.count("Lu")
-        lower = sum(categories.count(kind) for kind in ("Ll", "Lo", "Lm"))
-        capitals = upper + lower >= spec["min_letters"] and upper > spec["max_capital_share"] * (
-            upper + lower
-        )
+        categories = _word_letter_categories(QUOTED.sub(" ", text[start:end]))
+        upper, letters = categories.count("Lu"), sum(map(("Lu", "Ll", "Lo", "Lm").count, categories))
+        capitals = letters >= spec["min_letters"] and upper > spec["max_capital_share"] * letters
         if capitals or _longest_run(text[start:end], "!！") > spec["max_exclamations"]:
             found.append((start, end))
     return merged(found)

@@ -108,10 +108,127 @@ def translate(source):
     return "".join(out)
 
 
+LOOKAROUNDS = ("(?=", "(?!", "(?<=", "(?<!")
+
+
+def _closing(source, index):
+    """The index past the class or group opened at source[index]."""
+    if source[index] == "[":
+        position = index + 1
+        while source[position] != "]":
+            position += 2 if source[position] == "\\" else 1
+        return position + 1
+    depth, position = 0, index
+    while True:
+        char = source[position]
+        if char == "\\":
+            position += 2
+            continue
+        if char == "[":
+            position = _closing(source, position)
+            continue
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        position += 1
+        if depth == 0:
+            return position
+
+
+def _alternatives(source, start, end):
+    """(from, to) of each top-level alternative of source[start:end]."""
+    found, position, depth = [], start, 0
+    while position < end:
+        char = source[position]
+        if char == "\\":
+            position += 2
+            continue
+        if char == "[":
+            position = _closing(source, position)
+            continue
+        if char == "|" and depth == 0:
+            found.append((start, position))
+            start = position + 1
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        position += 1
+    return [*found, (start, end)]
+
+
+def _after_quantifier(source, index):
+    """(index past the quantifier at source[index], whether it allows no repeat)."""
+    char = source[index : index + 1]
+    if not char or char not in "?*+{":
+        return index, False
+    end = source.index("}", index) + 1 if char == "{" else index + 1
+    optional = char in "?*" or source.startswith("{0", index)
+    return end + (source[end : end + 1] == "?"), optional
+
+
+def _first_characters(source, start, end):
+    """(class items, may match empty) of the characters a match of source[start:end], one
+    alternative, can start with; None when any character can, or only \\w says which."""
+    items, index = [], start
+    while index < end:
+        char = source[index]
+        if source.startswith(("\\b", "\\B"), index) or char in "^$":
+            index += 1 if char in "^$" else 2
+            continue
+        if source.startswith(LOOKAROUNDS, index):
+            index = _after_quantifier(source, _closing(source, index))[0]
+            continue
+        if char == "." or source.startswith(("\\w", "\\W", "\\S", "\\D", "[^"), index):
+            return None
+        empty = False
+        if char == "\\":
+            text, following = _escape(source, index, True)
+            items.append(text)
+        elif char == "[":
+            following = _closing(source, index)
+            body = translate(source[index:following])[1:-1]
+            if "\\w" in body or _bare_dash_at_end(body):
+                return None
+            items.append(body)
+        elif char == "(":
+            following = _closing(source, index)
+            for alternative in _alternatives(source, index + 3, following - 1):
+                first = _first_characters(source, *alternative)
+                if first is None:
+                    return None
+                items.extend(first[0])
+                empty |= first[1]
+        else:
+            items.append(literal(ord(char)))
+            following = index + 1
+        index, optional = _after_quantifier(source, following)
+        if not optional and not empty:
+            return items, False
+    return items, True
+
+
+def _bare_dash_at_end(body):
+    """Whether a class body starts or ends with an unescaped "-", which would make a range
+    with its neighbour once several bodies are joined into one class."""
+    escapes = len(body[:-1]) - len(body[:-1].rstrip("\\"))
+    return body.startswith("-") or (body.endswith("-") and escapes % 2 == 0)
+
+
+def first_character_filter(source):
+    """A lookahead of the characters a match can start with, or "" when any can.
+
+    `re` tries a pattern at every position, a leading \\b and each alternative's first letter
+    included; one class rejects most positions first (twin: lint-regex.js, where V8's own
+    first-character check often cannot tell)."""
+    first = _first_characters(f"(?:{source})", 0, len(source) + 4)
+    return f"(?=[{''.join(first[0])}])" if first and not first[1] and first[0] else ""
+
+
 def compile_pattern(source):
-    """The compiled pattern (case-insensitive); raises PatternError with the reason."""
+    """The compiled pattern (case-insensitive), behind its first-character filter; raises
+    PatternError with the reason."""
     try:
-        compiled = re.compile(translate(source), re.IGNORECASE)
+        filter_ = first_character_filter(source)
+        translated = translate(source)
+        compiled = re.compile(
+            f"{filter_}(?:{translated})" if filter_ else translated, re.IGNORECASE
+        )
         check_bounded(source)
     except UnboundedPattern as error:
         raise PatternError(str(error)) from None
