@@ -224,7 +224,10 @@ def check_shouting(rule, context):
     spec, text, found = rule.spec, context.text, []
     for start, end in _sentences(text):
         categories = _word_letter_categories(QUOTED.sub(" ", text[start:end]))
-        upper, letters = categories.count("Lu"), sum(map(("Lu", "Ll", "Lo", "Lm").count, categories))
+        upper, letters = (
+            categories.count("Lu"),
+            sum(map(("Lu", "Ll", "Lo", "Lm").count, categories)),
+        )
         capitals = letters >= spec["min_letters"] and upper > spec["max_capital_share"] * letters
         if capitals or _longest_run(text[start:end], "!！") > spec["max_exclamations"]:
             found.append((start, end))
