@@ -291,44 +291,48 @@ def drive(window, out_dir, data_dir, lang, scale=1, extension_pages=True):
 
 
 def show_window(context, extension_id):
-    """One tab per marketplace's Manage Orders, then the options page; wait until the window is closed."""
-    labels = []
-    for label, url, orders in list_pages():
-        open_list(context, url, orders)
-        labels.append(label)
-    for url in account_health_pages():
-        open_list(context, url, 0)
-    context.new_page().goto(f"chrome-extension://{extension_id}/options/options.html")
-    for page in context.pages:
-        if page.url == "about:blank" and len(context.pages) > 1:
-            page.close()
-    print(
-        f"Open: Manage Orders for {', '.join(labels)} (one tab each), Account Health and the options page."
-    )
-    print(
-        "Click a badge for its remedies, or the toolbar icon for the popup. Nothing is sent to Amazon."
-    )
-    print("Close the browser window (or press Ctrl+C) to end the demo.", flush=True)
-    wait_until_closed_or_interrupted(context)
+    """One tab per marketplace's Manage Orders, then the options page; wait until the window is closed.
+
+    Ctrl+C only raises a flag from the first tab on: a KeyboardInterrupt raised inside a
+    Playwright call can leave its connection waiting for an answer that never comes, and the
+    demo hangs on exit. The flag is up before the prompt is printed, so a Ctrl+C right after
+    it is never lost.
+    """
+    interrupted = []
+    previous = signal.signal(signal.SIGINT, lambda _signal, _frame: interrupted.append(True))
+    try:
+        labels = []
+        for label, url, orders in list_pages():
+            open_list(context, url, orders)
+            labels.append(label)
+        for url in account_health_pages():
+            open_list(context, url, 0)
+        context.new_page().goto(f"chrome-extension://{extension_id}/options/options.html")
+        for page in context.pages:
+            if page.url == "about:blank" and len(context.pages) > 1:
+                page.close()
+        print(
+            f"Open: Manage Orders for {', '.join(labels)} (one tab each), Account Health and the options page."
+        )
+        print(
+            "Click a badge for its remedies, or the toolbar icon for the popup. Nothing is sent to Amazon."
+        )
+        print("Close the browser window (or press Ctrl+C) to end the demo.", flush=True)
+        wait_until_closed_or_interrupted(context, interrupted)
+    finally:
+        signal.signal(signal.SIGINT, previous)
     print("Demo closed.")
 
 
-def wait_until_closed_or_interrupted(context):
-    """Until the window is closed or Ctrl+C is pressed; then the window is closed.
-
-    Ctrl+C only raises a flag here: a KeyboardInterrupt raised inside a Playwright call can
-    leave its connection waiting for an answer that never comes, and the demo hangs on exit.
-    """
+def wait_until_closed_or_interrupted(context, interrupted):
+    """Until the window is closed or `interrupted` (Ctrl+C's flag) holds something; then the
+    window is closed."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-    closed, interrupted = [], []
+    closed = []
     context.on("close", lambda _context: closed.append(True))
-    previous = signal.signal(signal.SIGINT, lambda _signal, _frame: interrupted.append(True))
-    try:
-        while not closed and not interrupted:
-            with contextlib.suppress(PlaywrightTimeout):  # a chance to see the flag
-                context.wait_for_event("close", timeout=250)
-    finally:
-        signal.signal(signal.SIGINT, previous)
+    while not closed and not interrupted:
+        with contextlib.suppress(PlaywrightTimeout):  # a chance to see the flag
+            context.wait_for_event("close", timeout=250)
     if not closed:
         context.close()
