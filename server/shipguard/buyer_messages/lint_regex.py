@@ -111,44 +111,43 @@ def translate(source):
 LOOKAROUNDS = ("(?=", "(?!", "(?<=", "(?<!")
 
 
-def _closing(source, index):
-    """The index past the class or group opened at source[index]."""
-    if source[index] == "[":
-        position = index + 1
-        while source[position] != "]":
-            position += 2 if source[position] == "\\" else 1
-        return position + 1
-    depth, position = 0, index
-    while True:
+def _tokens(source, position):
+    """(index, char, index past it) from source[position] on, an escape or a whole class
+    taken as one token: what is left are the characters that open, close or split groups."""
+    while position < len(source):
         char = source[position]
         if char == "\\":
-            position += 2
-            continue
-        if char == "[":
-            position = _closing(source, position)
-            continue
+            following = position + 2
+        elif char == "[":
+            following = position + 1
+            while source[following] != "]":
+                following += 2 if source[following] == "\\" else 1
+            following += 1
+        else:
+            following = position + 1
+        yield position, char, following
+        position = following
+
+
+def _closing(source, index):
+    """The index past the class or group opened at source[index]."""
+    depth = 0
+    for _, char, following in _tokens(source, index):
         depth += {"(": 1, ")": -1}.get(char, 0)
-        position += 1
         if depth == 0:
-            return position
+            return following
 
 
 def _alternatives(source, start, end):
     """(from, to) of each top-level alternative of source[start:end]."""
-    found, position, depth = [], start, 0
-    while position < end:
-        char = source[position]
-        if char == "\\":
-            position += 2
-            continue
-        if char == "[":
-            position = _closing(source, position)
-            continue
+    found, depth = [], 0
+    for position, char, _ in _tokens(source, start):
+        if position >= end:
+            break
         if char == "|" and depth == 0:
             found.append((start, position))
             start = position + 1
         depth += {"(": 1, ")": -1}.get(char, 0)
-        position += 1
     return [*found, (start, end)]
 
 
