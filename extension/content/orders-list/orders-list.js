@@ -117,7 +117,11 @@ export function start(context) {
   function keepSpares(gone) {
     for (const [host, order] of gone) {
       const showing = shown.get(host);
-      if (showing) spare.set(showing.key, { host, order, json: showing.json });
+      if (!showing) continue;
+      // Out of its old cell: a kept host would otherwise hold its whole detached row, and
+      // through it the page the app replaced.
+      host.remove();
+      spare.set(showing.key, { host, order, json: showing.json });
     }
     for (const key of spare.keys()) {
       if (spare.size <= SPARE_LIMIT) break;
