@@ -128,7 +128,8 @@ const askingForms = (rule, context, quoted) =>
  * The `when_asked` spans that share a sentence with an asking form aimed at the buyer (twin
  * of lint_kinds.py's _in_asking_sentences). Who is asked to do what makes a violation: "you
  * can cancel from Your Orders" states the buyer's right and "the lab's review" is someone
- * else's, while "could you cancel from Your Orders" asks the buyer. A span inside quotes is a name.
+ * else's, while "could you cancel from Your Orders" and 'click "Leave seller feedback"' ask the
+ * buyer; an asking form inside quotes asks nothing.
  */
 function inAskingSentences(topics, rule, context) {
   const { text } = context;
@@ -138,7 +139,6 @@ function inAskingSentences(topics, rule, context) {
   const starts = sentences(text).map(([start]) => start);
   const asked = new Set(asking.map(([start]) => lastAtOrBefore(starts, start)));
   return topics.filter((span) => {
-    if (within(span, quoted)) return false;
     const last = lastAtOrBefore(starts, span[1] - 1);
     for (let index = lastAtOrBefore(starts, span[0]); index <= last; index += 1) {
       if (asked.has(index)) return true;

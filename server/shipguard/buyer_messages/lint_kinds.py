@@ -86,7 +86,8 @@ def _in_asking_sentences(topics, rule, context):
 
     Who is asked to do what makes a violation: "you can cancel from Your Orders" states the
     buyer's right and "the lab's review" is someone else's, while "could you cancel from Your
-    Orders" and "would you leave a review" ask the buyer. A span inside quotes is a name.
+    Orders" and "would you leave a review" ask the buyer, and so does 'click "Leave seller
+    feedback"'; an asking form inside quotes asks nothing.
     """
     text = context.text
     quoted = [match.span() for match in QUOTED.finditer(text)]
@@ -98,8 +99,7 @@ def _in_asking_sentences(topics, rule, context):
     return [
         (start, end)
         for start, end in topics
-        if not _within((start, end), quoted)
-        and not asked.isdisjoint(
+        if not asked.isdisjoint(
             range(bisect_right(starts, start) - 1, bisect_right(starts, end - 1))
         )
     ]
