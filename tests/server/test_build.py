@@ -18,6 +18,8 @@ SHIPPED_NAMES = [
     "_locales/en/messages.json",
     "popup/popup.html",
     "popup/popup.js",
+    "popup/popup.css",  # the page links it
+    "icons/icon-128.png",  # a script asks for its URL
 ]
 SKIPPED_NAMES = [
     "core/deadline.test.js",
@@ -29,7 +31,15 @@ SKIPPED_NAMES = [
     "core/.DS_Store",
     "__init__.py",
     "core/unused.js",  # no page, worker or module imports it
+    "icons/icon.svg",  # a drawing the PNGs are rendered from: nothing loads it
+    "popup/old.css",  # no page links it
 ]
+STAND_IN_MANIFEST = {
+    "manifest_version": 3,
+    "name": "Shipguard",
+    "version": "0.0.0",
+    "action": {"default_popup": "popup/popup.html"},
+}
 
 
 def write_extension_source(folder):
@@ -38,11 +48,14 @@ def write_extension_source(folder):
     source = folder / "extension"
     for name in SHIPPED_NAMES[2:] + SKIPPED_NAMES:
         write_json(source / name, "{}")
-    (source / "popup" / "popup.html").write_text('<script type="module" src="popup.js"></script>')
-    (source / "popup" / "popup.js").write_text('import { x } from "../core/deadline.js";\n')
-    manifest = write_json(
-        folder / "manifest.json", {"manifest_version": 3, "name": "Shipguard", "version": "0.0.0"}
+    (source / "popup" / "popup.html").write_text(
+        '<link rel="stylesheet" href="popup.css"><script type="module" src="popup.js"></script>'
     )
+    (source / "popup" / "popup.js").write_text(
+        'import { x } from "../core/deadline.js";\n'
+        'const icon = chrome.runtime.getURL("icons/icon-128.png");\n'
+    )
+    manifest = write_json(folder / "manifest.json", STAND_IN_MANIFEST)
     return source, manifest
 
 
@@ -74,7 +87,7 @@ def test_build_copies_what_ships_and_skips_the_rest(stand_in_build):
 def test_manifest_gets_the_package_version(stand_in_build):
     _, chrome = stand_in_build
     built = json.loads((chrome / "manifest.json").read_text())
-    assert built == {"manifest_version": 3, "name": "Shipguard", "version": shipguard.__version__}
+    assert built == {**STAND_IN_MANIFEST, "version": shipguard.__version__}
 
 
 def test_packed_bundle_is_the_served_bytes(stand_in_build, client):
