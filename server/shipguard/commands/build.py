@@ -10,6 +10,7 @@ from shipguard.commands.content_script import ENTRY, OUTPUT, join_content_script
 from shipguard.commands.deflate_zip import write_zip
 from shipguard.commands.firefox_manifest import firefox_manifest
 from shipguard.commands.reached_files import reached_files
+from shipguard.commands.script_text import ScriptSyntaxError, compact_script
 from shipguard.commands.store_files import load_store_data, write_store_files
 
 
@@ -37,8 +38,9 @@ def build(out_dir="dist", data_dir=None, extension_dir=None, manifest=None):
     """Write <out_dir>/{chrome,firefox}/ and their shipguard-<browser>-<version>.zip; return the chrome folder.
 
     Each folder holds manifest.json (version set to the package's; Firefox's adjusted by
-    firefox_manifest.py), extension/'s contents at its root with the content modules joined
-    into one content script, and bundle.json, the canonical bundle, so a fresh install works
+    firefox_manifest.py), the files of extension/ that the browser loads at its root, with the
+    content modules joined into one content script and every script's comments and
+    indentation left out, and bundle.json, the canonical bundle, so a fresh install works
     offline. <out_dir>/store/ gets each store's submission sheet and the privacy policy
     (store_files.py). Raises DataError if the data (defaults plus `data_dir`, and store.json)
     is not valid or a permission has no stated reason.
@@ -59,6 +61,7 @@ def build(out_dir="dist", data_dir=None, extension_dir=None, manifest=None):
             lambda m, adjust=adjust: adjust(m, store),
         )
         _drop_unreached_files(folder, manifests[browser])
+        _compact_scripts(folder)
         _compact_locales(folder)
         (folder / "bundle.json").write_bytes(bundle.body)
         zip_folder(folder, out_dir / f"shipguard-{browser}-{__version__}.zip")
@@ -92,6 +95,16 @@ def _drop_unreached_files(folder, manifest):
             path.unlink()
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
+
+
+def _compact_scripts(folder):
+    """Every script without comments and indentation (script_text.py): the folder the
+    browser tests load holds the same code as the zip."""
+    for path in sorted(folder.rglob("*.js")):
+        try:
+            path.write_text(compact_script(path.read_text(encoding="utf-8")), encoding="utf-8")
+        except ScriptSyntaxError as error:
+            raise ScriptSyntaxError(f"{path.relative_to(folder).as_posix()}: {error}") from None
 
 
 def _compact_locales(folder):
