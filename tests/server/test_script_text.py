@@ -68,8 +68,11 @@ def test_line_breaks_stay_where_the_language_reads_them():
     lines = compact_script(SOURCE).splitlines()
     assert lines[0] == "//# allFunctionsCalledOnLoad"  # V8's compile hint, where V8 reads it
     assert "return\n42;" in "\n".join(lines)  # the break in the comment ends the return
-    assert ["let a = 1", "let b = a", "++b", "let c = b;"] == [
-        line for line in lines if line.startswith(("let", "++"))
+    assert [line for line in lines if line.startswith(("let", "++"))] == [
+        "let a = 1",
+        "let b = a",
+        "++b",
+        "let c = b;",
     ]
 
 
