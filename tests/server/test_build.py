@@ -8,6 +8,7 @@ import pytest
 import shipguard
 from shipguard.commands.build import build
 from shipguard.commands.deflate_zip import write_zip
+from shipguard.commands.packed_bundle import packed_bundle
 
 from .helpers import write_json
 
@@ -90,9 +91,10 @@ def test_manifest_gets_the_package_version(stand_in_build):
     assert built == {**STAND_IN_MANIFEST, "version": shipguard.__version__}
 
 
-def test_packed_bundle_is_the_served_bytes(stand_in_build, client):
+def test_packed_bundle_is_the_served_one_laid_out_for_the_zip(stand_in_build, client):
     _, chrome = stand_in_build
-    assert (chrome / "bundle.json").read_bytes() == client.get("/api/v1/bundle").data
+    served = client.get("/api/v1/bundle").data
+    assert (chrome / "bundle.json").read_bytes() == packed_bundle(served)
 
 
 def test_zip_holds_the_folder_contents_at_its_root(stand_in_build):
@@ -123,7 +125,7 @@ def test_build_of_the_real_repo_is_loadable(built_dist, client):
             assert not part.startswith("_") or part == "_locales", name
             assert not part.startswith("."), name
     assert json.loads((chrome / "manifest.json").read_text())["version"] == shipguard.__version__
-    assert (chrome / "bundle.json").read_bytes() == client.get("/api/v1/bundle").data
+    assert (chrome / "bundle.json").read_bytes() == packed_bundle(client.get("/api/v1/bundle").data)
     assert (built_dist / f"shipguard-chrome-{shipguard.__version__}.zip").is_file()
 
 

@@ -9,6 +9,7 @@ from shipguard.bundle.document import load_bundle
 from shipguard.commands.content_script import ENTRY, OUTPUT, join_content_script
 from shipguard.commands.deflate_zip import write_zip
 from shipguard.commands.firefox_manifest import firefox_manifest
+from shipguard.commands.packed_bundle import packed_bundle
 from shipguard.commands.reached_files import reached_files
 from shipguard.commands.script_text import ScriptSyntaxError, compact_script
 from shipguard.commands.store_files import load_store_data, write_store_files
@@ -40,12 +41,13 @@ def build(out_dir="dist", data_dir=None, extension_dir=None, manifest=None):
     Each folder holds manifest.json (version set to the package's; Firefox's adjusted by
     firefox_manifest.py), the files of extension/ that the browser loads at its root, with the
     content modules joined into one content script and every script's comments and
-    indentation left out, and bundle.json, the canonical bundle, so a fresh install works
-    offline. <out_dir>/store/ gets each store's submission sheet and the privacy policy
-    (store_files.py). Raises DataError if the data (defaults plus `data_dir`, and store.json)
-    is not valid or a permission has no stated reason.
+    indentation left out, and bundle.json, the bundle as served in the layout that packs
+    smallest (packed_bundle.py), so a fresh install works offline. <out_dir>/store/ gets
+    each store's submission sheet and the privacy policy (store_files.py). Raises DataError
+    if the data (defaults plus `data_dir`, and store.json) is not valid or a permission has
+    no stated reason.
     """
-    bundle = load_bundle(data_dir)
+    bundle = packed_bundle(load_bundle(data_dir).body)
     store = load_store_data()
     out_dir = Path(out_dir)
     manifests = {}
@@ -63,7 +65,7 @@ def build(out_dir="dist", data_dir=None, extension_dir=None, manifest=None):
         _drop_unreached_files(folder, manifests[browser])
         _compact_scripts(folder)
         _compact_locales(folder)
-        (folder / "bundle.json").write_bytes(bundle.body)
+        (folder / "bundle.json").write_bytes(bundle)
         zip_folder(folder, out_dir / f"shipguard-{browser}-{__version__}.zip")
     write_store_files(out_dir, manifests, store)
     return out_dir / "chrome"
