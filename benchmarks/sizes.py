@@ -9,6 +9,7 @@ from pathlib import Path
 
 from shipguard.bundle.document import load_bundle
 from shipguard.commands.build import build
+from shipguard.commands.deflate_zip import deflated
 
 from .report import Figure
 from .stats import num
@@ -19,8 +20,9 @@ KB = 1024
 
 
 def measure_sizes(zip_path=None):
-    """{zip, bundle, bundle_gzip, packed_bundle, packed_bundle_zipped: bytes}; builds the
-    extension unless `zip_path` is given."""
+    """{zip, bundle, bundle_gzip, bundle_zipped, packed_bundle_zipped: bytes}; builds the
+    extension unless `zip_path` is given. bundle_zipped is the served bundle deflated as the
+    zip deflates its entries: what the entry would take without the packed layout."""
     with tempfile.TemporaryDirectory(prefix="shipguard-sizes-") as tmp:
         if zip_path is None:
             build(out_dir=Path(tmp))
@@ -32,7 +34,7 @@ def measure_sizes(zip_path=None):
             "zip": Path(zip_path).stat().st_size,
             "bundle": len(bundle),
             "bundle_gzip": len(gzip.compress(bundle, compresslevel=6)),
-            "packed_bundle": packed.file_size,
+            "bundle_zipped": len(deflated(bundle)),
             "packed_bundle_zipped": packed.compress_size,
         }
 
@@ -57,6 +59,6 @@ def size_figures(sizes):
             S7,
             "bundle.json in the zip (packed layout)",
             f"{num(sizes['packed_bundle_zipped'] / KB)} KB deflated",
-            f"{num(sizes['packed_bundle'] / KB)} KB raw",
+            f"the bundle as served, deflated the same way: {num(sizes['bundle_zipped'] / KB)} KB",
         ),
     ]
