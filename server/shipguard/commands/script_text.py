@@ -78,5 +78,6 @@ def compact_script(text):
         previous_end = end
     compacted = b"".join(pieces) + (b"\n" if source.endswith(b"\n") else b"")
     if _code(compacted, _tokens(compacted)) != _code(source, kept):
-        raise ScriptSyntaxError("compacting changed its code")  # a gap would have joined two tokens
+        # Not expected: the guard that only the space between tokens changed.
+        raise ScriptSyntaxError("compacting would change its code")
     return compacted.decode()
