@@ -104,7 +104,9 @@ METHODS = [
     "The Python twin skips a pattern whose words a message lacks, as a run of one character "
     "does, so there every pattern is run regardless, as for a message holding all their words.",
     "- **7. Sizes.** The Chrome store zip from `shipguard build`; `bundle.json` as served, and "
-    "gzipped at level 6. Start-up: `shipguard serve` launched until `/healthz` answers (Python "
+    "gzipped at level 6; its entry in the zip, laid out by language for deflate, beside the "
+    "bundle as served deflated the same way. Start-up: `shipguard serve` launched until "
+    "`/healthz` answers (Python "
     "start, imports, data load), median of 3 starts after a first one; all four use a cache "
     "folder of their own (`XDG_CACHE_HOME`), so the first validates the data in full, as the "
     "first start of a day on a user's machine does, and the others find that content "

@@ -5,16 +5,17 @@
  */
 import { bundleProblems } from "../core/bundle-check.js";
 import { shippingChoices } from "../core/carrier-calendar.js";
+import { servedLayout } from "../core/packed-bundle.js";
 import { normaliseServerUrl, serverUrl, teamToken, tokenMayGoTo } from "../lib/settings.js";
 
 const FETCH_TIMEOUT_MS = 5000;
 const FRESH_FOR_MS = 15 * 60 * 1000;
 const loggedFailures = new Set();
 
-/** The packed bundle that ships inside the extension. */
+/** The packed bundle that ships inside the extension, in the layout the server serves. */
 async function packedBundle() {
   const response = await fetch(chrome.runtime.getURL("bundle.json"));
-  return response.json();
+  return servedLayout(await response.json());
 }
 
 /** The bundle to use now: cached if any, else packed. */

@@ -106,9 +106,7 @@ function asked(found, rule, context) {
   if (!cues.length && !named.size) return found;
   const starts = sentences(text).map(([start]) => start);
   const cued = new Set(cues.map(([start]) => lastAtOrBefore(starts, start)));
-  const asking = new Set(spans(context.patterns(rule, "asks"), text)
-    .filter((span) => !within(span, quoted))
-    .map(([start]) => lastAtOrBefore(starts, start)));
+  const asking = new Set(askingForms(rule, context, quoted).map(([start]) => lastAtOrBefore(starts, start)));
   return found.filter((span) => {
     const last = lastAtOrBefore(starts, span[1] - 1);
     let cue = named.has(span);
@@ -121,6 +119,33 @@ function asked(found, rule, context) {
 }
 
 const within = (span, others) => others.some(([start, end]) => start <= span[0] && span[1] <= end);
+
+/** The `asks` spans of the text, less those inside quotes (they ask nothing). */
+const askingForms = (rule, context, quoted) =>
+  spans(context.patterns(rule, "asks"), context.text).filter((span) => !within(span, quoted));
+
+/**
+ * The `when_asked` spans that share a sentence with an asking form aimed at the buyer (twin
+ * of lint_kinds.py's _in_asking_sentences). Who is asked to do what makes a violation: "you
+ * can cancel from Your Orders" states the buyer's right and "the lab's review" is someone
+ * else's, while "could you cancel from Your Orders" and 'click "Leave seller feedback"' ask the
+ * buyer; an asking form inside quotes asks nothing.
+ */
+function inAskingSentences(topics, rule, context) {
+  const { text } = context;
+  const quoted = [...text.matchAll(QUOTED)].map((match) => [match.index, match.index + match[0].length]);
+  const asking = askingForms(rule, context, quoted);
+  if (!asking.length) return [];
+  const starts = sentences(text).map(([start]) => start);
+  const asked = new Set(asking.map(([start]) => lastAtOrBefore(starts, start)));
+  return topics.filter((span) => {
+    const last = lastAtOrBefore(starts, span[1] - 1);
+    for (let index = lastAtOrBefore(starts, span[0]); index <= last; index += 1) {
+      if (asked.has(index)) return true;
+    }
+    return false;
+  });
+}
 
 // A sentence's words, less words holding a digit: model numbers and codes (NUCLEO-F446RE,
 // HP 953XL) are written in capitals, not shouted. Joiners as in lint_kinds.py's WORD_JOINERS.
@@ -135,10 +160,17 @@ const longestRun = (text, chars) => Math.max(0, ...(text.match(new RegExp(`[${ch
 const CHECKS = {
   // An `unless` match overlapping a match exempts it (an antipattern: "the carrier's number
   // is …" is not the seller's phone number), and so does a sentence read as not asking the
-  // buyer (see asked).
+  // buyer (see asked). A `when_asked` match names only what would be asked: it is a finding
+  // only in a sentence that asks the buyer (see inAskingSentences).
   pattern: (rule, context) => {
-    const exempt = spans(context.patterns(rule, "unless"), context.text);
-    const found = spans(context.patterns(rule, "patterns"), context.text).filter((span) => !overlaps(span, exempt));
+    const { text } = context;
+    const matches = spans(context.patterns(rule, "patterns"), text);
+    const topics = spans(context.patterns(rule, "when_asked"), text);
+    if (!matches.length && !topics.length) return [];
+    const exempt = spans(context.patterns(rule, "unless"), text);
+    const found = matches.filter((span) => !overlaps(span, exempt));
+    const open = topics.filter((span) => !overlaps(span, exempt));
+    if (open.length) found.push(...inAskingSentences(open, rule, context));
     return merged(found.length ? asked(found, rule, context) : found);
   },
 

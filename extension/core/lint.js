@@ -9,7 +9,7 @@ import { check, inScope } from "./lint-kinds.js";
 const ANY_LANGUAGE = "*";
 // Rules read at most this much of a message (the API's lint limit): bounded time for any rule.
 export const MAX_LINT_CHARS = 10000;
-const PATTERN_KEYS = ["patterns", "core", "when", "unless", "require", "sentence_unless", "asks"];
+const PATTERN_KEYS = ["patterns", "when_asked", "core", "when", "unless", "require", "sentence_unless", "asks"];
 
 /** A dialect pattern matching any of `words` (longest first), whole words if asked. */
 export function wordListPattern(words, wordBoundary = true) {

@@ -2,8 +2,8 @@
 pages at their real URLs, and the real Shipguard server."""
 
 import pytest
-from browser import launch_with_extension, service_worker, storage_get, storage_set
-from sellercentral import ORIGIN, install_routes
+from browser import storage_get, storage_set
+from shared_chromium import SharedChromium
 
 
 @pytest.fixture(scope="session")
@@ -11,19 +11,24 @@ def extension_dir(built_dist):
     return built_dist / "chrome"
 
 
-@pytest.fixture
-def browser_context(playwright, extension_dir, tmp_path, pages):
-    """A fresh profile with Shipguard loaded and Seller Central served from fixtures."""
-    context = launch_with_extension(playwright, extension_dir, tmp_path / "profile")
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=ORIGIN)
-    install_routes(context, pages)
-    yield context
-    context.close()
+@pytest.fixture(scope="session")
+def shared_chromium(playwright, extension_dir, tmp_path_factory):
+    """The run's Chromium with Shipguard (see shared_chromium.py)."""
+    browser = SharedChromium(playwright, extension_dir, tmp_path_factory.mktemp("profile"))
+    yield browser
+    browser.close()
 
 
 @pytest.fixture
-def worker(browser_context):
-    return service_worker(browser_context)
+def browser_context(shared_chromium, pages):
+    """Shipguard as a fresh install has it, and Seller Central served from `pages`."""
+    shared_chromium.reset(pages)
+    return shared_chromium.context
+
+
+@pytest.fixture
+def worker(shared_chromium, browser_context):
+    return shared_chromium.worker
 
 
 @pytest.fixture
@@ -54,8 +59,8 @@ def use_server(worker):
 
 
 @pytest.fixture
-def page_errors(browser_context):
-    """Every uncaught page error and console error, from every page of the context."""
+def page_errors(shared_chromium, browser_context):
+    """Every uncaught page error and console error, from every page the test opens."""
     errors = []
 
     def watch(page):
@@ -65,6 +70,8 @@ def page_errors(browser_context):
         )
 
     for page in browser_context.pages:
-        watch(page)
+        if page != shared_chromium.admin:
+            watch(page)
     browser_context.on("page", watch)
-    return errors
+    yield errors
+    browser_context.remove_listener("page", watch)

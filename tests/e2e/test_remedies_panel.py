@@ -155,12 +155,17 @@ def test_the_seller_clicks_everything_shipguard_sends_nothing_to_amazon(
     page, orders, browser_context
 ):
     requests = []
-    browser_context.on("request", lambda r: requests.append(r.url))
+
+    def record(request):
+        requests.append(request.url)
+
+    browser_context.on("request", record)
     late = first_of(orders, "late")
     host(page, late["order_id"]).click()
     panel = host(page, late["order_id"]).locator(".panel")
     panel.locator('[data-shipguard-action="copy-delay-weather"]').click()
     expect(panel.get_by_role("status")).to_contain_text("Copied")
+    browser_context.remove_listener("request", record)  # the browser serves the next test too
     assert [u for u in requests if u.startswith(ORIGIN)] == []
     assert all(s["status"] for s in overlay_state(page))
 

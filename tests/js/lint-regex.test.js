@@ -79,7 +79,7 @@ test("dialect: every shipped pattern finds with its filter exactly what it finds
     const examples = (language) => ["flag", "ok"].flatMap((kind) => Object.entries(rule.examples[kind]))
       .filter(([locale]) => language === "*" || locale.startsWith(`${language}-`))
       .flatMap(([, list]) => list.map(text)).join("\n");
-    for (const key of ["patterns", "unless", "sentence_unless", "asks", "core", "when", "require"]) {
+    for (const key of ["patterns", "when_asked", "unless", "sentence_unless", "asks", "core", "when", "require"]) {
       for (const [language, sources] of Object.entries(rule[key] || {})) {
         const texts = examples(language);
         for (const source of sources) {

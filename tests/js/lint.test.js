@@ -87,3 +87,13 @@ test("bad data never throws into the page: a broken pattern is left out and repo
   assert.ok(Array.isArray(lintMessage("www.example.com", { locale: "en-US" }, result)));
   assert.deepEqual(lintMessage("x", {}, {}), []);
 });
+
+// when_asked: a match is a finding only in a sentence that asks the buyer (the Python twin runs
+// the same cases in tests/server/test_lint_rules.py).
+const whenAsked = read("tests/vectors/lint-when-asked.json");
+for (const c of whenAsked.cases) {
+  test(`when_asked: ${c.name}`, () => {
+    const found = lintMessage(c.text, { locale: "en-US" }, whenAsked.lint);
+    assert.deepEqual(found.map((f) => [f.start, f.end]), c.expect);
+  });
+}

@@ -8,6 +8,7 @@ import pytest
 import shipguard
 from shipguard.commands.build import build
 from shipguard.commands.deflate_zip import write_zip
+from shipguard.commands.packed_bundle import packed_bundle
 
 from .helpers import write_json
 
@@ -18,6 +19,8 @@ SHIPPED_NAMES = [
     "_locales/en/messages.json",
     "popup/popup.html",
     "popup/popup.js",
+    "popup/popup.css",  # the page links it
+    "icons/icon-128.png",  # a script asks for its URL
 ]
 SKIPPED_NAMES = [
     "core/deadline.test.js",
@@ -29,7 +32,15 @@ SKIPPED_NAMES = [
     "core/.DS_Store",
     "__init__.py",
     "core/unused.js",  # no page, worker or module imports it
+    "icons/icon.svg",  # a drawing the PNGs are rendered from: nothing loads it
+    "popup/old.css",  # no page links it
 ]
+STAND_IN_MANIFEST = {
+    "manifest_version": 3,
+    "name": "Shipguard",
+    "version": "0.0.0",
+    "action": {"default_popup": "popup/popup.html"},
+}
 
 
 def write_extension_source(folder):
@@ -38,11 +49,14 @@ def write_extension_source(folder):
     source = folder / "extension"
     for name in SHIPPED_NAMES[2:] + SKIPPED_NAMES:
         write_json(source / name, "{}")
-    (source / "popup" / "popup.html").write_text('<script type="module" src="popup.js"></script>')
-    (source / "popup" / "popup.js").write_text('import { x } from "../core/deadline.js";\n')
-    manifest = write_json(
-        folder / "manifest.json", {"manifest_version": 3, "name": "Shipguard", "version": "0.0.0"}
+    (source / "popup" / "popup.html").write_text(
+        '<link rel="stylesheet" href="popup.css"><script type="module" src="popup.js"></script>'
     )
+    (source / "popup" / "popup.js").write_text(
+        'import { x } from "../core/deadline.js";\n'
+        'const icon = chrome.runtime.getURL("icons/icon-128.png");\n'
+    )
+    manifest = write_json(folder / "manifest.json", STAND_IN_MANIFEST)
     return source, manifest
 
 
@@ -74,12 +88,13 @@ def test_build_copies_what_ships_and_skips_the_rest(stand_in_build):
 def test_manifest_gets_the_package_version(stand_in_build):
     _, chrome = stand_in_build
     built = json.loads((chrome / "manifest.json").read_text())
-    assert built == {"manifest_version": 3, "name": "Shipguard", "version": shipguard.__version__}
+    assert built == {**STAND_IN_MANIFEST, "version": shipguard.__version__}
 
 
-def test_packed_bundle_is_the_served_bytes(stand_in_build, client):
+def test_packed_bundle_is_the_served_one_laid_out_for_the_zip(stand_in_build, client):
     _, chrome = stand_in_build
-    assert (chrome / "bundle.json").read_bytes() == client.get("/api/v1/bundle").data
+    served = client.get("/api/v1/bundle").data
+    assert (chrome / "bundle.json").read_bytes() == packed_bundle(served)
 
 
 def test_zip_holds_the_folder_contents_at_its_root(stand_in_build):
@@ -110,7 +125,7 @@ def test_build_of_the_real_repo_is_loadable(built_dist, client):
             assert not part.startswith("_") or part == "_locales", name
             assert not part.startswith("."), name
     assert json.loads((chrome / "manifest.json").read_text())["version"] == shipguard.__version__
-    assert (chrome / "bundle.json").read_bytes() == client.get("/api/v1/bundle").data
+    assert (chrome / "bundle.json").read_bytes() == packed_bundle(client.get("/api/v1/bundle").data)
     assert (built_dist / f"shipguard-chrome-{shipguard.__version__}.zip").is_file()
 
 

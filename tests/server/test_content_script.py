@@ -60,40 +60,6 @@ def test_the_compile_hint_is_the_first_line_where_v8_reads_it(tmp_path):
     assert script.splitlines()[0] == "//# allFunctionsCalledOnLoad"
 
 
-def test_comment_lines_are_left_out_and_code_and_template_text_kept(tmp_path):
-    source = """// a line comment
-/**
- * A block comment.
- */
-const CSS = `
-  /* kept: inside a template literal */
-  // kept too
-`;
-/* one-line block */
-const a = 1; // a trailing comment stays with its code
-/* leads */ const b = 2;
-export function start() { console.log(CSS.includes("kept too"), a + b); }
-"""
-    script, _ = join(tmp_path, {"content/main.js": source})
-    assert "a line comment" not in script and "A block comment" not in script
-    assert "one-line block" not in script
-    assert "/* leads */ const b = 2;" in script and "trailing comment" in script
-    result = subprocess.run([NODE, "-e", script], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "true 3"
-
-
-def test_a_block_comment_ending_before_code_keeps_the_module_as_written(tmp_path):
-    source = """/*
- * the end of this block is followed by code
- */ const hidden = 4;
-export function start() { console.log(hidden); }
-"""
-    script, _ = join(tmp_path, {"content/main.js": source})
-    assert "the end of this block" in script
-    result = subprocess.run([NODE, "-e", script], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "4"
-
-
 def test_the_joined_script_runs_like_the_modules(tmp_path):
     script, _ = join(tmp_path, MODULES)
     result = subprocess.run(

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from shipguard.buyer_messages.lint import lint_message
+from shipguard.buyer_messages.lint import PATTERN_KEYS, lint_message
 from shipguard.buyer_messages.lint_regex import PatternError, compile_pattern
 
 VECTORS = json.loads(
@@ -38,7 +38,7 @@ def test_every_shipped_pattern_is_in_the_bounded_dialect():
     lint = json.loads(
         (Path(__file__).resolve().parents[2] / "server/shipguard/data/lint.json").read_text("utf-8")
     )
-    keys = ("patterns", "core", "when", "unless", "require", "sentence_unless", "asks")
+    keys = PATTERN_KEYS
     patterns = [
         pattern
         for rule in lint["rules"]

@@ -6,10 +6,8 @@ every shipped pattern and its rule's examples, beside the twin's tests/js/lint-r
 import re
 
 import pytest
-from shipguard.buyer_messages.lint import default_lint_data
+from shipguard.buyer_messages.lint import PATTERN_KEYS, default_lint_data
 from shipguard.buyer_messages.lint_regex import compile_pattern, first_character_filter, translate
-
-PATTERN_KEYS = ("patterns", "unless", "sentence_unless", "asks", "core", "when", "require")
 
 
 @pytest.mark.parametrize(

@@ -150,3 +150,22 @@ def test_marketplace_gives_the_language_and_scope():
         "wrong-language" in de_rules
         and not {"us-delay-revised-date", "us-delay-cancel-option"} & de_rules
     )
+
+
+WHEN_ASKED = json.loads(
+    (config.REPO_ROOT / "tests" / "vectors" / "lint-when-asked.json").read_text(encoding="utf-8")
+)
+
+
+@pytest.mark.parametrize("case", WHEN_ASKED["cases"], ids=lambda case: case["name"])
+def test_when_asked_matches_count_only_where_the_buyer_is_asked(case):
+    LintFileSchema().load(WHEN_ASKED["lint"])
+    found = lint_message(case["text"], locale="en-US", rules=WHEN_ASKED["lint"])
+    assert [[f["start"], f["end"]] for f in found] == case["expect"]
+
+
+def test_when_asked_needs_asks():
+    rule = {**WHEN_ASKED["lint"]["rules"][0]}
+    del rule["asks"]
+    with pytest.raises(ValidationError, match="when_asked"):
+        LintFileSchema().load({**WHEN_ASKED["lint"], "rules": [rule]})

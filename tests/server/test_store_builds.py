@@ -239,7 +239,7 @@ def test_pages_can_reach_only_the_feature_registry_and_only_at_a_per_session_url
         for path in (config.extension_dir() / "content").rglob("*.js")
         if path.name != "page-hook.js" and not path.name.endswith(".test.js")
     )
-    assert [name for name in sources if f"// ---- {name}\n" not in script] == []
+    assert [name for name in sources if f'joined.set("{name}", ' not in script] == []
     assert not re.search(r"^\s*(import|export)\b|\bimport\(", script, re.M)
 
 

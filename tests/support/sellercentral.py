@@ -72,6 +72,7 @@ from shipguard.demo.routes import (  # noqa: F401  (re-exported for the tests)
     FIXTURE_ROUTES,
     ORIGIN,
     SELLER_CENTRAL_URL_RE,
+    forget_routes,
     install_routes,
     lookup_fixture,
 )

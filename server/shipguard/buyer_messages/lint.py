@@ -124,7 +124,16 @@ class PatternsByLanguage(dict):
         return group
 
 
-PATTERN_KEYS = ("patterns", "core", "when", "unless", "require", "sentence_unless", "asks")
+PATTERN_KEYS = (
+    "patterns",
+    "when_asked",
+    "core",
+    "when",
+    "unless",
+    "require",
+    "sentence_unless",
+    "asks",
+)
 
 
 def compile_lint(data, known_needs=None):

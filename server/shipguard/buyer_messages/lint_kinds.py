@@ -56,14 +56,53 @@ def _overlaps(span, others):
 def check_pattern(rule, context):
     """Every match of the rule's patterns is a finding, unless an `unless` match overlaps it
     (an antipattern: "the carrier's number is …" is not the seller's phone number) or its
-    sentence is read as not asking the buyer (see _asked)."""
+    sentence is read as not asking the buyer (see _asked). A `when_asked` match names only
+    what would be asked ("cancel … from Your Orders", "a review"): it is a finding only in a
+    sentence that asks the buyer (see _in_asking_sentences)."""
     text = context.text
     spans = list(_spans(context.patterns(rule, "patterns"), text))
-    if not spans:
+    topics = list(_spans(context.patterns(rule, "when_asked"), text))
+    if not spans and not topics:
         return []  # most messages: no antipattern to look for
     exempt = list(_spans(context.patterns(rule, "unless"), text))
     found = [span for span in spans if not _overlaps(span, exempt)]
+    topics = [span for span in topics if not _overlaps(span, exempt)]
+    if topics:
+        found += _in_asking_sentences(topics, rule, context)
     return merged(_asked(found, rule, context) if found else found)
+
+
+def _asking_forms(rule, context, quoted):
+    """The `asks` spans of the text, less those inside quotes (they ask nothing)."""
+    return [
+        span
+        for span in _spans(context.patterns(rule, "asks"), context.text)
+        if not _within(span, quoted)
+    ]
+
+
+def _in_asking_sentences(topics, rule, context):
+    """The `when_asked` spans that share a sentence with an asking form aimed at the buyer.
+
+    Who is asked to do what makes a violation: "you can cancel from Your Orders" states the
+    buyer's right and "the lab's review" is someone else's, while "could you cancel from Your
+    Orders" and "would you leave a review" ask the buyer, and so does 'click "Leave seller
+    feedback"'; an asking form inside quotes asks nothing.
+    """
+    text = context.text
+    quoted = [match.span() for match in QUOTED.finditer(text)]
+    asking = _asking_forms(rule, context, quoted)
+    if not asking:
+        return []
+    starts = [start for start, _ in _sentences(text)]
+    asked = {bisect_right(starts, start) - 1 for start, _ in asking}
+    return [
+        (start, end)
+        for start, end in topics
+        if not asked.isdisjoint(
+            range(bisect_right(starts, start) - 1, bisect_right(starts, end - 1))
+        )
+    ]
 
 
 def _asked(spans, rule, context):
@@ -88,11 +127,7 @@ def _asked(spans, rule, context):
         return spans
     starts = [start for start, _ in _sentences(text)]
     cued = {bisect_right(starts, start) - 1 for start in cues}
-    asking = {
-        bisect_right(starts, span[0]) - 1
-        for span in _spans(context.patterns(rule, "asks"), text)
-        if not _within(span, quoted)
-    }
+    asking = {bisect_right(starts, start) - 1 for start, _ in _asking_forms(rule, context, quoted)}
     kept = []
     for start, end in spans:
         held = range(bisect_right(starts, start) - 1, bisect_right(starts, end - 1))

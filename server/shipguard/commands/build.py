@@ -1,23 +1,18 @@
 """`shipguard build`: assemble the loadable extension folders dist/chrome/ and dist/firefox/, their store zips and the stores' submission files."""
 
 import json
-import re
 import shutil
 from pathlib import Path
 
 from shipguard import __version__, config
 from shipguard.bundle.document import load_bundle
-from shipguard.commands.content_script import (
-    ENTRY,
-    OUTPUT,
-    join_content_script,
-    modules_reachable_from,
-)
+from shipguard.commands.content_script import ENTRY, OUTPUT, join_content_script
 from shipguard.commands.deflate_zip import write_zip
 from shipguard.commands.firefox_manifest import firefox_manifest
+from shipguard.commands.packed_bundle import packed_bundle
+from shipguard.commands.reached_files import reached_files
+from shipguard.commands.script_text import ScriptSyntaxError, compact_script
 from shipguard.commands.store_files import load_store_data, write_store_files
-
-_MODULE_SCRIPT = re.compile(r'<script\b[^>]*\bsrc="([^"]+\.js)"')
 
 
 def skipped(name):
@@ -44,13 +39,15 @@ def build(out_dir="dist", data_dir=None, extension_dir=None, manifest=None):
     """Write <out_dir>/{chrome,firefox}/ and their shipguard-<browser>-<version>.zip; return the chrome folder.
 
     Each folder holds manifest.json (version set to the package's; Firefox's adjusted by
-    firefox_manifest.py), extension/'s contents at its root with the content modules joined
-    into one content script, and bundle.json, the canonical bundle, so a fresh install works
-    offline. <out_dir>/store/ gets each store's submission sheet and the privacy policy
-    (store_files.py). Raises DataError if the data (defaults plus `data_dir`, and store.json)
-    is not valid or a permission has no stated reason.
+    firefox_manifest.py), the files of extension/ that the browser loads at its root, with the
+    content modules joined into one content script and every script's comments and
+    indentation left out, and bundle.json, the bundle as served in the layout that packs
+    smallest (packed_bundle.py), so a fresh install works offline. <out_dir>/store/ gets
+    each store's submission sheet and the privacy policy (store_files.py). Raises DataError
+    if the data (defaults plus `data_dir`, and store.json) is not valid or a permission has
+    no stated reason.
     """
-    bundle = load_bundle(data_dir)
+    bundle = packed_bundle(load_bundle(data_dir).body)
     store = load_store_data()
     out_dir = Path(out_dir)
     manifests = {}
@@ -65,9 +62,10 @@ def build(out_dir="dist", data_dir=None, extension_dir=None, manifest=None):
             folder / "manifest.json",
             lambda m, adjust=adjust: adjust(m, store),
         )
-        _drop_unimported_modules(folder, manifests[browser])
+        _drop_unreached_files(folder, manifests[browser])
+        _compact_scripts(folder)
         _compact_locales(folder)
-        (folder / "bundle.json").write_bytes(bundle.body)
+        (folder / "bundle.json").write_bytes(bundle)
         zip_folder(folder, out_dir / f"shipguard-{browser}-{__version__}.zip")
     write_store_files(out_dir, manifests, store)
     return out_dir / "chrome"
@@ -83,32 +81,32 @@ def _copy_extension(source, target):
 
 
 def _write_content_script(folder):
-    """Join the content modules into the one content script; the modules are not shipped."""
-    if not (folder / ENTRY).is_file():
-        return
-    script, joined = join_content_script(folder)
-    (folder / OUTPUT).write_text(script, encoding="utf-8")
-    for name in joined:
-        if name.startswith("content/"):
-            (folder / name).unlink()
-    for directory in sorted((folder / "content").rglob("*"), reverse=True):
-        if directory.is_dir() and not any(directory.iterdir()):
-            directory.rmdir()
+    """Join the content modules into the one content script (the modules, which nothing
+    else loads, are then left out with the other unreached files)."""
+    if (folder / ENTRY).is_file():
+        script, _ = join_content_script(folder)
+        (folder / OUTPUT).write_text(script, encoding="utf-8")
 
 
-def _drop_unimported_modules(folder, manifest):
-    """Ship only the modules the service worker, popup and options page import: the rest of
-    core/ and lib/ lives inside the joined content script already."""
-    background = manifest.get("background", {})  # Chrome: service_worker; Firefox: scripts
-    entries = [background.get("service_worker", ""), *background.get("scripts", [])]
-    for page in folder.rglob("*.html"):
-        for source in _MODULE_SCRIPT.findall(page.read_text(encoding="utf-8")):
-            entries.append((page.parent / source).relative_to(folder).as_posix())
-    kept = modules_reachable_from(folder, entries)
-    for path in folder.rglob("*.js"):
-        name = path.relative_to(folder).as_posix()
-        if name.split("/")[0] in ("core", "lib") and name not in kept:
+def _drop_unreached_files(folder, manifest):
+    """Leave out what the browser never loads (reached_files.py): the modules already inside
+    the joined content script, the icons' drawings, anything nothing links any more."""
+    kept = reached_files(folder, manifest)
+    for path in sorted(folder.rglob("*"), reverse=True):
+        if path.is_file() and path.relative_to(folder).as_posix() not in kept:
             path.unlink()
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+
+
+def _compact_scripts(folder):
+    """Every script without comments and indentation (script_text.py): the folder the
+    browser tests load holds the same code as the zip."""
+    for path in sorted(folder.rglob("*.js")):
+        try:
+            path.write_text(compact_script(path.read_text(encoding="utf-8")), encoding="utf-8")
+        except ScriptSyntaxError as error:
+            raise ScriptSyntaxError(f"{path.relative_to(folder).as_posix()}: {error}") from None
 
 
 def _compact_locales(folder):

@@ -132,36 +132,6 @@ def modules_reachable_from(root, entries):
     return found
 
 
-def _comment_lines_dropped(body):
-    """The module's text without the lines that are only a comment.
-
-    The package carries the joined script, not the modules (the repository has them, comments
-    and all); a third of its size was comments. Only whole lines go, and only where the
-    reading is certain: a line that is a `//` comment, or a `/* ... */` block that starts a
-    line and ends one, outside any template literal. Anything else stays as written.
-    """
-    kept, in_block, in_template = [], False, False
-    for line in body.splitlines(keepends=True):
-        text = line.strip()
-        if in_block:
-            if "*/" in text and not text.endswith("*/"):
-                return body  # code after a block comment's end: not certain, keep it all
-            in_block = not text.endswith("*/")
-            continue
-        if not in_template:
-            if text.startswith("//") and not text.startswith("//#"):
-                continue
-            if text.startswith("/*") and text.count("*/") <= 1:
-                if text.count("*/") == 0:
-                    in_block = True
-                    continue
-                if text.endswith("*/"):
-                    continue
-        kept.append(line)
-        in_template ^= line.count("`") % 2 == 1
-    return "".join(kept)
-
-
 def join_content_script(root, entry=ENTRY):
     """The classic script for `entry`, a module path under the folder `root`.
 
@@ -173,17 +143,13 @@ def join_content_script(root, entry=ENTRY):
         # when the script loads, not lazily at its first call, which on a fresh page cost the
         # first rows more than reading them did. It must stay the first line.
         "//# allFunctionsCalledOnLoad\n",
-        f"// Built by `shipguard build` from {entry} and the modules it imports; edit those.\n",
         "(() => {\n",
         '"use strict";\n',
         _RUN_TIME_IMPORTS,
         "function load() {\n",
     ]
     for name, body, exports in modules:
-        parts.append(f"// ---- {name}\n")
-        parts.append(
-            f"const {_variable(name)} = (() => {{\n{_comment_lines_dropped(body).rstrip()}\n"
-        )
+        parts.append(f"const {_variable(name)} = (() => {{\n{body.rstrip()}\n")
         parts.append(f"return {{ {', '.join(exports)} }};\n}})();\n")
         parts.append(f"joined.set({json.dumps(name)}, {_variable(name)});\n")
     parts.append(f"return {_variable(entry)};\n}}\n")

@@ -23,7 +23,8 @@ _DOS_DATE_1980_01_01 = (0 << 9) | (1 << 5) | 1  # the oldest date a zip can say;
 _ZOPFLI_FROM_BYTES = 8192
 
 
-def _deflated(data):
+def deflated(data):
+    """`data` deflated as a zip entry holds it (raw deflate, no header)."""
     if len(data) < _ZOPFLI_FROM_BYTES:
         compressor = zlib.compressobj(9, zlib.DEFLATED, -15)  # -15: raw deflate, as zips hold
         return compressor.compress(data) + compressor.flush()
@@ -46,7 +47,7 @@ def write_zip(zip_path, entries):
     records, central = [], []
     offset = 0
     for name, data in entries:
-        packed = _deflated(data)
+        packed = deflated(data)
         method = _DEFLATED if len(packed) < len(data) else _STORED
         body = packed if method == _DEFLATED else data
         encoded = name.encode("ascii")

@@ -148,5 +148,11 @@ def install_routes(
     return context.route(SELLER_CENTRAL_URL_RE, handler)
 
 
+def forget_routes(context):
+    """After ``context.unroute_all()``: the next :func:`install_routes` on ``context`` serves
+    its table alone, none installed before (a browser reused by the next test)."""
+    _ROUTE_TABLES.pop(id(context), None)
+
+
 async def _done():
     return None

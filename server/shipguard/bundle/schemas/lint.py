@@ -17,11 +17,23 @@ from shipguard.buyer_messages.lint_regex import PatternError, compile_pattern
 LANGUAGE = r"^[a-z]{2,3}$"
 ANY_LANGUAGE = "*"
 SEVERITIES = ("error", "warning")
-PATTERN_KEYS = ("patterns", "core", "when", "unless", "require", "sentence_unless", "asks")
+PATTERN_KEYS = (
+    "patterns",
+    "when_asked",
+    "core",
+    "when",
+    "unless",
+    "require",
+    "sentence_unless",
+    "asks",
+)
 # What each kind of check reads besides id, severity, message, kind, scope and examples; a
 # parameter another kind would use is refused, so a misplaced one is not silently ignored.
 KIND_PARAMETERS = {
-    "pattern": {"required": ("patterns",), "optional": ("unless", "sentence_unless", "asks")},
+    "pattern": {
+        "required": ("patterns",),
+        "optional": ("when_asked", "unless", "sentence_unless", "asks"),
+    },
     "required-pattern": {"required": ("patterns",), "optional": ()},
     "max-length": {"required": ("max_chars",), "optional": ()},
     "only": {"required": ("core", "max_other_letters"), "optional": ()},
@@ -34,6 +46,7 @@ KIND_PARAMETERS = {
 }
 PARAMETERS = (
     "patterns",
+    "when_asked",
     "core",
     "when",
     "unless",
@@ -163,6 +176,10 @@ class LintRuleSchema(StrictSchema):
         ScopeSchema, metadata={"description": "Where the rule applies; everywhere if absent"}
     )
     patterns = patterns_by_language("Patterns by language (pattern, required-pattern)")
+    when_asked = patterns_by_language(
+        "What would be asked of the buyer (cancel from Your Orders, a review): a match is a "
+        "finding only in a sentence that also holds one of the rule's `asks` forms (pattern)"
+    )
     core = patterns_by_language("Phrases a message must consist of to be flagged (only)")
     when = patterns_by_language("Phrases that make the rule apply (requires)")
     unless = patterns_by_language(
@@ -175,7 +192,7 @@ class LintRuleSchema(StrictSchema):
     )
     asks = patterns_by_language(
         "Asking forms aimed at the buyer: a sentence holding one keeps its matches whatever "
-        "`sentence_unless` finds in it (pattern)"
+        "`sentence_unless` finds in it, and makes its `when_asked` matches findings (pattern)"
     )
     max_chars = fields.Integer(
         strict=True,
@@ -240,8 +257,10 @@ class LintRuleSchema(StrictSchema):
                 if name in data and name not in allowed
             }
         )
-        if "asks" in data and "sentence_unless" not in data:
-            errors["asks"] = ["Only read with sentence_unless."]
+        if "asks" in data and "sentence_unless" not in data and "when_asked" not in data:
+            errors["asks"] = ["Only read with sentence_unless or when_asked."]
+        if "when_asked" in data and "asks" not in data:
+            errors["when_asked"] = ["Needs asks: its matches count only where the buyer is asked."]
         if "max_other_letters" in data and ANY_LANGUAGE not in data["max_other_letters"]:
             errors["max_other_letters"] = ['Must have a "*" entry for languages without their own.']
         if errors:
