@@ -12,21 +12,12 @@ from shipguard.bundle.schemas.common import (
     string_list,
     unique_by,
 )
+from shipguard.buyer_messages.lint import PATTERN_KEYS
 from shipguard.buyer_messages.lint_regex import PatternError, compile_pattern
 
 LANGUAGE = r"^[a-z]{2,3}$"
 ANY_LANGUAGE = "*"
 SEVERITIES = ("error", "warning")
-PATTERN_KEYS = (
-    "patterns",
-    "when_asked",
-    "core",
-    "when",
-    "unless",
-    "require",
-    "sentence_unless",
-    "asks",
-)
 # What each kind of check reads besides id, severity, message, kind, scope and examples; a
 # parameter another kind would use is refused, so a misplaced one is not silently ignored.
 KIND_PARAMETERS = {
@@ -45,14 +36,7 @@ KIND_PARAMETERS = {
     },
 }
 PARAMETERS = (
-    "patterns",
-    "when_asked",
-    "core",
-    "when",
-    "unless",
-    "require",
-    "sentence_unless",
-    "asks",
+    *PATTERN_KEYS,
     "max_chars",
     "max_other_letters",
     "min_words",
